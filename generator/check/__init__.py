@@ -1,0 +1,1 @@
+"""Checking maps: loader issues, schema validation, cross-references and quality rules."""

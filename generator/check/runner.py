@@ -1,0 +1,191 @@
+"""Check many files: read, validate and apply rules per file (in parallel), then across files."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..load.source import Source, discover, read
+from ..model.guide import GuideMeta
+from ..model.journey import JourneyMap
+from ..model.vocabulary import Vocabulary
+from .findings import Finding
+from .rules import MapSummary, RuleContext, check_across, check_map
+from .validate import validate_map
+
+# Below this many files a process pool costs more to start than it saves.
+PARALLEL_THRESHOLD = 64
+CHUNK = 32
+
+_LINK = re.compile(r"\]\(\s*<?(map|guide):([^)\s>#]*)(?:#([^)\s>]*))?>?\s*\)")
+
+
+@dataclass(frozen=True)
+class MapEntry:
+    path: Path
+    display: str
+    map: JourneyMap
+
+
+@dataclass(frozen=True)
+class GuideEntry:
+    path: Path
+    display: str
+    meta: GuideMeta
+    body: str
+
+
+@dataclass
+class CheckResult:
+    findings: list[Finding] = field(default_factory=list)
+    maps: list[MapEntry] = field(default_factory=list)
+    guides: list[GuideEntry] = field(default_factory=list)
+    files: int = 0
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "warning"]
+
+
+@dataclass(frozen=True)
+class _FileOutcome:
+    findings: list[Finding]
+    map: JourneyMap | None
+    summary: MapSummary | None
+    guide: GuideEntry | None
+
+
+def display_path(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def check_file(source: Source, display: str, ctx: RuleContext, keep_model: bool) -> _FileOutcome:
+    result = read(source.path)
+    loaded = result.loaded
+    findings = [Finding(display, i.line, i.col, "error", i.code, i.message, i.hint) for i in loaded.issues]
+    if findings or loaded.data is None:
+        return _FileOutcome(findings, None, None, None)
+    if source.kind == "guide":
+        return _check_guide(source, display, loaded, result.body or "")
+    if result.body is not None and result.body.strip():
+        if "notes" in loaded.data:
+            line, col = loaded.where(("notes",), key=True)
+            return _FileOutcome([Finding(display, line, col, "error", "notes-twice",
+                                         "the map has both a Markdown body and a `notes` field",
+                                         "keep the narrative in one place: the body below the front matter")],
+                                None, None, None)
+        loaded.data["notes"] = result.body.strip("\n")
+    model, findings = validate_map(loaded, display)
+    if model is None:
+        return _FileOutcome(findings, None, None, None)
+    findings = check_map(model, loaded, display, source.path.resolve(), ctx)
+    return _FileOutcome(findings, model if keep_model else None, MapSummary.of(model, loaded, display), None)
+
+
+def _check_guide(source: Source, display: str, loaded, body: str) -> _FileOutcome:
+    try:
+        meta = GuideMeta.model_validate(loaded.data)
+    except ValidationError as exc:
+        out = []
+        for e in exc.errors(include_url=False):
+            loc = tuple(e["loc"])
+            line, col = loaded.where(loc, key=e["type"] == "extra_forbidden")
+            out.append(Finding(display, line, col, "error", "guide", f"`{'.'.join(map(str, loc)) or 'front matter'}`: "
+                               f"{e['msg']}", "a guide's front matter has id, title, summary, order and maps"))
+        return _FileOutcome(out, None, None, None)
+    return _FileOutcome([], None, None, GuideEntry(source.path, display, meta, body))
+
+
+def _check_chunk(args: tuple[list[tuple[Source, str]], RuleContext, bool]) -> list[_FileOutcome]:
+    items, ctx, keep = args
+    return [check_file(src, disp, ctx, keep) for src, disp in items]
+
+
+def check_paths(paths: list[Path], vocabulary: Vocabulary, *, root: Path | None = None,
+                today: _dt.date | None = None, jobs: int | None = None, keep_models: bool = False,
+                progress: Callable[[int, int], None] | None = None) -> CheckResult:
+    root = root or Path.cwd()
+    ctx = RuleContext(vocabulary, today or _dt.date.today())
+    sources, problems = discover(paths)
+    result = CheckResult(files=len(sources))
+    for p, issue in problems:
+        result.findings.append(Finding(display_path(p, root), issue.line, issue.col, "error", issue.code,
+                                       issue.message, issue.hint))
+    items = [(s, display_path(s.path, root)) for s in sources]
+    jobs = jobs if jobs is not None else (os.cpu_count() or 1)
+    outcomes: list[_FileOutcome] = []
+    if jobs > 1 and len(items) >= PARALLEL_THRESHOLD:
+        chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for chunk_out in pool.map(_check_chunk, [(c, ctx, keep_models) for c in chunks]):
+                outcomes.extend(chunk_out)
+                if progress:
+                    progress(len(outcomes), len(items))
+    else:
+        for i, (src, disp) in enumerate(items, 1):
+            outcomes.append(check_file(src, disp, ctx, keep_models))
+            if progress:
+                progress(i, len(items))
+
+    summaries = []
+    for (src, disp), out in zip(items, outcomes):
+        result.findings.extend(out.findings)
+        if out.summary is not None:
+            summaries.append(out.summary)
+        if out.map is not None:
+            result.maps.append(MapEntry(src.path, disp, out.map))
+        if out.guide is not None:
+            result.guides.append(out.guide)
+    result.findings.extend(check_across(summaries))
+    result.findings.extend(_check_guide_links(result.guides, summaries))
+    result.findings.sort(key=lambda f: (f.path, f.line, f.col, f.code, f.message))
+    return result
+
+
+def _check_guide_links(guides: list[GuideEntry], summaries: list[MapSummary]) -> list[Finding]:
+    maps = {s.id: s for s in summaries}
+    guide_ids = {g.meta.id for g in guides}
+    out = []
+    for g in guides:
+        for ref in g.meta.maps:
+            if ref not in maps:
+                out.append(Finding(g.display, 1, 1, "error", "unknown-map", f"front matter names unknown map `{ref}`", None))
+        for m in _LINK.finditer(g.body):
+            scheme, target, anchor = m.group(1), m.group(2), m.group(3)
+            line = g.body.count("\n", 0, m.start()) + 1 + _front_matter_lines(g.path)
+            col = m.start() - g.body.rfind("\n", 0, m.start())
+            if scheme == "map" and target not in maps:
+                out.append(Finding(g.display, line, col, "error", "broken-link", f"link to unknown map `{target}`", None))
+            elif scheme == "map" and anchor and anchor not in maps[target].stage_ids:
+                out.append(Finding(g.display, line, col, "error", "broken-link",
+                                   f"map `{target}` has no stage `{anchor}`",
+                                   f"stages: {', '.join(maps[target].stage_ids)}"))
+            elif scheme == "guide" and target not in guide_ids:
+                out.append(Finding(g.display, line, col, "error", "broken-link", f"link to unknown guide `{target}`", None))
+    return out
+
+
+def _front_matter_lines(path: Path) -> int:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return 0
+    lines = text.splitlines()
+    for i in range(1, len(lines)):
+        if lines[i] in ("---", "..."):
+            return i + 1
+    return 0

@@ -1,0 +1,77 @@
+"""The `journeymaps` command line: a thin dispatcher over ``generator.commands``."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+
+from . import __version__
+from .commands import EXIT_USAGE, ConfigError, UsageError
+
+# Each entry is a module in generator/commands with register() and a run set as default.
+COMMANDS = ("check", "schema", "new", "export", "import_mermaid", "generate", "build", "diff")
+
+DESCRIPTION = """\
+journeymaps: customer journey maps as code.
+
+Write each map as YAML under maps/<industry>/, check it, and build a site with
+diagrams, playbooks and catalogues. Start with:
+
+  journeymaps new --industry banking --title "Opening an account"
+  journeymaps check maps/
+  journeymaps build            # the whole site, into site/
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="journeymaps", description=DESCRIPTION,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"journeymaps {__version__}")
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f".commands.{name}", __package__)
+        except ModuleNotFoundError as exc:
+            if exc.name == f"{__package__}.commands.{name}":
+                continue  # not built yet
+            raise
+        module.register(sub)
+    return parser
+
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    if not hasattr(args, "run"):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return int(args.run(args))
+    except UsageError as exc:
+        print(f"journeymaps: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except ConfigError as exc:
+        exc.report()
+        return 1
+    except KeyboardInterrupt:
+        print("journeymaps: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 1
+    except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback for the user
+        if os.environ.get("JOURNEYMAPS_DEBUG"):
+            raise
+        print(f"journeymaps: internal error: {type(exc).__name__}: {exc}\n"
+              "  this is a bug in journeymaps, not in your maps; rerun with JOURNEYMAPS_DEBUG=1 "
+              "for details and report it", file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,48 @@
+"""`journeymaps check`: validate maps and guides, report every finding of every file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..check.report import FORMATS
+from ..check.runner import check_paths
+from . import EXIT_FINDINGS, EXIT_OK, add_site_config_option, add_today_option, parse_today, vocabulary_for
+
+HELP = "check maps against the schema, the site vocabulary and the quality rules"
+DESCRIPTION = """\
+Check journey maps and method guides. Every finding of every file is reported at once as
+`path:line:col: severity[code]: message`, with a hint where one helps.
+
+Errors: schema violations, unknown personas/channels/stages/pain points, duplicate ids,
+emotion scores outside the scale, broken translation links, a file outside its industry
+folder, unsafe YAML (anchors, aliases, tags, duplicate keys, deep nesting, huge files).
+Warnings: a stage with no touchpoint, a pain point with no opportunity, a low emotion with
+no pain point, a KPI with no target, a review older than the site's limit.
+
+examples:
+  journeymaps check maps/
+  journeymaps check --strict maps/banking/online-banking.yaml
+  journeymaps check --format github maps/      # annotations in a GitHub workflow
+"""
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("check", help=HELP, description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("paths", nargs="*", type=Path, default=[Path("maps")], help="map files or folders (default: maps/)")
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format (default: text)")
+    p.add_argument("--jobs", "-j", type=int, default=None, help="worker processes (default: one per core)")
+    add_site_config_option(p)
+    add_today_option(p)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    today = parse_today(args.today)
+    vocab = vocabulary_for(args, args.paths[0] if args.paths else Path.cwd())
+    result = check_paths(args.paths, vocab, today=today, jobs=args.jobs)
+    findings = [f.promoted() for f in result.findings] if args.strict else result.findings
+    sys.stdout.write(FORMATS[args.format](findings, result.files))
+    return EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK

@@ -1,0 +1,309 @@
+"""A YAML loader for untrusted map files.
+
+Built on PyYAML's *event* stream (libyaml when present) rather than its composer and
+constructor, because those are where the hazards live (FIELD-NOTES section 3): the
+composer recurses (RecursionError, or a segfault in libyaml's binding, on deep nesting),
+aliases expand into billion-laughs graphs, YAML 1.1 resolution turns ``no`` into False
+and ``1:30`` into 90, and duplicate keys are silently dropped. Walking the events with an
+explicit stack avoids all of that, and lets every node keep its line and column.
+
+The result is plain JSON-compatible data (dict, list, str, int, float, bool, None) plus
+a table of positions keyed by the node's path, e.g. ``("stages", 0, "emotions")``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+try:  # libyaml is about 10x faster; the pure-Python parser is a fallback, not an error.
+    from yaml import CSafeLoader as _EventLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 32
+MAX_ERRORS_PER_CODE = 20
+
+Path = tuple[str | int, ...]
+
+_CORE = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {"!", _CORE + "str", _CORE + "int", _CORE + "float", _CORE + "bool", _CORE + "null",
+                 _CORE + "map", _CORE + "seq"}
+
+# YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution).
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_INT10 = re.compile(r"^[-+]?[0-9]+$")
+_INT8 = re.compile(r"^0o[0-7]+$")
+_INT16 = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
+_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+
+# C0 controls except TAB, LF, CR; DEL; C1 controls; non-characters. They survive HTML
+# escaping and make SVG/XML invalid, and nobody types them on purpose.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+@dataclass(frozen=True)
+class LoadIssue:
+    """A problem found while reading a file; line and column are 1-based."""
+
+    code: str
+    message: str
+    line: int
+    col: int
+    hint: str | None = None
+
+
+@dataclass
+class Loaded:
+    data: Any = None
+    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    issues: list[LoadIssue] = field(default_factory=list)
+
+    def where(self, path: Path, *, key: bool = False) -> tuple[int, int]:
+        """Best position for ``path``: the node itself, else its nearest located ancestor."""
+        table = self.key_positions if key else self.positions
+        p = tuple(path)
+        while p:
+            if p in table:
+                return table[p]
+            if p in self.positions:
+                return self.positions[p]
+            p = p[:-1]
+        return self.positions.get((), (1, 1))
+
+
+def line_col_of_offset(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    start = text.rfind("\n", 0, offset) + 1
+    return line, offset - start + 1
+
+
+def decode(raw: bytes) -> tuple[str | None, list[LoadIssue]]:
+    """UTF-8 with an optional BOM; CRLF is left to the parser, which accepts it."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        good = raw[: exc.start].decode("utf-8", errors="replace")
+        line, col = line_col_of_offset(good, len(good))
+        return None, [LoadIssue("encoding", f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})", line, col,
+                                "save the file as UTF-8")]
+
+
+def control_characters(text: str, line_offset: int = 0) -> list[LoadIssue]:
+    issues = []
+    for m in _CONTROL.finditer(text):
+        line, col = line_col_of_offset(text, m.start())
+        issues.append(LoadIssue("control-char", f"control character U+{ord(m.group()):04X} is not allowed",
+                                line + line_offset, col, "delete it; use a plain space or a line break instead"))
+        if len(issues) >= MAX_ERRORS_PER_CODE:
+            break
+    return issues
+
+
+def resolve_plain(value: str) -> Any:
+    if _NULL.match(value):
+        return None
+    if _BOOL.match(value):
+        return value[0] in "tT"
+    if _INT10.match(value):
+        return int(value, 10)
+    if _INT8.match(value):
+        return int(value[2:], 8)
+    if _INT16.match(value):
+        return int(value[2:], 16)
+    if _FLOAT.match(value):
+        return float(value)
+    if _INF.match(value):
+        return -math.inf if value.startswith("-") else math.inf
+    if _NAN.match(value):
+        return math.nan
+    return value
+
+
+def _resolve_tagged(tag: str, value: str) -> Any:
+    if tag in ("!", _CORE + "str"):
+        return value
+    resolved = resolve_plain(value)
+    kind = tag[len(_CORE):]
+    expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}[kind]
+    if isinstance(resolved, bool) and kind != "bool":
+        raise ValueError
+    if not isinstance(resolved, expected):
+        raise ValueError
+    return float(resolved) if kind == "float" else resolved
+
+
+class _Frame:
+    __slots__ = ("container", "path", "pending_key", "keys")
+
+    def __init__(self, container: Any, path: Path):
+        self.container = container
+        self.path = path
+        self.pending_key: str | None = None
+        self.keys: dict[str, tuple[int, int]] = {}
+
+
+def parse(text: str, *, line_offset: int = 0) -> Loaded:
+    """Parse one YAML document held in ``text``. ``line_offset`` shifts reported lines
+    (used for front matter, whose YAML starts below the opening ``---``)."""
+    out = Loaded()
+    counts: dict[str, int] = {}
+
+    def issue(code: str, message: str, mark: Any, hint: str | None = None) -> None:
+        counts[code] = counts.get(code, 0) + 1
+        if counts[code] <= MAX_ERRORS_PER_CODE:
+            out.issues.append(LoadIssue(code, message, mark.line + 1 + line_offset, mark.column + 1, hint))
+
+    def pos(mark: Any) -> tuple[int, int]:
+        return mark.line + 1 + line_offset, mark.column + 1
+
+    stack: list[_Frame] = []
+    documents = 0
+    loader = _EventLoader(text)
+    try:
+        while True:
+            event = loader.get_event()
+            if event is None:
+                break
+            kind = type(event)
+            if kind in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
+                continue
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    issue("multiple-documents", "a map file holds exactly one YAML document", event.start_mark,
+                          "remove the second `---` or split the file")
+                    break
+                continue
+
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None and kind is not yaml.AliasEvent:
+                issue("anchor", f"anchors (`&{anchor}`) are not allowed in map files", event.start_mark,
+                      "write the value out in full; anchors and aliases make files hard to review")
+            if kind is yaml.AliasEvent:
+                issue("alias", f"aliases (`*{event.anchor}`) are not allowed in map files", event.start_mark,
+                      "write the value out in full instead of referring to an anchor")
+                value: Any = None
+            elif kind is yaml.ScalarEvent:
+                tag = event.tag
+                if tag is None:
+                    value = resolve_plain(event.value) if not event.style else event.value
+                elif tag in _ALLOWED_TAGS and tag not in (_CORE + "map", _CORE + "seq"):
+                    try:
+                        value = _resolve_tagged(tag, event.value)
+                    except ValueError:
+                        issue("tag", f"`{event.value}` is not a valid {tag.rsplit(':', 1)[-1]}", event.start_mark)
+                        value = event.value
+                else:
+                    issue("tag", f"the tag `{_short_tag(tag)}` is not allowed", event.start_mark,
+                          "remove the tag; map files use plain YAML values only")
+                    value = event.value
+            elif kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
+                tag = event.tag
+                expected = _CORE + ("map" if kind is yaml.MappingStartEvent else "seq")
+                if tag is not None and tag not in ("!", expected):
+                    issue("tag", f"the tag `{_short_tag(tag)}` is not allowed", event.start_mark,
+                          "remove the tag; map files use plain YAML values only")
+                if len(stack) >= MAX_DEPTH:
+                    issue("too-deep", f"nesting deeper than {MAX_DEPTH} levels", event.start_mark,
+                          "a journey map needs a handful of levels; flatten the structure")
+                    out.data = None
+                    return out
+                container: Any = {} if kind is yaml.MappingStartEvent else []
+                path = _child_path(stack, out, event, issue)
+                if path is not None:
+                    out.positions[path] = pos(event.start_mark)
+                    _attach(stack, out, container)
+                stack.append(_Frame(container, path if path is not None else ("<key>",)))
+                continue
+            elif kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
+                stack.pop()
+                continue
+            else:  # pragma: no cover - PyYAML has no other event types
+                continue
+
+            # A scalar or alias: either a mapping key or a value.
+            top = stack[-1] if stack else None
+            if top is not None and isinstance(top.container, dict) and top.pending_key is None:
+                key = event.value if kind is yaml.ScalarEvent else "*"
+                if key == "<<" and kind is yaml.ScalarEvent and not event.style:
+                    issue("merge-key", "merge keys (`<<`) are not allowed in map files", event.start_mark,
+                          "write the keys out in full")
+                if key in top.keys:
+                    line, col = top.keys[key]
+                    issue("duplicate-key", f"duplicate key `{key}` (first defined at line {line}, column {col})",
+                          event.start_mark, "keep one of the two; YAML would silently keep only the last")
+                top.keys.setdefault(key, pos(event.start_mark))
+                top.pending_key = key
+                out.key_positions[top.path + (key,)] = pos(event.start_mark)
+                continue
+            path = _child_path(stack, out, event, issue)
+            if path is not None:
+                out.positions[path] = pos(event.start_mark)
+                _attach(stack, out, value)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or "invalid YAML"
+        line, col = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1 + line_offset, 1)
+        out.issues.append(LoadIssue("yaml-syntax", f"YAML syntax error: {problem}", line, col, _syntax_hint(problem)))
+        out.data = None
+    except yaml.YAMLError as exc:  # reader errors (e.g. unacceptable characters) carry no mark
+        out.issues.append(LoadIssue("yaml-syntax", f"YAML error: {exc}", 1 + line_offset, 1))
+        out.data = None
+    finally:
+        loader.dispose()
+    return out
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_CORE):] if tag.startswith(_CORE) else tag
+
+
+def _syntax_hint(problem: str) -> str | None:
+    if "mapping values are not allowed" in problem:
+        return "a value containing `: ` must be quoted, e.g. `text: \"Fees: none\"`"
+    if "found character '\\t'" in problem or "tab" in problem:
+        return "indent with spaces, not tabs"
+    if "could not find expected ':'" in problem:
+        return "each line of a mapping needs `key: value`; check the indentation above"
+    if "found undefined alias" in problem or "alias" in problem:
+        return "aliases are not allowed; write the value out in full"
+    return "check the indentation and quoting around this position"
+
+
+def _child_path(stack: list[_Frame], out: Loaded, event: Any, issue: Any) -> Path | None:
+    if not stack:
+        return ()
+    top = stack[-1]
+    if isinstance(top.container, dict):
+        if top.pending_key is None:
+            # A mapping or sequence used as a key.
+            issue("complex-key", "mapping keys must be plain text", event.start_mark)
+            return None
+        return top.path + (top.pending_key,)
+    return top.path + (len(top.container),)
+
+
+def _attach(stack: list[_Frame], out: Loaded, value: Any) -> None:
+    if not stack:
+        out.data = value
+        return
+    top = stack[-1]
+    if isinstance(top.container, dict):
+        key = top.pending_key
+        top.pending_key = None
+        if key is not None and key not in top.container:
+            top.container[key] = value
+    else:
+        top.container.append(value)

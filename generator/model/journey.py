@@ -1,0 +1,203 @@
+"""The journey-map format: typed models that are the single source of truth.
+
+The JSON Schema that editors read (``generator/schema/journeymap.schema.json``) is
+generated from these classes, and the checker validates with them, so the two cannot
+drift. Every model forbids unknown keys: a typo such as ``emotoin:`` is an error, not
+silently ignored data.
+
+Cross-references (persona ids, channel ids, pain-point ids, the emotion scale) cannot
+be expressed in JSON Schema; ``generator.check.rules`` checks them after validation.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StringConstraints
+
+SCHEMA_VERSION = 1
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=SLUG_PATTERN, min_length=1, max_length=64),
+    Field(description="Lower-case id: letters, digits and single hyphens, e.g. `unclear-fees`."),
+]
+# BCP 47 language tag, kept to the shapes we meet: en, zh, pl, pt-BR, zh-Hant.
+LangTag = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"),
+    Field(description="BCP 47 language tag such as `en`, `zh` or `pl`."),
+]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+Markdown = Annotated[
+    str,
+    Field(description="Markdown narrative. Raw HTML is shown as text, links must be http(s), mailto or relative."),
+]
+Score = Annotated[StrictInt, Field(description="Emotion score on the map's emotion scale.")]
+OneToFive = Annotated[StrictInt, Field(ge=1, le=5)]
+# Strict: YAML `true` must not pass as 1, nor "3" as 3; floats accept ints.
+Number = Annotated[StrictFloat, Field(allow_inf_nan=False)]
+
+
+class _Model(BaseModel):
+    # frozen: a loaded map is a value; renderers and the diff must not mutate it.
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+
+class ScaleLabel(_Model):
+    """A named point of an emotion scale."""
+
+    value: StrictInt = Field(description="The score this label names.")
+    label: ShortText = Field(description="What the score means, e.g. `Frustrated`.")
+
+
+class EmotionScale(_Model):
+    """The range emotion scores are checked against, with labels for the axis."""
+
+    min: StrictInt = Field(description="Lowest allowed score, e.g. -2 or 1.")
+    max: StrictInt = Field(description="Highest allowed score, e.g. 2 or 5.")
+    labels: list[ScaleLabel] = Field(
+        default_factory=list, description="Labels for some or all scores, shown on the diagram axis."
+    )
+    low_threshold: StrictInt | None = Field(
+        default=None,
+        description="Scores at or below this count as low (a stage with a low score should name a pain point). "
+        "Defaults to the lower third of the scale.",
+    )
+
+
+class Persona(_Model):
+    """Who is on the journey."""
+
+    id: Slug
+    name: ShortText = Field(description="Display name, e.g. `Maya, the time-pressed professional`.")
+    description: Text | None = None
+    goals: list[Text] = Field(default_factory=list)
+    needs: list[Text] = Field(default_factory=list)
+    frustrations: list[Text] = Field(default_factory=list)
+
+
+class Objective(_Model):
+    """What the map is for, tied to the KPIs that show progress."""
+
+    id: Slug
+    text: Text = Field(description="The objective in one sentence.")
+    kind: Literal["satisfaction", "loyalty", "churn", "conversion", "sales", "efficiency", "advocacy", "other"] = (
+        Field(description="The family of outcome this objective moves.")
+    )
+    kpis: list[Slug] = Field(default_factory=list, description="Ids of KPIs (in any stage) that measure it.")
+
+
+class Touchpoint(_Model):
+    """Where the customer meets the business, or a backstage process behind it."""
+
+    name: ShortText
+    channel: Slug = Field(description="Channel id from the site vocabulary (`site_config/channels.yaml`).")
+    layer: Literal["frontstage", "backstage"] = Field(
+        default="frontstage", description="Frontstage: the customer sees it. Backstage: a process or system behind it."
+    )
+    owner: ShortText | None = Field(default=None, description="Team that owns this touchpoint.")
+
+
+class PainPoint(_Model):
+    """Friction the customer meets at a stage."""
+
+    id: Slug
+    text: Text
+    severity: Literal["low", "medium", "high", "critical"]
+    evidence: ShortText = Field(
+        description="A research link (http/https URL) or the word `hypothesis` when not yet evidenced."
+    )
+
+
+class Opportunity(_Model):
+    """A change that addresses one or more pain points."""
+
+    id: Slug
+    text: Text
+    addresses: list[Slug] = Field(description="Ids of the pain points this opportunity addresses (any stage).")
+    impact: OneToFive = Field(description="Expected impact, 1 (low) to 5 (high).")
+    effort: OneToFive = Field(description="Expected effort, 1 (low) to 5 (high).")
+    status: Literal["idea", "planned", "piloting", "shipped", "dropped"] = "idea"
+    owner: ShortText | None = None
+
+
+class Kpi(_Model):
+    """A measure that shows whether a change worked."""
+
+    id: Slug
+    name: ShortText
+    unit: Annotated[str, StringConstraints(max_length=20)] = Field(description="Unit, e.g. `%`, `s`, `pts`, `EUR`.")
+    baseline: Number = Field(description="Value before the change.")
+    target: Number | None = Field(default=None, description="Value the team aims for.")
+    current: Number | None = Field(default=None, description="Latest measured value.")
+
+
+class Stage(_Model):
+    """One step of the journey, from the customer's point of view."""
+
+    id: Slug = Field(description="Stage id; ids from the stage catalogue (`site_config/stages.yaml`) get their name from it.")
+    name: ShortText | None = Field(default=None, description="Display name; required when the id is not in the catalogue.")
+    goal: Text | None = Field(default=None, description="What the customer wants to achieve in this stage.")
+    actions: list[Text] = Field(default_factory=list, description="What the customer does.")
+    thoughts: list[Text] = Field(default_factory=list, description="What the customer thinks, in their own voice.")
+    emotions: dict[Slug, Score] = Field(
+        default_factory=dict, description="Emotion score per persona id, on the map's emotion scale."
+    )
+    touchpoints: list[Touchpoint] = Field(default_factory=list)
+    pain_points: list[PainPoint] = Field(default_factory=list)
+    opportunities: list[Opportunity] = Field(default_factory=list)
+    kpis: list[Kpi] = Field(default_factory=list)
+    tactics: list[Text] = Field(default_factory=list, description="Optimisations the business applies at this stage.")
+    moments_of_truth: list[Text] = Field(default_factory=list, description="Moments that make or break the journey.")
+    notes: Markdown | None = None
+
+
+LANES = ("actions", "touchpoints", "thoughts", "emotion", "pain_points", "opportunities", "kpis")
+Lane = Literal["actions", "touchpoints", "thoughts", "emotion", "pain_points", "opportunities", "kpis"]
+
+
+class DiagramOptions(_Model):
+    """How this map's stage diagram is drawn."""
+
+    lanes: list[Lane] | None = Field(default=None, description="Lanes to show, in order; defaults to the site setting.")
+
+
+class JourneyMap(_Model):
+    """A customer journey map: one file under `maps/<industry>/`."""
+
+    model_config = ConfigDict(title="journeymaps journey map")
+
+    schema_version: Literal[1] = Field(default=1, description="Version of this format.")
+    id: Slug = Field(description="Unique id of the map across the site; also its page address.")
+    title: ShortText
+    industry: Slug = Field(description="Industry id from `site_config/industries.yaml`; the file sits in `maps/<industry>/`.")
+    lang: LangTag = "en"
+    summary: Text
+    status: Literal["as-is", "to-be"] = Field(description="`as-is`: today's journey. `to-be`: the journey we design.")
+    owner: ShortText = Field(description="Team or person accountable for the journey.")
+    last_reviewed: _dt.date = Field(description="Date of the last review, `YYYY-MM-DD`.")
+    tags: list[Slug] = Field(default_factory=list)
+    translations: dict[LangTag, Slug] = Field(
+        default_factory=dict, description="Other-language versions of this map: language tag -> map id."
+    )
+    based_on: Slug | None = Field(default=None, description="Id of the as-is map this to-be map redesigns.")
+    objectives: list[Objective] = Field(default_factory=list)
+    personas: list[Persona] = Field(min_length=1)
+    emotion_scale: EmotionScale | None = Field(default=None, description="Overrides the site's emotion scale.")
+    diagram: DiagramOptions | None = None
+    stages: list[Stage] = Field(min_length=1)
+    notes: Markdown | None = None
+
+    # --- derived views (not fields) -------------------------------------------------
+    def pain_point_index(self) -> dict[str, tuple[Stage, PainPoint]]:
+        return {p.id: (s, p) for s in self.stages for p in s.pain_points}
+
+    def opportunity_index(self) -> dict[str, tuple[Stage, Opportunity]]:
+        return {o.id: (s, o) for s in self.stages for o in s.opportunities}
+
+    def kpi_index(self) -> dict[str, tuple[Stage, Kpi]]:
+        return {k.id: (s, k) for s in self.stages for k in s.kpis}

@@ -1,0 +1,68 @@
+"""Site-wide vocabulary and settings (the files under ``site_config/``).
+
+Maps refer to these by id; names come in several languages so a Chinese or Polish map
+shows stage and channel names in its own language without repeating them per map.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .journey import LANES, EmotionScale, Lane, Slug
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Named(_Model):
+    id: Slug
+    names: dict[str, str] = Field(description="Display name per language tag; `en` is required.")
+    description: str | None = None
+
+    def name(self, lang: str) -> str:
+        """The name in ``lang``, falling back to its base language and then English."""
+        base = lang.split("-")[0]
+        return self.names.get(lang) or self.names.get(base) or self.names["en"]
+
+
+class StageDef(Named):
+    pass
+
+
+class ChannelDef(Named):
+    group: Literal["paid", "owned", "earned", "human", "product", "operations"] = Field(
+        description="Channel family, used to colour and group channels."
+    )
+
+
+class IndustryDef(Named):
+    pass
+
+
+class Settings(_Model):
+    site_name: str = "journeymaps"
+    lanes: list[Lane] = Field(default_factory=lambda: list(LANES), description="Diagram lanes shown by default.")
+    review_max_age_days: int = Field(default=365, ge=1, description="`last_reviewed` older than this is a warning.")
+    languages: list[str] = Field(default_factory=lambda: ["en", "zh", "pl"])
+
+
+class Vocabulary(_Model):
+    """Everything in ``site_config/``, validated."""
+
+    stages: list[StageDef]
+    channels: list[ChannelDef]
+    industries: list[IndustryDef]
+    emotion_scale: EmotionScale
+    settings: Settings = Field(default_factory=Settings)
+
+    def stage(self, stage_id: str) -> StageDef | None:
+        return next((s for s in self.stages if s.id == stage_id), None)
+
+    def channel(self, channel_id: str) -> ChannelDef | None:
+        return next((c for c in self.channels if c.id == channel_id), None)
+
+    def industry(self, industry_id: str) -> IndustryDef | None:
+        return next((i for i in self.industries if i.id == industry_id), None)
