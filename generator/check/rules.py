@@ -73,7 +73,7 @@ def check_map(m: JourneyMap, loaded: Loaded, display: str, file_path: Path | Non
                        for i, s in enumerate(m.stages) for j, k in enumerate(s.kpis)))
 
     scale = effective_scale(m, vocab)
-    _check_scale(c, m, scale)
+    scale_ok = _check_scale(c, m, scale)
     low = low_threshold(scale)
     persona_ids = [p.id for p in m.personas]
     pain_ids = {p.id for s in m.stages for p in s.pain_points}
@@ -98,7 +98,7 @@ def check_map(m: JourneyMap, loaded: Loaded, display: str, file_path: Path | Non
             if pid not in persona_ids:
                 c.add("error", "unknown-persona", ep, f"emotion given for unknown persona `{pid}`",
                       did_you_mean(pid, persona_ids) or f"personas in this map: {', '.join(persona_ids)}", key=True)
-            if not scale.min <= score <= scale.max:
+            if scale_ok and not scale.min <= score <= scale.max:
                 c.add("error", "score-out-of-scale", ep, f"emotion {score} is outside the scale {scale.min}..{scale.max}",
                       "use a score within the scale, or declare the map's own `emotion_scale`")
         for pid in persona_ids:
@@ -165,9 +165,11 @@ def _unique(c: _Collector, what: str, items: Iterable[tuple[tuple[Any, ...], str
             seen[ident] = c.loaded.where(path)
 
 
-def _check_scale(c: _Collector, m: JourneyMap, scale: EmotionScale) -> None:
+def _check_scale(c: _Collector, m: JourneyMap, scale: EmotionScale) -> bool:
+    """Report a broken scale; scores are only checked against a sound one."""
     if m.emotion_scale is None:
-        return
+        return True
+    before = len(c.findings)
     base = ("emotion_scale",)
     if scale.min >= scale.max:
         c.add("error", "invalid-scale", base + ("min",), f"the scale's min ({scale.min}) must be below its max ({scale.max})")
@@ -182,6 +184,7 @@ def _check_scale(c: _Collector, m: JourneyMap, scale: EmotionScale) -> None:
     if scale.low_threshold is not None and not scale.min <= scale.low_threshold <= scale.max:
         c.add("error", "invalid-scale", base + ("low_threshold",),
               f"low_threshold {scale.low_threshold} is outside the scale {scale.min}..{scale.max}")
+    return len(c.findings) == before
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ from ..model.journey import JourneyMap
 from ..model.vocabulary import Vocabulary
 from .findings import Finding
 from .rules import MapSummary, RuleContext, check_across, check_map
-from .validate import validate_map
+from .hints import did_you_mean
+from .validate import PLACEHOLDER, finding_from_error, validate_leniently
 
 # Below this many files a process pool costs more to start than it saves.
 PARALLEL_THRESHOLD = 64
@@ -40,6 +41,7 @@ class GuideEntry:
     display: str
     meta: GuideMeta
     body: str
+    map_positions: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass
@@ -89,25 +91,34 @@ def check_file(source: Source, display: str, ctx: RuleContext, keep_model: bool)
                                          "keep the narrative in one place: the body below the front matter")],
                                 None, None, None)
         loaded.data["notes"] = result.body.strip("\n")
-    model, findings = validate_map(loaded, display)
+    model, partial, findings = validate_leniently(loaded, display)
     if model is None:
+        if partial is not None:
+            # Reference rules on the repaired copy; drop what lands where the schema already complained.
+            taken = {(f.line, f.col) for f in findings}
+            findings += [_without_placeholder(f) for f in check_map(partial, loaded, display, source.path.resolve(), ctx)
+                         if f.severity == "error" and (f.line, f.col) not in taken and PLACEHOLDER not in f.message]
+            findings.sort(key=lambda f: (f.line, f.col, f.code))
         return _FileOutcome(findings, None, None, None)
     findings = check_map(model, loaded, display, source.path.resolve(), ctx)
     return _FileOutcome(findings, model if keep_model else None, MapSummary.of(model, loaded, display), None)
+
+
+def _without_placeholder(f: Finding) -> Finding:
+    if f.hint and PLACEHOLDER in f.hint:
+        return Finding(f.path, f.line, f.col, f.severity, f.code, f.message, None)
+    return f
 
 
 def _check_guide(source: Source, display: str, loaded, body: str) -> _FileOutcome:
     try:
         meta = GuideMeta.model_validate(loaded.data)
     except ValidationError as exc:
-        out = []
-        for e in exc.errors(include_url=False):
-            loc = tuple(e["loc"])
-            line, col = loaded.where(loc, key=e["type"] == "extra_forbidden")
-            out.append(Finding(display, line, col, "error", "guide", f"`{'.'.join(map(str, loc)) or 'front matter'}`: "
-                               f"{e['msg']}", "a guide's front matter has id, title, summary, order and maps"))
-        return _FileOutcome(out, None, None, None)
-    return _FileOutcome([], None, None, GuideEntry(source.path, display, meta, body))
+        schema = GuideMeta.model_json_schema()
+        return _FileOutcome([finding_from_error(e, loaded, display, schema) for e in exc.errors(include_url=False)],
+                            None, None, None)
+    positions = tuple(loaded.where(("maps", i)) for i in range(len(meta.maps)))
+    return _FileOutcome([], None, None, GuideEntry(source.path, display, meta, body, positions))
 
 
 def _check_chunk(args: tuple[list[tuple[Source, str]], RuleContext, bool]) -> list[_FileOutcome]:
@@ -161,9 +172,10 @@ def _check_guide_links(guides: list[GuideEntry], summaries: list[MapSummary]) ->
     guide_ids = {g.meta.id for g in guides}
     out = []
     for g in guides:
-        for ref in g.meta.maps:
+        for ref, pos in zip(g.meta.maps, g.map_positions):
             if ref not in maps:
-                out.append(Finding(g.display, 1, 1, "error", "unknown-map", f"front matter names unknown map `{ref}`", None))
+                out.append(Finding(g.display, *pos, "error", "unknown-map", f"front matter names unknown map `{ref}`",
+                                   did_you_mean(ref, maps)))
         for m in _LINK.finditer(g.body):
             scheme, target, anchor = m.group(1), m.group(2), m.group(3)
             line = g.body.count("\n", 0, m.start()) + 1 + _front_matter_lines(g.path)

@@ -28,6 +28,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
 MAX_ERRORS_PER_CODE = 20
+# Stands in for a mapping or sequence used as a key, so its value can be skipped.
+_COMPLEX_KEY = "\x00complex-key"
 
 Path = tuple[str | int, ...]
 
@@ -289,7 +291,9 @@ def _child_path(stack: list[_Frame], out: Loaded, event: Any, issue: Any) -> Pat
     if isinstance(top.container, dict):
         if top.pending_key is None:
             # A mapping or sequence used as a key.
-            issue("complex-key", "mapping keys must be plain text", event.start_mark)
+            issue("complex-key", "mapping keys must be plain text", event.start_mark,
+                  "use a plain word as the key, e.g. `name:`")
+            top.pending_key = _COMPLEX_KEY
             return None
         return top.path + (top.pending_key,)
     return top.path + (len(top.container),)
@@ -303,7 +307,7 @@ def _attach(stack: list[_Frame], out: Loaded, value: Any) -> None:
     if isinstance(top.container, dict):
         key = top.pending_key
         top.pending_key = None
-        if key is not None and key not in top.container:
+        if key is not None and key != _COMPLEX_KEY and key not in top.container:
             top.container[key] = value
     else:
         top.container.append(value)

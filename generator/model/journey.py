@@ -72,18 +72,18 @@ class EmotionScale(_Model):
 class Persona(_Model):
     """Who is on the journey."""
 
-    id: Slug
+    id: Slug = Field(description="Persona id, used as the key of `emotions` in every stage.")
     name: ShortText = Field(description="Display name, e.g. `Maya, the time-pressed professional`.")
-    description: Text | None = None
-    goals: list[Text] = Field(default_factory=list)
-    needs: list[Text] = Field(default_factory=list)
-    frustrations: list[Text] = Field(default_factory=list)
+    description: Text | None = Field(default=None, description="Who they are, in a sentence or two.")
+    goals: list[Text] = Field(default_factory=list, description="What they want to achieve.")
+    needs: list[Text] = Field(default_factory=list, description="What they need from us to get there.")
+    frustrations: list[Text] = Field(default_factory=list, description="What gets in their way today.")
 
 
 class Objective(_Model):
     """What the map is for, tied to the KPIs that show progress."""
 
-    id: Slug
+    id: Slug = Field(description="Objective id.")
     text: Text = Field(description="The objective in one sentence.")
     kind: Literal["satisfaction", "loyalty", "churn", "conversion", "sales", "efficiency", "advocacy", "other"] = (
         Field(description="The family of outcome this objective moves.")
@@ -94,7 +94,7 @@ class Objective(_Model):
 class Touchpoint(_Model):
     """Where the customer meets the business, or a backstage process behind it."""
 
-    name: ShortText
+    name: ShortText = Field(description="What the customer meets, e.g. `Comparison chart on the pricing page`.")
     channel: Slug = Field(description="Channel id from the site vocabulary (`site_config/channels.yaml`).")
     layer: Literal["frontstage", "backstage"] = Field(
         default="frontstage", description="Frontstage: the customer sees it. Backstage: a process or system behind it."
@@ -105,9 +105,9 @@ class Touchpoint(_Model):
 class PainPoint(_Model):
     """Friction the customer meets at a stage."""
 
-    id: Slug
-    text: Text
-    severity: Literal["low", "medium", "high", "critical"]
+    id: Slug = Field(description="Pain point id, referred to by opportunities' `addresses`.")
+    text: Text = Field(description="The friction, as the customer experiences it.")
+    severity: Literal["low", "medium", "high", "critical"] = Field(description="How badly it hurts the journey.")
     evidence: ShortText = Field(
         description="A research link (http/https URL) or the word `hypothesis` when not yet evidenced."
     )
@@ -116,20 +116,21 @@ class PainPoint(_Model):
 class Opportunity(_Model):
     """A change that addresses one or more pain points."""
 
-    id: Slug
-    text: Text
+    id: Slug = Field(description="Opportunity id.")
+    text: Text = Field(description="The change to make.")
     addresses: list[Slug] = Field(description="Ids of the pain points this opportunity addresses (any stage).")
     impact: OneToFive = Field(description="Expected impact, 1 (low) to 5 (high).")
     effort: OneToFive = Field(description="Expected effort, 1 (low) to 5 (high).")
-    status: Literal["idea", "planned", "piloting", "shipped", "dropped"] = "idea"
-    owner: ShortText | None = None
+    status: Literal["idea", "planned", "piloting", "shipped", "dropped"] = Field(
+        default="idea", description="Where the opportunity is in delivery.")
+    owner: ShortText | None = Field(default=None, description="Team that owns the change.")
 
 
 class Kpi(_Model):
     """A measure that shows whether a change worked."""
 
-    id: Slug
-    name: ShortText
+    id: Slug = Field(description="KPI id, referred to by objectives' `kpis`.")
+    name: ShortText = Field(description="What is measured, e.g. `Sign-up completion rate`.")
     unit: Annotated[str, StringConstraints(max_length=20)] = Field(description="Unit, e.g. `%`, `s`, `pts`, `EUR`.")
     baseline: Number = Field(description="Value before the change.")
     target: Number | None = Field(default=None, description="Value the team aims for.")
@@ -147,13 +148,13 @@ class Stage(_Model):
     emotions: dict[Slug, Score] = Field(
         default_factory=dict, description="Emotion score per persona id, on the map's emotion scale."
     )
-    touchpoints: list[Touchpoint] = Field(default_factory=list)
-    pain_points: list[PainPoint] = Field(default_factory=list)
-    opportunities: list[Opportunity] = Field(default_factory=list)
-    kpis: list[Kpi] = Field(default_factory=list)
+    touchpoints: list[Touchpoint] = Field(default_factory=list, description="Where the customer meets the business.")
+    pain_points: list[PainPoint] = Field(default_factory=list, description="Friction at this stage.")
+    opportunities: list[Opportunity] = Field(default_factory=list, description="Changes that relieve pain points.")
+    kpis: list[Kpi] = Field(default_factory=list, description="Measures for this stage.")
     tactics: list[Text] = Field(default_factory=list, description="Optimisations the business applies at this stage.")
     moments_of_truth: list[Text] = Field(default_factory=list, description="Moments that make or break the journey.")
-    notes: Markdown | None = None
+    notes: Markdown | None = Field(default=None, description="Narrative for this stage (Markdown).")
 
 
 LANES = ("actions", "touchpoints", "thoughts", "emotion", "pain_points", "opportunities", "kpis")
@@ -173,24 +174,24 @@ class JourneyMap(_Model):
 
     schema_version: Literal[1] = Field(default=1, description="Version of this format.")
     id: Slug = Field(description="Unique id of the map across the site; also its page address.")
-    title: ShortText
+    title: ShortText = Field(description="Title of the map, shown as the page heading.")
     industry: Slug = Field(description="Industry id from `site_config/industries.yaml`; the file sits in `maps/<industry>/`.")
-    lang: LangTag = "en"
-    summary: Text
+    lang: LangTag = Field(default="en", description="Language the map is written in.")
+    summary: Text = Field(description="One or two sentences: whose journey, through what, to what end.")
     status: Literal["as-is", "to-be"] = Field(description="`as-is`: today's journey. `to-be`: the journey we design.")
     owner: ShortText = Field(description="Team or person accountable for the journey.")
     last_reviewed: _dt.date = Field(description="Date of the last review, `YYYY-MM-DD`.")
-    tags: list[Slug] = Field(default_factory=list)
+    tags: list[Slug] = Field(default_factory=list, description="Free tags for the site's tag index.")
     translations: dict[LangTag, Slug] = Field(
         default_factory=dict, description="Other-language versions of this map: language tag -> map id."
     )
     based_on: Slug | None = Field(default=None, description="Id of the as-is map this to-be map redesigns.")
-    objectives: list[Objective] = Field(default_factory=list)
-    personas: list[Persona] = Field(min_length=1)
+    objectives: list[Objective] = Field(default_factory=list, description="What the map is for, tied to KPIs.")
+    personas: list[Persona] = Field(min_length=1, description="Who is on the journey; at least one.")
     emotion_scale: EmotionScale | None = Field(default=None, description="Overrides the site's emotion scale.")
-    diagram: DiagramOptions | None = None
-    stages: list[Stage] = Field(min_length=1)
-    notes: Markdown | None = None
+    diagram: DiagramOptions | None = Field(default=None, description="How the stage diagram is drawn.")
+    stages: list[Stage] = Field(min_length=1, description="The stages of the journey, in order.")
+    notes: Markdown | None = Field(default=None, description="Narrative for the map page (Markdown).")
 
     # --- derived views (not fields) -------------------------------------------------
     def pain_point_index(self) -> dict[str, tuple[Stage, PainPoint]]:

@@ -50,9 +50,10 @@ def _drop_titles(node: Any, top: bool = True) -> None:
             _drop_titles(item, top=False)
 
 
-def subschema_at(path: tuple[str | int, ...]) -> dict[str, Any] | None:
-    """The schema that applies at a data path, following ``$ref``, items and additionalProperties."""
-    root = json_schema()
+def subschema_at(path: tuple[str | int, ...], root: dict[str, Any] | None = None) -> dict[str, Any] | None:
+    """The schema that applies at a data path (in the map schema unless ``root`` is given),
+    following ``$ref``, items and additionalProperties."""
+    root = root if root is not None else json_schema()
     node: dict[str, Any] | None = _deref(root, root)
     for part in path:
         if node is None:
