@@ -1,0 +1,38 @@
+# The project's entry points. Each target installs what it needs first (.ci/setup), quickly
+# when everything is already there, so they work on a fresh machine and on a warm one alike.
+SHELL := /bin/bash
+VENV  ?= .venv
+BIN   := $(VENV)/bin
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help setup site test bench clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-7s %s\n", $$1, $$2}'
+
+setup: ## install everything the tests need (Debian packages, .venv, node packages)
+	@bash .ci/setup test
+
+site: ## build the site from maps/ into site/
+	@bash .ci/setup site
+	@if [ -f generator/commands/build.py ]; then \
+	  echo "==> journeymaps build"; $(BIN)/journeymaps build; \
+	else \
+	  echo "==> the site builder has not landed yet: checking maps/ instead (journeymaps check maps/)"; \
+	  $(BIN)/journeymaps check maps/; \
+	fi
+
+test: ## run the whole test suite (browser tests included)
+	@bash .ci/setup test
+	@echo "==> pytest"
+	@$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: ## run every bench/*.py script and print its figures
+	@bash .ci/setup bench
+	@set -e; for script in bench/*.py; do \
+	  echo "==> $$script"; $(BIN)/python "$$script"; \
+	done
+
+clean: ## remove build output and caches (keeps .venv)
+	rm -rf site/ .pytest_cache/ .hypothesis/ tests/artifacts/ bench/out/
