@@ -42,7 +42,21 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     today = parse_today(args.today)
     vocab = vocabulary_for(args, args.paths[0] if args.paths else Path.cwd())
-    result = check_paths(args.paths, vocab, today=today, jobs=args.jobs)
+    result = check_paths(args.paths, vocab, today=today, jobs=args.jobs, progress=_progress_reporter())
     findings = [f.promoted() for f in result.findings] if args.strict else result.findings
     sys.stdout.write(FORMATS[args.format](findings, result.files))
     return EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK
+
+
+def _progress_reporter():
+    """Progress on stderr for long runs at a terminal; silent in CI logs and pipes."""
+    if not sys.stderr.isatty():
+        return None
+
+    def report(done: int, total: int) -> None:
+        if total >= 200:
+            end = "\n" if done == total else ""
+            sys.stderr.write(f"\rchecked {done}/{total} files{end}")
+            sys.stderr.flush()
+
+    return report

@@ -113,7 +113,13 @@ def control_characters(text: str, line_offset: int = 0) -> list[LoadIssue]:
     return issues
 
 
+_NOT_SPECIAL_START = frozenset("nNtTfF~0123456789+-.")
+
+
 def resolve_plain(value: str) -> Any:
+    # Fast path: most plain scalars are words, and no null/bool/number starts with another character.
+    if value and value[0] not in _NOT_SPECIAL_START:
+        return value
     if _NULL.match(value):
         return None
     if _BOOL.match(value):
