@@ -1,0 +1,122 @@
+"""`plugins: [journeymaps]`: a thin MkDocs front-end over ``generator.pages``.
+
+Every page and picture is added in memory (``File.generated``), nothing is written into
+the docs folder; edit links point at the map's YAML file. The build checks every map
+first: `mkdocs build` stops with the located errors before the site folder is touched,
+while `mkdocs serve` keeps serving and shows a failing map's errors on its page.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from ..check.report import text as text_report
+from ..pages import Site, VirtualFile, build_site, failures_of, nav_config
+from ..project import Project, load_project
+from . import svg_slots
+
+log = logging.getLogger("mkdocs.plugins.journeymaps")
+
+
+class JourneyMapsConfig(Config):
+    maps_dir = c.Type(str, default="maps")
+    """Folder of the maps (`<industry>/*.yaml`) and method guides (`method/*.md`), relative to mkdocs.yml."""
+    site_config = c.Type(str, default="site_config")
+    """Folder of the site vocabulary (stages, channels, industries, emotion scale, settings)."""
+    png = c.Type(bool, default=True)
+    """Publish a PNG of each stage diagram (cached, so only changed maps are rendered)."""
+    cache_dir = c.Type(str, default=".cache/journeymaps/png")
+    """Where rendered PNGs are kept between builds, relative to mkdocs.yml."""
+    today = c.Optional(c.Type(str))
+    """Date for the review-age check, YYYY-MM-DD (default: today)."""
+
+
+class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.site: Site | None = None
+        self.project: Project | None = None
+        self._known_ids: dict[str, str] = {}  # map file -> id when last good (serve: error pages)
+        self._svgs: dict[str, list[str]] = {}
+
+    # Defining on_startup keeps this instance alive across `mkdocs serve` rebuilds.
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def _root(self, config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path or ".").resolve().parent
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Check and generate before MkDocs cleans the site folder, so a failed check leaves it intact."""
+        root = self._root(config)
+        today = _dt.date.fromisoformat(self.config.today) if self.config.today else None
+        project = load_project(root, maps_dir=root / self.config.maps_dir,
+                               site_config=root / self.config.site_config, today=today)
+        if project.vocabulary is None:
+            raise PluginError("journeymaps: site_config is invalid:\n" + text_report(project.findings, project.files))
+        errors = project.errors()
+        if errors:
+            report = text_report(errors, project.files)
+            if not self.serving:
+                raise PluginError("journeymaps: the maps fail the check; nothing was built:\n" + report)
+            log.error("journeymaps: some maps fail the check; their pages show the errors:\n%s", report.rstrip())
+        self._known_ids.update({e.display: e.map.id for e in project.maps})
+        self.project = project
+        self.site = build_site(project, failures=failures_of(project, self._known_ids), png=self.config.png,
+                               cache_dir=root / self.config.cache_dir)
+        if self.site.png_rendered:
+            log.info("journeymaps: rendered %d PNG(s), %d from cache", self.site.png_rendered, self.site.png_cached)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.site is not None
+        maps_dir = (self._root(config) / self.config.maps_dir).resolve()
+        for f in list(files):
+            # When docs_dir is the maps folder, its YAML and guide sources are not pages themselves.
+            if f.abs_src_path and Path(f.abs_src_path).resolve().is_relative_to(maps_dir):
+                files.remove(f)
+        for vf in self.site.files:
+            existing = files.get_file_from_path(vf.path)
+            if existing is not None:
+                raise PluginError(f"journeymaps: `{vf.path}` in docs_dir clashes with a generated page")
+            files.append(_generated(config, vf))
+        config.nav = nav_config(self.site.nav) + list(config.nav or [])
+        return files
+
+    @event_priority(100)  # before other plugins see the page's Markdown
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        markdown, svgs = svg_slots.take(markdown)
+        if svgs:
+            self._svgs[page.file.src_uri] = svgs
+        return markdown
+
+    @event_priority(-100)  # after the search plugin has indexed the page without the SVG
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return svg_slots.put_back(output, self._svgs.pop(page.file.src_uri, []))
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        root = self._root(config)
+        for folder in (self.config.maps_dir, self.config.site_config):
+            path = root / folder
+            if path.is_dir() and os.path.abspath(path) != os.path.abspath(config.docs_dir):
+                server.watch(str(path))
+        return server
+
+
+def _generated(config: MkDocsConfig, vf: VirtualFile) -> File:
+    f = File.generated(config, vf.path, content=vf.content)
+    # Generated files have no edit link unless given one: point it at the map or guide source.
+    f.edit_uri = vf.source_path
+    return f

@@ -1,0 +1,56 @@
+"""Small Markdown building blocks shared by the page builders (all text passes through escape)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from .escape import attr, inline, safe_url, url_path
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[str]], *, align: Sequence[str] | None = None) -> str:
+    """A Markdown table; cells must already be escaped (`inline`) or be our own links."""
+    align = align or ["l"] * len(headers)
+    rule = {"l": "---", "r": "---:", "c": ":---:"}
+    lines = ["| " + " | ".join(headers) + " |", "| " + " | ".join(rule[a] for a in align) + " |"]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def link(text: str, target: str) -> str:
+    """A Markdown link to one of our files; `text` is map text (escaped here)."""
+    return f"[{inline(text)}]({url_path(target)})"
+
+
+def bullets(items: Iterable[str]) -> str:
+    return "\n".join(f"- {i}" for i in items)
+
+
+def evidence(text: str) -> str:
+    """A pain point's evidence: a link when it is a web address, else the word as text."""
+    url = safe_url(text)
+    if url and url.lower().startswith(("http://", "https://")):
+        return f"[{inline(_short(url))}]({url_path_abs(url)})"
+    return inline(text)
+
+
+def url_path_abs(url: str) -> str:
+    from urllib.parse import quote
+
+    return quote(url, safe=":/?#[]@!$&'*+,;=%-._~")
+
+
+def _short(url: str) -> str:
+    host = url.split("//", 1)[-1].split("/", 1)[0]
+    return host or url
+
+
+def figure(svg: str, *, cls: str, label: str) -> str:
+    """Inline SVG in its own raw HTML block (Python-Markdown leaves a <div> alone but would
+    wrap a bare <svg> in <p> and run Markdown inside <title>). The wrapper scrolls sideways
+    on a narrow screen instead of shrinking the text to nothing."""
+    # A blank line would end the raw HTML block early.
+    body = "\n".join(line for line in svg.strip().splitlines() if line.strip())
+    return f'<div class="jm-figure {cls}" role="group" aria-label="{attr(label)}" tabindex="0">\n{body}\n</div>'
+
+
+__all__ = ["table", "link", "bullets", "evidence", "figure", "url_path"]

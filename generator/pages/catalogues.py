@@ -1,0 +1,130 @@
+"""Catalogues across all maps: channels by stage, pain points, the opportunity backlog, KPIs, tags."""
+
+from __future__ import annotations
+
+from ..model.resolve import channel_name, stage_name
+from . import layout
+from .blocks import bullets, evidence, link, table
+from .escape import inline
+from .map_page import gap
+from .model import SiteContext, VirtualFile
+from .priority import quadrant, rank_key, score
+from .words import num
+
+SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
+# A matrix cell names at most this many maps; a site of 1,000 maps stays readable and linear.
+CELL_LIMIT = 8
+
+
+def catalogue_pages(ctx: SiteContext) -> list[VirtualFile]:
+    return [_index(), _channels(ctx), _pain_points(ctx), _backlog(ctx), _kpis(ctx), _tags(ctx)]
+
+
+def _page(key: str, title: str, parts: list[str]) -> VirtualFile:
+    path = layout.CATALOGUES[key]
+    return VirtualFile(path, f"# {title}\n\n" + "\n\n".join(parts) + "\n", "page", None, title)
+
+
+def _index() -> VirtualFile:
+    here = layout.CATALOGUE
+    items = [("channels", "Channels by stage", "which maps use which channel at which stage"),
+             ("pain_points", "Pain points", "every pain point, most severe first"),
+             ("opportunities", "Opportunity backlog", "every opportunity, sortable by priority"),
+             ("kpis", "KPIs", "every KPI with its baseline, target, current value and gap"),
+             ("tags", "Tags", "maps by tag")]
+    body = bullets(f"[{t}]({layout.rel(here, layout.CATALOGUES[k])}): {d}." for k, t, d in items)
+    return VirtualFile(here, "# Catalogues\n\nViews across every map on the site.\n\n" + body + "\n", "page",
+                       None, "Catalogues")
+
+
+def _map_link(here: str, map_id: str, text: str, anchor: str = "") -> str:
+    target = layout.rel(here, layout.map_page(map_id)) + (f"#{anchor}" if anchor else "")
+    return link(text, target)
+
+
+def _stage_columns(ctx: SiteContext) -> list[tuple[str, str]]:
+    """(stage id, English name): catalogue stages first, then custom stages in order of appearance."""
+    cols = [(s.id, s.name("en")) for s in ctx.vocab.stages]
+    seen = {c for c, _ in cols}
+    for e in ctx.maps:
+        for s in e.map.stages:
+            if s.id not in seen:
+                seen.add(s.id)
+                cols.append((s.id, stage_name(e.map, s, ctx.vocab)))
+    return cols
+
+
+def _channels(ctx: SiteContext) -> VirtualFile:
+    here = layout.CATALOGUES["channels"]
+    cols = _stage_columns(ctx)
+    use: dict[tuple[str, str], list[str]] = {}
+    for e in ctx.maps:
+        for s in e.map.stages:
+            for t in s.touchpoints:
+                ids = use.setdefault((t.channel, s.id), [])
+                if e.map.id not in ids:
+                    ids.append(e.map.id)
+    channels = [c.id for c in ctx.vocab.channels if any(k[0] == c.id for k in use)]
+    channels += sorted({k[0] for k in use} - set(channels))
+    rows = []
+    for ch in channels:
+        cells = []
+        for stage_id, _ in cols:
+            ids = use.get((ch, stage_id), [])
+            shown = [_map_link(here, i, i, layout.stage_anchor(stage_id)) for i in ids[:CELL_LIMIT]]
+            if len(ids) > CELL_LIMIT:
+                shown.append(f"+{len(ids) - CELL_LIMIT} more")
+            cells.append("<br>".join(shown) if shown else "")
+        rows.append((inline(channel_name(ch, "en", ctx.vocab)), *cells))
+    intro = "Each cell lists the maps with a touchpoint on that channel at that stage."
+    return _page("channels", "Channels by stage",
+                 [intro, table(["Channel", *(inline(n) for _, n in cols)], rows)])
+
+
+def _pain_points(ctx: SiteContext) -> VirtualFile:
+    here = layout.CATALOGUES["pain_points"]
+    found = [(e, s, p) for e in ctx.maps for s in e.map.stages for p in s.pain_points]
+    found.sort(key=lambda x: (SEVERITY_ORDER[x[2].severity], x[0].map.id, x[2].id))
+    rows = [(inline(p.text), inline(p.severity), _map_link(here, e.map.id, e.map.title),
+             inline(stage_name(e.map, s, ctx.vocab)), evidence(p.evidence)) for e, s, p in found]
+    return _page("pain_points", "Pain points",
+                 [f"{len(rows)} pain points across {len(ctx.maps)} maps, most severe first.",
+                  table(["Pain point", "Severity", "Map", "Stage", "Evidence"], rows)])
+
+
+def _backlog(ctx: SiteContext) -> VirtualFile:
+    here = layout.CATALOGUES["opportunities"]
+    found = [(e, s, o) for e in ctx.maps for s in e.map.stages for o in s.opportunities]
+    found.sort(key=lambda x: (rank_key(x[2]), x[0].map.id))
+    rows = [(str(score(o)), inline(o.text), str(o.impact), str(o.effort), quadrant(o), inline(o.status),
+             inline(o.owner) if o.owner else "–", _map_link(here, e.map.id, e.map.title)) for e, s, o in found]
+    intro = ("Every opportunity of every map. Priority is impact times effort saved (1 to 25); the table "
+             "starts with the highest and can be sorted by any column: select its heading.")
+    sortable = ('<div class="jm-sortable" markdown="1">\n\n'
+                + table(["Priority", "Opportunity", "Impact", "Effort", "Quadrant", "Status", "Owner", "Map"], rows,
+                        align=["r", "l", "r", "r", "l", "l", "l", "l"]) + "\n\n</div>")
+    return _page("opportunities", "Opportunity backlog", [intro, sortable])
+
+
+def _kpis(ctx: SiteContext) -> VirtualFile:
+    here = layout.CATALOGUES["kpis"]
+    rows = [(inline(k.name), _map_link(here, e.map.id, e.map.title), inline(stage_name(e.map, s, ctx.vocab)),
+             num(k.baseline), num(k.target), num(k.current), gap(k), inline(k.unit))
+            for e in ctx.maps for s in e.map.stages for k in s.kpis]
+    return _page("kpis", "KPIs", [table(["KPI", "Map", "Stage", "Baseline", "Target", "Current", "Gap to target",
+                                         "Unit"], rows, align=["l", "l", "l", "r", "r", "r", "r", "l"])])
+
+
+def _tags(ctx: SiteContext) -> VirtualFile:
+    here = layout.CATALOGUES["tags"]
+    tags: dict[str, list] = {}
+    for e in ctx.maps:
+        for t in e.map.tags:
+            tags.setdefault(t, []).append(e)
+    parts = []
+    if not tags:
+        parts.append("No map has tags yet.")
+    for t in sorted(tags):
+        parts.append(f"## `{t}` {{#tag-{t}}}")
+        parts.append(bullets(_map_link(here, e.map.id, e.map.title) for e in tags[t]))
+    return _page("tags", "Tags", parts)

@@ -1,0 +1,153 @@
+"""Escape map text for the context it lands in (FIELD-NOTES section 3: text is data).
+
+Three contexts reach a generated page:
+
+* inline text (titles, pain points, KPI names, table cells): every character that
+  Markdown, its extensions (`attr_list`, tables) or a template engine could read as syntax
+  becomes a character reference, so `|`, `{: onclick=... }`, `{{ }}` and `<script>` show as
+  typed and do nothing;
+* narrative Markdown (`notes`, guide bodies): authors may format, but raw HTML is shown as
+  text, `{` cannot start an attribute list or a template tag, and links survive only when
+  they point at http(s), mailto, a relative path or one of our `map:`/`guide:` references;
+* URLs and HTML attributes: percent-encoded paths, quoted attribute values.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from urllib.parse import quote, urlsplit
+
+# Characters with a meaning in Markdown, Python-Markdown's extensions or Jinja.
+_INLINE = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+!|~^=:$<>&\"'"}
+_INLINE.update({"<": "&lt;", ">": "&gt;", "&": "&amp;"})
+_INLINE_TABLE = str.maketrans(_INLINE)
+# C0/C1 controls other than tab/newline make SVG and HTML invalid; they carry no meaning.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LEADING_BLOCK = re.compile(r"^(\s*)([-=]|\d+(?=[.)]))")
+
+
+def strip_controls(text: str) -> str:
+    return _CONTROL.sub("", text)
+
+
+def inline(text: object) -> str:
+    """Text shown as typed inside a Markdown paragraph, list item, heading or table cell."""
+    s = strip_controls(str(text))
+    s = " ".join(s.split())  # one line: a newline could start a block (heading, list, table row)
+    s = s.translate(_INLINE_TABLE)
+    # "-" or "1." at the very start would make a list or a setext underline.
+    return _LEADING_BLOCK.sub(lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), s)
+
+
+def attr(text: object) -> str:
+    """A value for a double-quoted HTML attribute."""
+    return html.escape(strip_controls(str(text)), quote=True)
+
+
+def html_text(text: object) -> str:
+    """Text inside raw HTML that Markdown leaves alone (a `markdown="0"` block, a nav title)."""
+    return html.escape(" ".join(strip_controls(str(text)).split()), quote=False)
+
+
+def url_path(path: str) -> str:
+    """A relative path safe to put in a Markdown link or an href: each segment percent-encoded."""
+    return quote(path, safe="/#.-_~")
+
+
+# ---------------------------------------------------------------------------------------
+# Narrative Markdown
+
+_FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
+_INLINE_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^()\s<>]*)>?(?:\s+(\"[^\"]*\"|'[^']*'))?\s*\)")
+_REF_DEF = re.compile(r"^( {0,3})\[([^\]]+)\]:\s*<?(\S*?)>?(\s.*)?$")
+_SAFE_SCHEMES = ("http", "https", "mailto")
+
+Resolver = Callable[[str, str], str | None]
+"""Turns a `map:`/`guide:` reference (scheme, rest) into a relative URL, or None if unknown."""
+
+
+def safe_url(url: str, resolve: Resolver | None = None) -> str | None:
+    """The URL to keep for a link, or None to drop the link and keep its text."""
+    url = strip_controls(url).strip()
+    scheme, sep, rest = url.partition(":")
+    if sep and scheme.lower() in ("map", "guide"):
+        return resolve(scheme.lower(), rest) if resolve else None
+    parts = urlsplit(url)
+    if parts.scheme:
+        return url if parts.scheme.lower() in _SAFE_SCHEMES else None
+    if url.startswith("//") or url.startswith("\\"):
+        return None  # protocol-relative: leaves the site
+    return url
+
+
+def narrative(md: str, resolve: Resolver | None = None) -> str:
+    """Author Markdown with raw HTML shown as text and only safe links kept."""
+    out: list[str] = []
+    fence: str | None = None
+    for line in strip_controls(md).replace("\r\n", "\n").split("\n"):
+        m = _FENCE.match(line)
+        if fence is not None:
+            out.append(line)
+            if m and m.group(2)[0] == fence[0] and len(m.group(2)) >= len(fence):
+                fence = None
+            continue
+        if m:
+            fence = m.group(2)
+            out.append(line)
+            continue
+        if line.startswith("    ") and out and (not out[-1].strip() or out[-1].startswith("    ")):
+            out.append(line)  # indented code block: shown literally already
+            continue
+        ref = _REF_DEF.match(line)
+        if ref:
+            target = safe_url(ref.group(3), resolve)
+            # An unsafe definition is dropped: `[text][ref]` then shows as plain text.
+            out.append(f"{ref.group(1)}[{_neutral(ref.group(2))}]: {_link_target(target)}" if target else "")
+            continue
+        out.append(_inline_narrative(line, resolve))
+    return "\n".join(out)
+
+
+def _inline_narrative(line: str, resolve: Resolver | None) -> str:
+    pieces: list[str] = []
+    pos = 0
+    for m in _CODE_SPAN.finditer(line):
+        pieces.append(_text_narrative(line[pos:m.start()], resolve))
+        pieces.append(m.group(0))  # code spans are rendered escaped by Markdown itself
+        pos = m.end()
+    pieces.append(_text_narrative(line[pos:], resolve))
+    return "".join(pieces)
+
+
+def _text_narrative(text: str, resolve: Resolver | None) -> str:
+    pieces: list[str] = []
+    pos = 0
+    for m in _INLINE_LINK.finditer(text):
+        pieces.append(_neutral(text[pos:m.start()]))
+        bang, label, target = m.group(1), m.group(2), m.group(3)
+        url = safe_url(target, resolve)
+        shown = _neutral(label)
+        if bang:
+            # Pictures from elsewhere would be fetched at view time: show the alt text instead.
+            pieces.append(shown)
+        elif url is None:
+            pieces.append(shown)
+        else:
+            pieces.append(f"[{shown}]({_link_target(url)})")
+        pos = m.end()
+    pieces.append(_neutral(text[pos:]))
+    return "".join(pieces)
+
+
+def _link_target(url: str) -> str:
+    if urlsplit(url).scheme:
+        return quote(url, safe=":/?#[]@!$&'*+,;=%-._~")
+    return quote(url, safe="/#%-._~")
+
+
+def _neutral(text: str) -> str:
+    """Outside code and links: `<` cannot open HTML, `{` cannot open attr_list or Jinja."""
+    return text.replace("<", "&lt;").replace("{", "&#123;").replace("}", "&#125;")

@@ -1,0 +1,39 @@
+"""Method guides (maps/method/*.md): their pages and the section index."""
+
+from __future__ import annotations
+
+import re
+
+from ..check.runner import GuideEntry
+from . import layout
+from .blocks import bullets, link
+from .escape import inline, narrative
+from .links import resolver_for
+from .model import SiteContext, VirtualFile
+
+_H1 = re.compile(r"^# ", re.M)
+
+
+def guide_page(g: GuideEntry, ctx: SiteContext) -> VirtualFile:
+    here = layout.guide_page(g.meta.id)
+    body = narrative(g.body.strip("\n"), resolver_for(ctx, here))
+    parts = []
+    if not _H1.search(body.split("\n\n", 1)[0]):
+        parts.append(f"# {inline(g.meta.title)}")
+    parts.append(body)
+    cited = [ctx.entry(i) for i in g.meta.maps]
+    cited = [e for e in cited if e is not None]
+    if cited:
+        parts.append("## Maps this guide draws on {#maps}")
+        parts.append(bullets(link(e.map.title, layout.rel(here, layout.map_page(e.map.id))) for e in cited))
+    return VirtualFile(here, "\n\n".join(parts) + "\n", "page", g.display, g.meta.title)
+
+
+def method_index(ctx: SiteContext) -> VirtualFile:
+    here = layout.METHOD
+    parts = ["# Method guides",
+             "How to build a journey map, find the touchpoints that matter, turn the map into a pilot and "
+             "measure whether it worked. Each guide draws its examples from the maps on this site."]
+    parts.append(bullets(f"{link(g.meta.title, layout.rel(here, layout.guide_page(g.meta.id)))}: "
+                         f"{inline(g.meta.summary)}" for g in ctx.guides))
+    return VirtualFile(here, "\n\n".join(parts) + "\n", "page", None, "Method guides")

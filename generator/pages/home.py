@@ -1,0 +1,91 @@
+"""The home page (what the site is, the industries, a card per map) and the industry indexes."""
+
+from __future__ import annotations
+
+from ..model.resolve import industry_name
+from . import layout
+from .blocks import bullets, link, table
+from .escape import attr, html_text, inline
+from .model import SiteContext, VirtualFile
+from .pictures import emotion_sparkline
+from .words import LANG_NAMES
+
+
+def industries_in_use(ctx: SiteContext) -> list[str]:
+    """Industries with at least one map, in the order of `site_config/industries.yaml`."""
+    used = {e.map.industry for e in ctx.maps}
+    known = [i.id for i in ctx.vocab.industries if i.id in used]
+    return known + sorted(used - set(known))
+
+
+def home_page(ctx: SiteContext) -> VirtualFile:
+    here = layout.HOME
+    parts = [f"# {inline(ctx.site_name)}",
+             "Customer journey maps as code. Each map below is a YAML file in the repository, checked on "
+             "every change and published here with its stage diagram, a playbook of what to change first, "
+             "and the KPIs that show whether it worked. The method guides explain how to build and use a map; "
+             "the catalogues compare channels, pain points, opportunities and KPIs across all maps."]
+    if ctx.failures:
+        parts.append(_failures_note(ctx, here))
+    parts.append("## Industries {#industries}")
+    rows = []
+    for ind in industries_in_use(ctx):
+        d = ctx.vocab.industry(ind)
+        count = sum(e.map.industry == ind for e in ctx.maps)
+        rows.append((link(industry_name(ind, "en", ctx.vocab), layout.rel(here, layout.industry_page(ind))),
+                     inline(d.description) if d and d.description else "", str(count)))
+    parts.append(table(["Industry", "About", "Maps"], rows, align=["l", "l", "r"]))
+    parts.append("## Maps {#maps}")
+    parts.append(_cards(ctx, here))
+    parts.append("## Also on this site {#more}")
+    parts.append(bullets([
+        f"[Method guides]({layout.rel(here, layout.METHOD)}): how to build a journey map and turn it into changes.",
+        f"[Catalogues]({layout.rel(here, layout.CATALOGUE)}): channels by stage, all pain points, the "
+        "opportunity backlog, all KPIs, tags.",
+        f"[Authoring reference]({layout.rel(here, layout.REFERENCE)}): every field of the map format.",
+    ]))
+    return VirtualFile(here, "\n\n".join(parts) + "\n", "page", None, ctx.site_name)
+
+
+def _cards(ctx: SiteContext, here: str) -> str:
+    """Cards are raw HTML (a sparkline cannot live inside a Markdown list item), so their
+    links are written for directory URLs, as both MkDocs and Zensical use by default."""
+    cards = []
+    for e in ctx.maps:
+        m = e.map
+        spark = emotion_sparkline(m, ctx.vocab, id_prefix=f"{m.id}-spark")
+        spark = "".join(line.strip() for line in spark.splitlines())
+        cards.append(
+            f'<li class="jm-card" lang="{attr(m.lang)}">'
+            f'<a href="{attr(layout.href(here, layout.map_page(m.id)))}">{html_text(m.title)}</a>'
+            f'<span class="jm-card-meta">{html_text(industry_name(m.industry, m.lang, ctx.vocab))} · '
+            f'{html_text(LANG_NAMES.get(m.lang, m.lang))} · {html_text(m.status)}</span>'
+            f'<span class="jm-spark">{spark}</span>'
+            f'<span class="jm-card-summary">{html_text(m.summary)}</span></li>')
+    return '<ul class="jm-cards">\n' + "\n".join(cards) + "\n</ul>"
+
+
+def _failures_note(ctx: SiteContext, here: str) -> str:
+    lines = [f"- {inline(f.display)}" for f in ctx.failures]
+    return "!!! failure \"Some maps fail the check and are not shown\"\n\n" + "\n".join(
+        "    " + line for line in lines)
+
+
+def industry_page(ind: str, ctx: SiteContext) -> VirtualFile:
+    here = layout.industry_page(ind)
+    d = ctx.vocab.industry(ind)
+    title = industry_name(ind, "en", ctx.vocab)
+    parts = [f"# {inline(title)}"]
+    if d and d.description:
+        parts.append(inline(d.description))
+    rows = []
+    for e in ctx.maps:
+        m = e.map
+        if m.industry != ind:
+            continue
+        rows.append((link(m.title, layout.rel(here, layout.map_page(m.id))),
+                     f"[playbook]({layout.rel(here, layout.playbook_page(m.id))})",
+                     inline(LANG_NAMES.get(m.lang, m.lang)), inline(m.status), inline(m.owner),
+                     m.last_reviewed.isoformat(), inline(m.summary)))
+    parts.append(table(["Map", "Playbook", "Language", "Status", "Owner", "Last reviewed", "Summary"], rows))
+    return VirtualFile(here, "\n\n".join(parts) + "\n", "page", None, title)

@@ -1,0 +1,67 @@
+"""Where every generated page and picture lives in the docs tree, and links between them.
+
+Maps live under ``maps/<id>/`` (ids are unique across the site), industries under
+``industries/<id>/``: the two can never collide with each other or with the fixed
+sections (method, catalogue, reference) whatever an industry is called.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+HOME = "index.md"
+METHOD = "method/index.md"
+CATALOGUE = "catalogue/index.md"
+REFERENCE = "reference/index.md"
+CATALOGUES = {
+    "channels": "catalogue/channels.md",
+    "pain_points": "catalogue/pain-points.md",
+    "opportunities": "catalogue/opportunities.md",
+    "kpis": "catalogue/kpis.md",
+    "tags": "catalogue/tags.md",
+}
+ASSET_KINDS = ("svg", "png", "json", "mmd")
+
+
+def map_page(map_id: str) -> str:
+    return f"maps/{map_id}/index.md"
+
+
+def playbook_page(map_id: str) -> str:
+    return f"maps/{map_id}/playbook.md"
+
+
+def asset(map_id: str, ext: str) -> str:
+    return f"maps/{map_id}/{map_id}.{ext}"
+
+
+def industry_page(industry_id: str) -> str:
+    return f"industries/{industry_id}/index.md"
+
+
+def guide_page(guide_id: str) -> str:
+    return f"method/{guide_id}.md"
+
+
+def stage_anchor(stage_id: str) -> str:
+    return f"stage-{stage_id}"
+
+
+def rel(from_src: str, to_src: str) -> str:
+    """Relative link between two docs files, as written in Markdown (engines resolve `.md`)."""
+    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+
+
+def href(from_src: str, to_src: str) -> str:
+    """Relative URL for raw HTML (not rewritten by engines), for directory-style URLs."""
+    if not to_src.endswith(".md"):
+        return rel(_url_of(from_src), to_src)
+    return rel(_url_of(from_src), _url_of(to_src)).removesuffix("index.html") or "./"
+
+
+def _url_of(src: str) -> str:
+    """`a/b.md` -> `a/b/index.html`, `a/index.md` -> `a/index.html` (use_directory_urls)."""
+    if not src.endswith(".md"):
+        return src
+    stem = src[:-3]
+    return stem + ".html" if posixpath.basename(stem) == "index" else stem + "/index.html"

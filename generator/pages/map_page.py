@@ -1,0 +1,160 @@
+"""The page of one journey map: everything a reader needs, top to bottom."""
+
+from __future__ import annotations
+
+from ..check.runner import MapEntry
+from ..model.journey import JourneyMap, Kpi, Stage
+from ..model.resolve import channel_name, industry_name, scale_of, score_label, stage_name
+from . import layout
+from .blocks import bullets, evidence, figure, link, table
+from .escape import inline, narrative
+from .links import resolver_for
+from .model import SiteContext, VirtualFile
+from .pictures import stage_diagram
+from .words import LANG_NAMES, num, signed, word
+
+
+def map_page(entry: MapEntry, ctx: SiteContext) -> VirtualFile:
+    m = entry.map
+    here = layout.map_page(m.id)
+    w = lambda key: word(key, m.lang)  # noqa: E731
+    parts = [f"# {inline(m.title)}", inline(m.summary), _facts(m, ctx, here),
+             f"[{w('open_playbook')}]({layout.rel(here, layout.playbook_page(m.id))}){{ .md-button }}"]
+    if m.objectives:
+        parts += [f"## {w('objectives')} {{#objectives}}", _objectives(m)]
+    parts += [f"## {w('personas')} {{#personas}}", _personas(m)]
+    parts += [f"## {w('diagram')} {{#diagram}}",
+              figure(stage_diagram(m, ctx.vocab, id_prefix=f"{m.id}-diagram"), cls="jm-diagram",
+                     label=f"{w('diagram')}: {m.title}")]
+    parts += [f"## {w('stages')} {{#stages}}"]
+    parts += [_stage(m, i, s, ctx, here) for i, s in enumerate(m.stages, 1)]
+    kpis = [(s, k) for s in m.stages for k in s.kpis]
+    if kpis:
+        parts += [f"## {w('kpis')} {{#kpis}}", kpi_table(m, kpis, ctx)]
+    parts += [f"## {w('downloads')} {{#downloads}}", _downloads(m)]
+    if m.translations:
+        parts += [f"## {w('translations')} {{#translations}}", _translations(m, ctx, here)]
+    guides = ctx.cited_by.get(m.id, ())
+    if guides:
+        parts += [f"## {w('guides')} {{#guides}}",
+                  bullets(link(g.meta.title, layout.rel(here, layout.guide_page(g.meta.id))) for g in guides)]
+    if m.notes:
+        parts += [f"## {w('notes')} {{#notes}}", narrative(m.notes, resolver_for(ctx, here))]
+    return VirtualFile(here, "\n\n".join(parts) + "\n", "page", entry.display, m.title)
+
+
+def _facts(m: JourneyMap, ctx: SiteContext, here: str) -> str:
+    w = lambda key: word(key, m.lang)  # noqa: E731
+    ind = link(industry_name(m.industry, m.lang, ctx.vocab), layout.rel(here, layout.industry_page(m.industry)))
+    rows = [(w("industry"), ind), (w("status"), inline(m.status)), (w("owner"), inline(m.owner)),
+            (w("last_reviewed"), m.last_reviewed.isoformat())]
+    if m.based_on and ctx.entry(m.based_on):
+        rows.append(("as-is", link(ctx.entry(m.based_on).map.title, layout.rel(here, layout.map_page(m.based_on)))))
+    if m.tags:
+        tags = layout.rel(here, layout.CATALOGUES["tags"])
+        rows.append(("tags", " ".join(f"[`{t}`]({tags}#tag-{t})" for t in m.tags)))
+    return "\n".join(f"{label}\n:   {value}\n" for label, value in rows).rstrip()
+
+
+def _objectives(m: JourneyMap) -> str:
+    kpis = m.kpi_index()
+    items = []
+    for o in m.objectives:
+        measured = ", ".join(inline(kpis[k][1].name) for k in o.kpis if k in kpis)
+        items.append(f"**{inline(o.text)}** ({inline(o.kind)})" + (f" — {word('measures', m.lang)}: {measured}"
+                                                                    if measured else ""))
+    return bullets(items)
+
+
+def _personas(m: JourneyMap) -> str:
+    out = []
+    for p in m.personas:
+        block = [f"### {inline(p.name)} {{#persona-{p.id}}}"]
+        if p.description:
+            block.append(inline(p.description))
+        for key in ("goals", "needs", "frustrations"):
+            values = getattr(p, key)
+            if values:
+                block.append(f"**{word(key, m.lang)}**\n\n" + bullets(inline(v) for v in values))
+        out.append("\n\n".join(block))
+    return "\n\n".join(out)
+
+
+def _stage(m: JourneyMap, n: int, s: Stage, ctx: SiteContext, here: str) -> str:
+    w = lambda key: word(key, m.lang)  # noqa: E731
+    block = [f"### {n}. {inline(stage_name(m, s, ctx.vocab))} {{#{layout.stage_anchor(s.id)}}}"]
+    if s.goal:
+        block.append(f"**{w('goal')}:** {inline(s.goal)}")
+    if s.emotions:
+        scale = scale_of(m, ctx.vocab)
+        names = {p.id: p.name for p in m.personas}
+        block.append(f"**{w('emotion')}**\n\n" + bullets(
+            f"{inline(names.get(pid, pid))}: {score}" + (f" ({inline(lbl)})" if (lbl := score_label(scale, score)) else "")
+            for pid, score in s.emotions.items()))
+    for key in ("actions", "thoughts"):
+        values = getattr(s, key)
+        if values:
+            fmt = (lambda v: f"“{inline(v)}”") if key == "thoughts" else inline
+            block.append(f"**{w(key)}**\n\n" + bullets(fmt(v) for v in values))
+    if s.touchpoints:
+        block.append(f"**{w('touchpoints')}**\n\n" + bullets(
+            f"{inline(t.name)} — {inline(channel_name(t.channel, m.lang, ctx.vocab))}"
+            + (" *(backstage)*" if t.layer == "backstage" else "")
+            + (f", {inline(t.owner)}" if t.owner else "") for t in s.touchpoints))
+    if s.pain_points:
+        block.append(f"**{w('pain_points')}**\n\n" + bullets(
+            f"{inline(p.text)} — *{inline(p.severity)}*, {w('evidence').lower()}: {evidence(p.evidence)}"
+            for p in s.pain_points))
+    if s.opportunities:
+        pains = m.pain_point_index()
+        block.append(f"**{w('opportunities')}**\n\n" + bullets(
+            f"{inline(o.text)} — {w('impact').lower()} {o.impact}, {w('effort').lower()} {o.effort}, {inline(o.status)}"
+            + (f"; {w('addresses').lower()}: " + ", ".join(inline(pains[a][1].text) for a in o.addresses if a in pains)
+               if o.addresses else "")
+            for o in s.opportunities))
+    if s.kpis:
+        block.append(f"**{w('kpis')}:** " + ", ".join(inline(k.name) for k in s.kpis))
+    for key in ("tactics", "moments_of_truth"):
+        values = getattr(s, key)
+        if values:
+            block.append(f"**{w(key)}**\n\n" + bullets(inline(v) for v in values))
+    if s.notes:
+        block.append(narrative(s.notes, resolver_for(ctx, here)))
+    return "\n\n".join(block)
+
+
+def gap(k: Kpi) -> str:
+    """Distance from the latest value (or the baseline) to the target, and how far along it is."""
+    if k.target is None:
+        return "–"
+    now = k.current if k.current is not None else k.baseline
+    text = signed(k.target - now)
+    if k.current is not None and k.target != k.baseline:
+        done = (k.current - k.baseline) / (k.target - k.baseline)
+        text += f" ({round(done * 100)}% of the way)"
+    return text
+
+
+def kpi_table(m: JourneyMap, kpis: list[tuple[Stage, Kpi]], ctx: SiteContext) -> str:
+    w = lambda key: word(key, m.lang)  # noqa: E731
+    rows = [(inline(k.name), inline(stage_name(m, s, ctx.vocab)), num(k.baseline), num(k.target), num(k.current),
+             gap(k), inline(k.unit) if k.unit else "") for s, k in kpis]
+    return table([w("kpi"), w("stage"), w("baseline"), w("target"), w("current"), w("gap"), w("unit")], rows,
+                 align=["l", "l", "r", "r", "r", "r", "l"])
+
+
+def _downloads(m: JourneyMap) -> str:
+    here = layout.map_page(m.id)
+    items = [("Stage diagram (SVG)", "svg"), ("Stage diagram (PNG)", "png"), ("Map data (JSON)", "json"),
+             ("Mermaid journey (.mmd)", "mmd")]
+    return bullets(f"[{label}]({layout.rel(here, layout.asset(m.id, ext))})" for label, ext in items)
+
+
+def _translations(m: JourneyMap, ctx: SiteContext, here: str) -> str:
+    items = []
+    for lang, other in sorted(m.translations.items()):
+        target = ctx.entry(other)
+        name = LANG_NAMES.get(lang, lang)
+        items.append(link(f"{name}: {target.map.title}", layout.rel(here, layout.map_page(other))) if target
+                     else inline(f"{name}: {other}"))
+    return bullets(items)

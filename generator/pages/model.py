@@ -1,0 +1,81 @@
+"""What the page builders produce: files in a docs tree and the navigation over them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..check.findings import Finding
+from ..check.runner import GuideEntry, MapEntry
+from ..model.vocabulary import Vocabulary
+
+Kind = Literal["page", "svg", "png", "json", "mermaid"]
+
+
+@dataclass(frozen=True)
+class VirtualFile:
+    """One file of the docs tree, held in memory."""
+
+    path: str  # POSIX path inside the docs tree, e.g. "maps/online-banking/index.md"
+    content: str | bytes
+    kind: Kind
+    source_path: str | None = None  # repository path of the map/guide it comes from (edit link)
+    title: str | None = None
+
+    def data(self) -> bytes:
+        return self.content if isinstance(self.content, bytes) else self.content.encode("utf-8")
+
+
+@dataclass(frozen=True)
+class NavItem:
+    """A navigation entry: a page (path) or a section (children, optionally led by an index page)."""
+
+    title: str
+    path: str | None = None
+    children: tuple[NavItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A map file that failed the check (shown on its page under `mkdocs serve`)."""
+
+    display: str
+    findings: tuple[Finding, ...]
+    map_id: str | None = None
+
+
+@dataclass
+class Site:
+    files: list[VirtualFile]
+    nav: list[NavItem]
+    png_rendered: int = 0  # PNGs rendered in this build (the rest came from the cache)
+    png_cached: int = 0
+
+
+@dataclass(frozen=True)
+class SiteContext:
+    """Everything a page builder may look at, with the cross-references computed once."""
+
+    vocab: Vocabulary
+    maps: tuple[MapEntry, ...]
+    guides: tuple[GuideEntry, ...]
+    site_name: str
+    failures: tuple[Failure, ...] = ()
+    cited_by: dict[str, tuple[GuideEntry, ...]] = field(default_factory=dict)
+
+    def entry(self, map_id: str) -> MapEntry | None:
+        return next((e for e in self.maps if e.map.id == map_id), None)
+
+
+_GUIDE_MAP_LINK = re.compile(r"\]\(\s*<?map:([a-z0-9-]+)")
+
+
+def guides_citing(guides: tuple[GuideEntry, ...]) -> dict[str, tuple[GuideEntry, ...]]:
+    """Map id -> guides that name it in their front matter or link to it from their body."""
+    out: dict[str, list[GuideEntry]] = {}
+    for g in guides:
+        ids = dict.fromkeys([*g.meta.maps, *_GUIDE_MAP_LINK.findall(g.body)])
+        for map_id in ids:
+            out.setdefault(map_id, []).append(g)
+    return {k: tuple(v) for k, v in out.items()}

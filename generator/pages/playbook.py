@@ -1,0 +1,87 @@
+"""The playbook of one map: what to change first, how to tell it worked, who does it."""
+
+from __future__ import annotations
+
+from ..check.runner import MapEntry
+from ..model.journey import JourneyMap
+from ..model.resolve import stage_name
+from . import layout
+from .blocks import bullets, figure, table
+from .escape import inline
+from .map_page import kpi_table
+from .model import SiteContext, VirtualFile
+from .pictures import priority_matrix
+from .priority import OPEN, quadrant, rank_key, score
+from .words import word
+
+
+def playbook_page(entry: MapEntry, ctx: SiteContext) -> VirtualFile:
+    m = entry.map
+    here = layout.playbook_page(m.id)
+    w = lambda key: word(key, m.lang)  # noqa: E731
+    back = layout.rel(here, layout.map_page(m.id))
+    parts = [f"# {w('playbook')}: {inline(m.title)}", inline(m.summary), f"[{w('back_to_map')}]({back})"]
+    ranked = sorted(((s, o) for s in m.stages for o in s.opportunities), key=lambda so: rank_key(so[1]))
+    parts += [f"## {w('ranked')} {{#ranked}}", _ranked(m, ranked, ctx, back)]
+    parts += [f"## {w('matrix')} {{#matrix}}",
+              figure(priority_matrix(m, ctx.vocab, id_prefix=f"{m.id}-matrix"), cls="jm-matrix",
+                     label=f"{w('matrix')}: {m.title}")]
+    parts += [f"## {w('pilot')} {{#pilot}}", _pilot(m, ranked, ctx, back)]
+    kpis = [(s, k) for s in m.stages for k in s.kpis]
+    if kpis:
+        parts += [f"## {w('monitor')} {{#monitor}}", kpi_table(m, kpis, ctx)]
+        measured = [(o, [k for k in o.kpis if k in m.kpi_index()]) for o in m.objectives]
+        if any(ks for _, ks in measured):
+            idx = m.kpi_index()
+            parts.append(bullets(f"{inline(o.text)}: " + ", ".join(inline(idx[k][1].name) for k in ks)
+                                 for o, ks in measured if ks))
+    parts += [f"## {w('who_owns')} {{#owners}}", _owners(m, ctx)]
+    return VirtualFile(here, "\n\n".join(parts) + "\n", "page", entry.display, f"{w('playbook')}: {m.title}")
+
+
+def _ranked(m: JourneyMap, ranked, ctx: SiteContext, back: str) -> str:
+    if not ranked:
+        return word("no_pilot", m.lang)
+    pains = m.pain_point_index()
+    w = lambda key: word(key, m.lang)  # noqa: E731
+    rows = []
+    for n, (s, o) in enumerate(ranked, 1):
+        addressed = ", ".join(inline(pains[a][1].text) for a in o.addresses if a in pains)
+        stage = f"[{inline(stage_name(m, s, ctx.vocab))}]({back}#{layout.stage_anchor(s.id)})"
+        rows.append((str(n), inline(o.text), stage, str(o.impact), str(o.effort), str(score(o)), quadrant(o),
+                     inline(o.status), inline(o.owner) if o.owner else "–", addressed))
+    return table(["#", w("opportunity"), w("stage"), w("impact"), w("effort"), w("priority"), "Quadrant", w("status"),
+                  w("owner"), w("addresses")], rows, align=["r", "l", "l", "r", "r", "r", "l", "l", "l", "l"])
+
+
+def _pilot(m: JourneyMap, ranked, ctx: SiteContext, back: str) -> str:
+    candidates = [(s, o) for s, o in ranked if o.status in OPEN]
+    if not candidates:
+        return word("no_pilot", m.lang)
+    s, o = candidates[0]
+    pains = m.pain_point_index()
+    lines = [f"**{inline(o.text)}** — {word('stage', m.lang).lower()} "
+             f"[{inline(stage_name(m, s, ctx.vocab))}]({back}#{layout.stage_anchor(s.id)}), "
+             f"impact {o.impact}, effort {o.effort}, priority {score(o)} ({quadrant(o)})."]
+    addressed = [pains[a][1] for a in o.addresses if a in pains]
+    if addressed:
+        lines.append(f"{word('addresses', m.lang)}:\n\n" + bullets(f"{inline(p.text)} (*{inline(p.severity)}*)"
+                                                                    for p in addressed))
+    watch = [k for k in s.kpis] or [k for st in m.stages for k in st.kpis][:3]
+    if watch:
+        lines.append(f"{word('monitor', m.lang)}: " + ", ".join(inline(k.name) for k in watch) + ".")
+    lines.append(f"{word('owner', m.lang)}: {inline(o.owner or m.owner)}.")
+    return "\n\n".join(lines)
+
+
+def _owners(m: JourneyMap, ctx: SiteContext) -> str:
+    owns: dict[str, list[str]] = {m.owner: ["the journey as a whole"]}
+    for s in m.stages:
+        for t in s.touchpoints:
+            if t.owner:
+                owns.setdefault(t.owner, []).append(f"{inline(t.name)} ({t.layer})")
+        for o in s.opportunities:
+            if o.owner:
+                owns.setdefault(o.owner, []).append(f"{inline(o.text)} ({inline(o.status)})")
+    rows = [(inline(owner), "; ".join(things)) for owner, things in owns.items()]
+    return table([word("owner", m.lang), "Owns"], rows)

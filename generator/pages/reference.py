@@ -1,0 +1,109 @@
+"""The authoring reference, generated from the JSON Schema so it never drifts from the models."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..schema import json_schema
+from . import layout
+from .blocks import table
+from .escape import inline, narrative
+from .model import VirtualFile
+
+ROOT = "JourneyMap"
+
+
+def reference_page() -> VirtualFile:
+    schema = json_schema()
+    defs: dict[str, Any] = schema.get("$defs", {})
+    order = [ROOT, *_reachable(schema, defs)]
+    parts = ["# Authoring reference",
+             "Every field of a journey map file, its type and what it means. This page is generated from "
+             "the map models, the same source as the checker and the JSON Schema "
+             "(`generator/schema/journeymap.schema.json`) that editors use for completion; it cannot drift "
+             "from them. Types link to the object they name."]
+    for name in order:
+        node = schema if name == ROOT else defs[name]
+        parts.append(f"## {name} {{#{_anchor(name)}}}")
+        if node.get("description"):
+            parts.append(narrative(node["description"]))
+        required = set(node.get("required", []))
+        rows = []
+        for field, sub in node.get("properties", {}).items():
+            rows.append((f"`{field}`", _type(sub), "yes" if field in required else "no",
+                         _constraints(sub), _cell(sub.get("description", ""))))
+        parts.append(table(["Field", "Type", "Required", "Rules", "Description"], rows))
+    return VirtualFile(layout.REFERENCE, "\n\n".join(parts) + "\n", "page", None, "Authoring reference")
+
+
+def _anchor(name: str) -> str:
+    return "type-" + name.lower()
+
+
+def _reachable(schema: dict[str, Any], defs: dict[str, Any]) -> list[str]:
+    """Definitions in the order a reader meets them walking down from the map."""
+    seen: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str):
+                name = ref.rsplit("/", 1)[-1]
+                if name not in seen and name in defs:
+                    seen.append(name)
+                    walk(defs[name])
+            for key, value in node.items():
+                if key != "$defs":
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(schema)
+    return seen + sorted(set(defs) - set(seen))
+
+
+def _type(node: dict[str, Any]) -> str:
+    if "$ref" in node:
+        name = node["$ref"].rsplit("/", 1)[-1]
+        return f"[{name}](#{_anchor(name)})"
+    if "anyOf" in node:
+        alts = [_type(a) for a in node["anyOf"] if a.get("type") != "null"]
+        nullable = any(a.get("type") == "null" for a in node["anyOf"])
+        return " or ".join(alts) + (" (optional)" if nullable else "")
+    if "enum" in node:
+        return "one of " + ", ".join(f"`{v}`" for v in node["enum"])
+    if "const" in node:
+        return f"`{node['const']}`"
+    t = node.get("type")
+    if t == "array":
+        return f"list of {_type(node.get('items', {}))}"
+    if t == "object":
+        inner = node.get("additionalProperties")
+        if isinstance(inner, dict):
+            return f"map of text to {_type(inner)}"
+        pattern = node.get("patternProperties")
+        if isinstance(pattern, dict) and pattern:
+            return f"map of language tag to {_type(next(iter(pattern.values())))}"
+        return "object"
+    if t == "string" and node.get("format") == "date":
+        return "date (YYYY-MM-DD)"
+    return {"string": "text", "integer": "whole number", "number": "number", "boolean": "true/false"}.get(t, t or "any")
+
+
+def _constraints(node: dict[str, Any]) -> str:
+    rules = []
+    for key, label in (("minimum", "≥"), ("maximum", "≤"), ("minLength", "min length"),
+                       ("maxLength", "max length"), ("minItems", "min items")):
+        if key in node:
+            rules.append(f"{label} {node[key]}")
+    if "pattern" in node:
+        rules.append(f"pattern {node['pattern']}")
+    if "default" in node and node["default"] not in (None, [], {}):
+        rules.append(f"default {node['default']}")
+    return inline("; ".join(rules)) if rules else "–"
+
+
+def _cell(text: str) -> str:
+    """Our own description text, with its `code` kept, on one line of a table."""
+    return narrative(" ".join(text.split())).replace("|", "&#124;") or "–"
