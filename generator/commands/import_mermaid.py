@@ -1,0 +1,102 @@
+"""`journeymaps import-mermaid`: turn Mermaid `journey` diagrams into map files."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+from ..check.findings import Finding
+from ..check.report import text as text_report
+from ..interchange.mermaid_import import ImportOptions, import_file
+from ..load.source import MAP_SUFFIXES
+from ..model.journey import SLUG_PATTERN
+from . import EXIT_FINDINGS, EXIT_OK, UsageError, add_site_config_option, add_today_option, parse_today, vocabulary_for
+
+HELP = "turn the Mermaid journey diagrams of a Markdown or .mmd file into map files"
+DESCRIPTION = """\
+Turn each Mermaid `journey` diagram of FILE (every ```mermaid block of a Markdown file, or a
+whole .mmd file) into a map: sections become stages, tasks become actions, actors become
+personas, and task scores become emotions on a 1..5 scale (a persona's score at a stage is the
+mean of their task scores there, rounded half up). A diagram exported by
+`journeymaps export --format mermaid` comes back with its ids, scale and per-persona scores.
+
+Fields Mermaid has no place for are filled with TODO values that pass the check: fill them in.
+Maps are written to DIR/<industry>/<id>.yaml; existing files are never overwritten. Scores
+outside 1..5 and lines Mermaid cannot read are reported as FILE:line:col errors, and then
+nothing is written.
+
+examples:
+  journeymaps import-mermaid docs/journeys.md --industry banking
+  journeymaps import-mermaid onboarding.mmd --industry fitness --lang pl --out -
+"""
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("import-mermaid", help=HELP, description=DESCRIPTION,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("file", type=Path, metavar="FILE", help="a Markdown file with ```mermaid blocks, or a .mmd file")
+    p.add_argument("--industry", metavar="ID", help="industry of the maps (an id from site_config/industries.yaml)")
+    p.add_argument("--out", default="maps", metavar="DIR",
+                   help="folder that holds the industry folders (default: maps); `-` prints the YAML instead")
+    p.add_argument("--lang", metavar="LANG", help="language of the diagrams, e.g. en, zh, pl (default: guessed)")
+    add_site_config_option(p)
+    add_today_option(p)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.industry is not None and not re.match(SLUG_PATTERN, args.industry):
+        raise UsageError(f"--industry: `{args.industry}` is not an id (lower-case letters, digits, hyphens)")
+    if args.lang is not None and not re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", args.lang):
+        raise UsageError(f"--lang: `{args.lang}` is not a language tag such as en, zh or pl")
+    options = ImportOptions(vocabulary_for(args, Path.cwd()), parse_today(args.today), args.industry, args.lang)
+    display = args.file.as_posix()
+    if not args.file.is_file():
+        return _fail([Finding(display, 1, 1, "error", "not-found", "no such file")])
+    result = import_file(args.file, options, display)
+    if result.errors:
+        return _fail(result.findings)
+    if args.out == "-":
+        _report(result.findings)
+        sys.stdout.write("---\n".join(m.yaml for m in result.maps))
+        return EXIT_OK
+    out = Path(args.out)
+    targets = [(m, out / m.industry / f"{m.id}.yaml") for m in result.maps]
+    clashes = [Finding(display, m.pos.line, m.pos.col, "error", "exists", f"{_taken_by(out, m.id, target)} already "
+                       f"exists; not overwritten", "delete or rename it, or import into another --out folder")
+               for m, target in targets if _taken_by(out, m.id, target)]
+    if clashes:
+        return _fail(result.findings + clashes)
+    _report(result.findings)
+    for m, target in targets:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("x", encoding="utf-8", newline="\n") as fh:  # "x": never overwrite, even in a race
+            fh.write(m.yaml)
+        print(f"wrote {target.as_posix()}")
+    return EXIT_OK
+
+
+def _taken_by(out: Path, map_id: str, target: Path) -> str | None:
+    """The file that already holds this path or this map id's file name in any industry folder."""
+    if target.exists():
+        return target.as_posix()
+    if out.is_dir():
+        for folder in sorted(p for p in out.iterdir() if p.is_dir()):
+            for suffix in MAP_SUFFIXES:
+                if (folder / f"{map_id}{suffix}").exists():
+                    return (folder / f"{map_id}{suffix}").as_posix()
+    return None
+
+
+def _report(findings: list[Finding]) -> None:
+    # Findings go to stderr so `--out -` leaves clean YAML on stdout.
+    if findings:
+        sys.stderr.write(text_report(findings, 1))
+
+
+def _fail(findings: list[Finding]) -> int:
+    sys.stderr.write(text_report(findings, 1))
+    return EXIT_FINDINGS
+
