@@ -51,6 +51,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.project: Project | None = None
         self._known_ids: dict[str, str] = {}  # map file -> id when last good (serve: error pages)
         self._svgs: dict[str, list[str]] = {}
+        self.preloaded: Project | None = None  # set by `journeymaps build`, which has checked already
 
     # Defining on_startup keeps this instance alive across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -63,8 +64,10 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         """Check and generate before MkDocs cleans the site folder, so a failed check leaves it intact."""
         root = self._root(config)
         today = _dt.date.fromisoformat(self.config.today) if self.config.today else None
-        project = load_project(root, maps_dir=root / self.config.maps_dir,
-                               site_config=root / self.config.site_config, today=today)
+        project, self.preloaded = self.preloaded, None
+        if project is None:
+            project = load_project(root, maps_dir=root / self.config.maps_dir,
+                                   site_config=root / self.config.site_config, today=today)
         if project.vocabulary is None:
             raise PluginError("journeymaps: site_config is invalid:\n" + text_report(project.findings, project.files))
         errors = project.errors()

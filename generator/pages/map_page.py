@@ -52,8 +52,9 @@ def _facts(m: JourneyMap, ctx: SiteContext, here: str) -> str:
         rows.append(("as-is", link(ctx.entry(m.based_on).map.title, layout.rel(here, layout.map_page(m.based_on)))))
     if m.tags:
         tags = layout.rel(here, layout.CATALOGUES["tags"])
-        rows.append(("tags", " ".join(f"[`{t}`]({tags}#tag-{t})" for t in m.tags)))
-    return "\n".join(f"{label}\n:   {value}\n" for label, value in rows).rstrip()
+        rows.append(("Tags", " ".join(f"[`{t}`]({tags}#tag-{t})" for t in m.tags)))
+    facts = "\n".join(f"{label}\n:   {value}\n" for label, value in rows).rstrip()
+    return f'<div class="jm-facts" markdown="1">\n\n{facts}\n\n</div>'
 
 
 def _objectives(m: JourneyMap) -> str:

@@ -1,0 +1,88 @@
+"""`journeymaps build`: check every map, build the site, swap it in only on success."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from ..check.report import text as text_report
+from ..engine.atomic import build_and_swap
+from ..project import load_project
+from . import EXIT_FINDINGS, EXIT_OK, UsageError, add_today_option, parse_today
+
+HELP = "check the maps and build the site into site/ (the last good site stays if anything fails)"
+DESCRIPTION = """\
+Check every map and guide first: with errors, print them located (path:line:col) and write
+nothing. Then run the MkDocs build (strict: any warning fails it) into a temporary folder
+next to the output and swap it in only when the build succeeded, so a failed build leaves
+the last good site exactly as it was.
+
+examples:
+  journeymaps build
+  journeymaps build --out public
+"""
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("build", help=HELP, description=DESCRIPTION,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--out", type=Path, default=None, metavar="DIR", help="site folder (default: site/ next to mkdocs.yml)")
+    p.add_argument("--config-file", "-f", type=Path, default=Path("mkdocs.yml"), metavar="FILE",
+                   help="MkDocs configuration (default: mkdocs.yml)")
+    p.add_argument("--verbose", "-v", action="store_true", help="show MkDocs' progress messages")
+    add_today_option(p)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    config_file = args.config_file.resolve()
+    if not config_file.is_file():
+        raise UsageError(f"{args.config_file} not found; run from the repository root or pass --config-file")
+    root = config_file.parent
+    today = parse_today(args.today)
+    project = load_project(root, today=today)
+    errors = project.errors()
+    if project.vocabulary is None or errors:
+        sys.stdout.write(text_report(errors or project.findings, project.files))
+        print("journeymaps build: the maps fail the check; nothing was written", file=sys.stderr)
+        return EXIT_FINDINGS
+    out = (args.out or root / "site").resolve()
+    _log_to_stderr(args.verbose)
+    try:
+        build_and_swap(out, lambda tmp: _mkdocs_build(config_file, tmp, project, today.isoformat()))
+    except Exception as exc:  # MkDocs raises Abort/PluginError/ConfigurationError with a message
+        if type(exc).__module__.startswith("mkdocs") or type(exc).__name__ in ("Abort", "ClickException"):
+            message = getattr(exc, "message", None) or str(exc)
+            print(f"journeymaps build: {message}\n  the previous site in {out} was left as it was", file=sys.stderr)
+            return EXIT_FINDINGS
+        raise
+    print(f"journeymaps build: {len(project.maps)} maps, site in {out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _mkdocs_build(config_file: Path, site_dir: Path, project, today: str) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(config_file), site_dir=str(site_dir))
+    plugin = config.plugins.get("journeymaps")
+    if plugin is not None:
+        plugin.preloaded = project  # already checked above: no need to load the maps twice
+        plugin.config.today = plugin.config.today or today
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def _log_to_stderr(verbose: bool) -> None:
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_journeymaps", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler._journeymaps = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO if verbose else logging.WARNING)

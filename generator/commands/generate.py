@@ -1,0 +1,62 @@
+"""`journeymaps generate`: write the site's pages as a plain docs tree for any engine."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..check.report import text as text_report
+from ..engine.atomic import build_and_swap
+from ..engine.plain_tree import may_replace, write_engine_config, write_tree
+from ..pages import build_site
+from ..project import load_project
+from . import EXIT_FINDINGS, EXIT_OK, UsageError, add_today_option, parse_today
+
+HELP = "write the site's pages (Markdown, SVG, PNG, JSON, Mermaid) as a plain docs tree"
+DESCRIPTION = """\
+Write every page and picture the MkDocs plugin publishes, byte for byte, into a folder, for
+an engine that runs no MkDocs plugins (Zensical, or any static-site tool that reads Markdown).
+The maps are checked first; with errors nothing is written. The folder is replaced whole,
+and only if it is empty or was written by this command.
+
+examples:
+  journeymaps generate --out build/docs
+  journeymaps generate --out build/docs --engine-config build/mkdocs.yml
+  zensical build -f build/mkdocs.yml
+"""
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("generate", help=HELP, description=DESCRIPTION,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write the docs tree into")
+    p.add_argument("--root", type=Path, default=Path("."), metavar="DIR",
+                   help="repository root with maps/ and site_config/ (default: here)")
+    p.add_argument("--engine-config", type=Path, metavar="FILE",
+                   help="also write an mkdocs.yml for this tree (the project's, without the plugin, nav spelled out)")
+    p.add_argument("--no-png", action="store_true", help="skip the PNG downloads")
+    add_today_option(p)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    root = args.root.resolve()
+    if not (root / "site_config").is_dir():
+        raise UsageError(f"no site_config/ in {root}; run from the repository root or pass --root")
+    if not may_replace(args.out):
+        raise UsageError(f"{args.out} is not empty and was not written by journeymaps generate; "
+                         "choose another folder")
+    project = load_project(root, today=parse_today(args.today))
+    errors = project.errors()
+    if project.vocabulary is None or errors:
+        sys.stdout.write(text_report(errors or project.findings, project.files))
+        print("journeymaps generate: nothing written", file=sys.stderr)
+        return EXIT_FINDINGS
+    site = build_site(project, png=not args.no_png, cache_dir=root / ".cache" / "journeymaps" / "png")
+    count = build_and_swap(args.out, lambda tmp: write_tree(site, tmp))
+    if args.engine_config:
+        write_engine_config(root / "mkdocs.yml", args.out, site, args.engine_config)
+    print(f"journeymaps generate: {count} files for {len(project.maps)} maps in {args.out} "
+          f"({site.png_rendered} PNG rendered, {site.png_cached} from cache)", file=sys.stderr)
+    return EXIT_OK
