@@ -291,9 +291,10 @@ class _BlockReader:
             return  # a `#` comment
         semi = masked.find(";", start, end)
         if semi >= 0:
+            # Mermaid stops at the first `;`; reading on would only report what follows from it.
             self.error(Pos(line, semi + 1), "semicolon", "Mermaid cannot read `;` here",
                        "write `#59;` for a semicolon")
-            end = semi
+            return
         body, shape = raw[start:end], masked[start:end]
         if _TITLE.match(shape):
             self._title(body, line, col)

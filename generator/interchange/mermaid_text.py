@@ -23,7 +23,8 @@ _ALWAYS = frozenset("#:;<\ufb02\u00b6")
 # prefixes: `Title search: 5` would become a title).
 _KEYWORD_START = re.compile(r"journey|title\s|section\s|acctitle\s*:|accdescr\s*[:{]", re.IGNORECASE)
 _TOKEN = re.compile(r"<br\s*/?>|#([A-Za-z0-9_]+);", re.IGNORECASE)
-_NOT_ALLOWED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+# What the map loader refuses (generator.load.yaml12), plus surrogates, which UTF-8 cannot hold.
+_NOT_ALLOWED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
 def _code(ch: str) -> str:
@@ -40,8 +41,9 @@ def escape(text: str, *, also: str = "", line_start: bool = False) -> str:
             out.append("<br>")
         elif (ch in _ALWAYS or ch in also or unicodedata.category(ch) == "Cc"
               or (ch == "%" and ((i > 0 and text[i - 1] == "%") or (i < last and text[i + 1] == "%")))
-              or (ch.isspace() and (i == 0 or i == last))):
-            # `%%` starts a comment; edge whitespace would be trimmed away by Mermaid.
+              or ((ch.isspace() or ch == "\ufeff") and (i == 0 or i == last))):
+            # `%%` starts a comment; edge whitespace (JavaScript's, which includes U+FEFF) would
+            # be trimmed away by Mermaid.
             out.append(_code(ch))
         else:
             out.append(ch)

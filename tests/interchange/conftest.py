@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import datetime as _dt
-from pathlib import Path
 
 import pytest
 
 from generator.interchange.mermaid_import import ImportOptions, ImportResult, import_text
 
-FIXTURES = Path(__file__).parent / "fixtures"
-EXPECTED = Path(__file__).parent / "expected"
 TODAY = _dt.date(2026, 11, 23)  # the same fixed date as the top-level conftest
 
 
