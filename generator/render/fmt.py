@@ -1,0 +1,35 @@
+"""Fixed number formatting, so the same map always gives the same bytes.
+
+``repr`` of a float depends on how it was computed (0.30000000000000004); golden files
+and diffs need one spelling per value: at most two decimals, no trailing zeros, no ``-0``.
+"""
+
+from __future__ import annotations
+
+# ASCII "-" even where a typographic minus (U+2212) would be nicer: Noto Sans, the font
+# of our PNGs, has no U+2212 and Cairo would draw a box.
+MINUS = "-"
+
+
+def num(value: float) -> str:
+    """A coordinate or length: ``12``, ``12.5``, ``-3.25``; never ``-0`` or ``1e-05``."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def signed(value: float, *, always_sign: bool) -> str:
+    """A value shown to people: ``+2``, ``0``, ``−2`` (``always_sign`` for scales around zero)."""
+    text = num(abs(value))
+    if text == "0":
+        return "0"
+    if value < 0:
+        return MINUS + text
+    return ("+" + text) if always_sign else text
+
+
+def quantity(value: float, unit: str) -> str:
+    """A KPI value with its unit: ``1.4%``, ``12 s``."""
+    text = signed(value, always_sign=False)
+    if not unit:
+        return text
+    return text + unit if unit in ("%", "‰", "°") else f"{text} {unit}"

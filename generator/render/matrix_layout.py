@@ -1,0 +1,236 @@
+"""Layout of the opportunity priority matrix: impact (up) against effort (right), 1 to 5 each.
+
+The quadrant lines run through the middle value 3, so an opportunity scored 3 sits on a
+line and is said to be on a boundary rather than forced into a quadrant. Opportunities
+sharing a cell are spread in a small grid; each gets a numbered marker and a short label
+placed where it touches nothing (``labels.place_labels``); when a label finds no room the
+cells grow and placement starts again. The numbered key under the plot gives every
+opportunity in full, so a label may shorten a long text but the picture never loses it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..model.journey import JourneyMap, Opportunity
+from ..model.resolve import stage_name
+from ..model.vocabulary import Vocabulary
+from .labels import place_labels
+from .scene import Box, Marker, Path, Rect, Scene, block_height, text_block
+from .textwidth import text_width
+from .words import words_for
+from .wrap import wrap
+
+PAD = 20
+TITLE, AXIS, TICK, LABEL, NUMBER, KEY, SMALL = 16.0, 12.5, 11.5, 11.5, 10.5, 12.5, 11.0
+CELL_MIN = 92.0
+SPREAD = 24.0  # distance between markers sharing a cell
+LABEL_W = 150.0
+LABEL_LINES = 3
+CHIP_PAD = 3.0
+KEY_MIN_W = 460.0
+QUADRANTS = (("q.quick_wins", "left", "top"), ("q.big_bets", "right", "top"),
+             ("q.fill_ins", "left", "bottom"), ("q.money_pits", "right", "bottom"))
+
+
+@dataclass(frozen=True)
+class Item:
+    number: int
+    opportunity: Opportunity
+    stage: str
+
+
+def items_of(m: JourneyMap, vocab: Vocabulary) -> list[Item]:
+    out = []
+    for stage in m.stages:
+        for o in stage.opportunities:
+            out.append(Item(len(out) + 1, o, stage_name(m, stage, vocab)))
+    return out
+
+
+def quadrant_key(o: Opportunity) -> str | None:
+    """The quadrant's word key, or None for a score of 3 (on a line between quadrants)."""
+    if o.impact == 3 or o.effort == 3:
+        return None
+    high, low_effort = o.impact > 3, o.effort < 3
+    return {(True, True): "q.quick_wins", (True, False): "q.big_bets",
+            (False, True): "q.fill_ins", (False, False): "q.money_pits"}[(high, low_effort)]
+
+
+def short_label(text: str) -> tuple[str, ...]:
+    """At most three lines; a longer text ends in an ellipsis (the key holds it in full)."""
+    lines = wrap(text, LABEL_W, LABEL)
+    if len(lines) <= LABEL_LINES:
+        return tuple(lines)
+    last = lines[LABEL_LINES - 1]
+    while last and text_width(last + "\u2026", LABEL) > LABEL_W:
+        last = last[:-1]
+    return (*lines[:LABEL_LINES - 1], last.rstrip() + "\u2026")
+
+
+def layout(m: JourneyMap, vocab: Vocabulary) -> Scene:
+    w = words_for(m.lang)
+    items = items_of(m, vocab)
+    per_cell: dict[tuple[int, int], list[Item]] = {}
+    for it in items:
+        per_cell.setdefault((it.opportunity.effort, it.opportunity.impact), []).append(it)
+    crowd = max((len(v) for v in per_cell.values()), default=1)
+    cell = max(CELL_MIN, math.ceil(math.sqrt(crowd)) * SPREAD + 24)
+    for _ in range(10):
+        scene = _try(m, w, items, per_cell, cell)
+        if scene is not None:
+            return scene
+        cell *= 1.25
+    return _try(m, w, items, per_cell, cell, force=True)  # type: ignore[return-value]
+
+
+def _try(m: JourneyMap, w: dict[str, str], items: list[Item], per_cell: dict[tuple[int, int], list[Item]],
+         cell: float, *, force: bool = False) -> Scene | None:
+    tick_texts = {v: (f"{v} {w['high']}" if v == 5 else f"{v} {w['low']}" if v == 1 else str(v)) for v in range(1, 6)}
+    left_w = max(text_width(t, TICK) for t in tick_texts.values()) + 10
+    plot_w = 5 * cell
+    width = max(PAD * 2 + left_w + plot_w, KEY_MIN_W + 2 * PAD)
+    inner = width - 2 * PAD
+    items_out: list = []
+    texts: list = []
+
+    title_lines = wrap(w["title.matrix"].format(title=m.title), inner, TITLE, bold=True)
+    texts.append(text_block(PAD, PAD, title_lines, TITLE, "text", "bg", Box(PAD, PAD, inner, 10_000), bold=True))
+    y = PAD + block_height(len(title_lines), TITLE) + 10
+    impact_lines = wrap(w["impact"], inner, AXIS, bold=True)
+    texts.append(text_block(PAD, y, impact_lines, AXIS, "text", "bg", Box(PAD, y, inner, 100), bold=True))
+    y += block_height(len(impact_lines), AXIS) + 6
+
+    plot = Box(PAD + left_w, y, plot_w, plot_w)
+
+    def cx(effort: float) -> float:
+        return plot.x + (effort - 0.5) * cell
+
+    def cy(impact: float) -> float:
+        return plot.y + (5.5 - impact) * cell
+
+    mid_x, mid_y = cx(3), cy(3)
+    tints = {"q.quick_wins": ("q-win", Box(plot.x, plot.y, mid_x - plot.x, mid_y - plot.y)),
+             "q.big_bets": ("q-bet", Box(mid_x, plot.y, plot.right - mid_x, mid_y - plot.y)),
+             "q.fill_ins": ("q-fill", Box(plot.x, mid_y, mid_x - plot.x, plot.bottom - mid_y)),
+             "q.money_pits": ("q-pit", Box(mid_x, mid_y, plot.right - mid_x, plot.bottom - mid_y))}
+    for key, (token, box) in tints.items():
+        items_out.append(Rect(box, token))
+    for v in range(1, 5):
+        items_out.append(Path(((plot.x + v * cell, plot.y), (plot.x + v * cell, plot.bottom)), "grid", 1.0, "2 4"))
+        items_out.append(Path(((plot.x, plot.y + v * cell), (plot.right, plot.y + v * cell)), "grid", 1.0, "2 4"))
+    items_out.append(Path(((mid_x, plot.y), (mid_x, plot.bottom)), "axis", 1.5, "6 4"))
+    items_out.append(Path(((plot.x, mid_y), (plot.right, mid_y)), "axis", 1.5, "6 4"))
+    items_out.append(Rect(plot, None, "axis"))
+
+    # Quadrant names in the outer corners; they are obstacles for the labels.
+    obstacles: list[Box] = []
+    for key, side, edge in QUADRANTS:
+        token, box = tints[key]
+        lines = wrap(w[key], box.w - 12, AXIS, bold=True)
+        t = text_block(box.x + 6 if side == "left" else box.right - 6,
+                       box.y + 5 if edge == "top" else box.bottom - 5 - block_height(len(lines), AXIS),
+                       lines, AXIS, "text", token, box, bold=True, anchor="start" if side == "left" else "end")
+        texts.append(t)
+        obstacles.append(t.box())
+
+    for v in range(1, 6):
+        label = tick_texts[v]
+        texts.append(text_block(plot.x - 6, cy(v) - block_height(1, TICK) / 2, (label,), TICK, "muted", "bg",
+                                Box(PAD, plot.y, left_w, plot.h), anchor="end"))
+        texts.append(text_block(cx(v), plot.bottom + 4, (label,), TICK, "muted", "bg",
+                                Box(plot.x + (v - 1) * cell, plot.bottom, cell, 20), anchor="middle"))
+    y = plot.bottom + 4 + block_height(1, TICK) + 2
+    effort_lines = wrap(w["effort"], plot.w, AXIS, bold=True)
+    texts.append(text_block(plot.x + plot.w / 2, y, effort_lines, AXIS, "text", "bg",
+                            Box(plot.x, y, plot.w, 100), bold=True, anchor="middle"))
+    y += block_height(len(effort_lines), AXIS) + 14
+
+    # Markers: several in one cell are spread on a small grid around the cell centre.
+    markers: list[tuple[Item, float, float, float]] = []
+    for (effort, impact), cell_items in sorted(per_cell.items()):
+        cols = math.ceil(math.sqrt(len(cell_items)))
+        rows = math.ceil(len(cell_items) / cols)
+        for k, it in enumerate(cell_items):
+            r, c = divmod(k, cols)
+            mx = cx(effort) + (c - (cols - 1) / 2) * SPREAD
+            my = cy(impact) + (r - (rows - 1) / 2) * SPREAD
+            radius = max(9.0, (text_width(str(it.number), NUMBER, bold=True) + 6) / 2)
+            markers.append((it, mx, my, radius))
+    markers.sort(key=lambda t: t[0].number)
+    anchors = [Box(mx - r, my - r, 2 * r, 2 * r) for _, mx, my, r in markers]
+    labels = [short_label(it.opportunity.text) for it, *_ in markers]
+    sizes = [(max(text_width(line, LABEL) for line in lines) + 2 * CHIP_PAD,
+              block_height(len(lines), LABEL) + 2 * CHIP_PAD) for lines in labels]
+    spots = place_labels(anchors, sizes, plot, obstacles)
+    if not force and any(s is None for s in spots):
+        return None
+
+    for (it, mx, my, r), anchor, lines, spot in zip(markers, anchors, labels, spots):
+        if spot is None:
+            continue
+        # A leader line when the label had to move away from its marker.
+        gap = max(spot.x - anchor.right, anchor.x - spot.right, spot.y - anchor.bottom, anchor.y - spot.bottom)
+        if gap > 8:
+            tx = min(max(mx, spot.x), spot.right)
+            ty = min(max(my, spot.y), spot.bottom)
+            items_out.append(Path(((mx, my), (tx, ty)), "axis", 1.0))
+        items_out.append(Rect(spot, "bg", "grid", rx=3))
+        texts.append(text_block(spot.x + CHIP_PAD, spot.y + CHIP_PAD, lines, LABEL, "text", "bg", spot))
+    for it, mx, my, r in markers:
+        items_out.append(Marker(mx, my, "circle", r, "mark", "bg"))
+        texts.append(text_block(mx, my - block_height(1, NUMBER) / 2, (str(it.number),), NUMBER, "mark-text", "mark",
+                                Box(mx - r, my - r, 2 * r, 2 * r), bold=True, anchor="middle"))
+
+    if not items:
+        lines = wrap(w["matrix.none"], plot.w - 40, AXIS)
+        h = block_height(len(lines), AXIS)
+        items_out.append(Rect(Box(plot.x + 16, plot.y + plot.h / 2 - h / 2 - 6, plot.w - 32, h + 12), "bg", "grid", rx=4))
+        texts.append(text_block(plot.x + plot.w / 2, plot.y + plot.h / 2 - h / 2, lines, AXIS, "text", "bg",
+                                Box(plot.x + 20, plot.y, plot.w - 40, plot.h), anchor="middle"))
+
+    y = _key(w, items, texts, items_out, y, inner)
+    scene = Scene("matrix", width, y + PAD - 10, w["title.matrix"].format(title=m.title), matrix_desc(w, items), m.lang)
+    scene.items = items_out + texts
+    return scene
+
+
+def _key(w: dict[str, str], items: list[Item], texts: list, shapes: list, y: float, inner: float) -> float:
+    """The numbered list under the plot: every opportunity in full, with its stage and scores."""
+    text_x = PAD + 28
+    text_w = inner - 28
+    for it in items:
+        o = it.opportunity
+        lines = wrap(o.text, text_w, KEY)
+        q = quadrant_key(o)
+        meta = (f"{it.stage} \u00b7 " + w["opp.meta"].format(impact=o.impact, effort=o.effort,
+                                                            status=w["status." + o.status])
+                + f" \u00b7 {w[q] if q else w['q.between']}")
+        meta_lines = wrap(meta, text_w, SMALL)
+        h = block_height(len(lines), KEY) + 2 + block_height(len(meta_lines), SMALL)
+        r = max(9.0, (text_width(str(it.number), NUMBER, bold=True) + 6) / 2)
+        shapes.append(Marker(PAD + 10, y + KEY * 0.65, "circle", r, "mark", "bg"))
+        texts.append(text_block(PAD + 10, y + KEY * 0.65 - block_height(1, NUMBER) / 2, (str(it.number),), NUMBER,
+                                "mark-text", "mark", Box(PAD + 10 - r, y + KEY * 0.65 - r, 2 * r, 2 * r),
+                                bold=True, anchor="middle"))
+        region = Box(text_x, y, text_w, h)
+        texts.append(text_block(text_x, y, lines, KEY, "text", "bg", region))
+        texts.append(text_block(text_x, y + block_height(len(lines), KEY) + 2, meta_lines, SMALL, "muted", "bg",
+                                region))
+        y += max(h, 2 * r) + 8
+    return y
+
+
+def matrix_desc(w: dict[str, str], items: list[Item]) -> str:
+    parts = [w["desc.matrix"].format(n=len(items))]
+    for key, *_ in QUADRANTS:
+        members = [it for it in items if quadrant_key(it.opportunity) == key]
+        if members:
+            parts.append(w["desc.quadrant"].format(
+                quadrant=w[key], items=w["list_sep"].join(f"{it.number} {it.opportunity.text}" for it in members)))
+    between = [it for it in items if quadrant_key(it.opportunity) is None]
+    if between:
+        parts.append(w["desc.between"].format(
+            items=w["list_sep"].join(f"{it.number} {it.opportunity.text}" for it in between)))
+    return w["sentence_sep"].join(parts)

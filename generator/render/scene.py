@@ -1,0 +1,131 @@
+"""What a picture is made of, with positions: boxes, paths, markers and wrapped text.
+
+Layout functions build a ``Scene``; ``svg.write`` serialises it. Keeping geometry in plain
+values lets tests check that text stays inside its region and that no two texts overlap
+without parsing SVG. Colours are theme token names (``theme.TOKENS``), never literals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .textwidth import text_width
+
+Anchor = Literal["start", "middle", "end"]
+Shape = Literal["circle", "square", "triangle", "diamond", "triangle-down", "star"]
+LINE_HEIGHT = 1.3  # em; the first baseline sits one em below the top of the block
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+    def overlaps(self, other: Box, gap: float = 0.0) -> bool:
+        return (self.x < other.right + gap and other.x < self.right + gap
+                and self.y < other.bottom + gap and other.y < self.bottom + gap)
+
+    def contains(self, other: Box, tolerance: float = 0.01) -> bool:
+        return (other.x >= self.x - tolerance and other.y >= self.y - tolerance
+                and other.right <= self.right + tolerance and other.bottom <= self.bottom + tolerance)
+
+
+@dataclass(frozen=True, slots=True)
+class Rect:
+    box: Box
+    fill: str | None = None
+    stroke: str | None = None
+    rx: float = 0.0
+    dash: str | None = None
+    stroke_width: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Path:
+    points: tuple[tuple[float, float], ...]
+    stroke: str
+    width: float = 1.0
+    dash: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    x: float
+    y: float
+    shape: Shape
+    r: float
+    fill: str
+    stroke: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A block of already wrapped lines. ``x`` is the left edge, centre or right edge per ``anchor``."""
+
+    x: float
+    y: float  # top of the block
+    lines: tuple[str, ...]
+    size: float
+    fill: str
+    on: str  # the background token it is drawn on, for the contrast check
+    region: Box  # where the block must stay: its cell, column or plot
+    bold: bool = False
+    italic: bool = False
+    anchor: Anchor = "start"
+
+    @property
+    def line_height(self) -> float:
+        return self.size * LINE_HEIGHT
+
+    @property
+    def height(self) -> float:
+        return len(self.lines) * self.line_height
+
+    @property
+    def width(self) -> float:
+        return max(text_width(line, self.size, bold=self.bold) for line in self.lines)
+
+    def box(self) -> Box:
+        w = self.width
+        x = self.x if self.anchor == "start" else self.x - w / 2 if self.anchor == "middle" else self.x - w
+        return Box(x, self.y, w, self.height)
+
+
+Item = Rect | Path | Marker | Text
+
+
+@dataclass
+class Scene:
+    kind: str  # "stages", "matrix", "spark": also the CSS class `jm-<kind>`
+    width: float
+    height: float
+    title: str
+    desc: str
+    lang: str
+    items: list[Item] = field(default_factory=list)
+
+    def add(self, item: Item) -> None:
+        self.items.append(item)
+
+    def texts(self) -> list[Text]:
+        return [i for i in self.items if isinstance(i, Text)]
+
+
+def text_block(x: float, y: float, lines: list[str] | tuple[str, ...], size: float, fill: str, on: str,
+               region: Box, *, bold: bool = False, italic: bool = False, anchor: Anchor = "start") -> Text:
+    return Text(x, y, tuple(lines), size, fill, on, region, bold, italic, anchor)
+
+
+def block_height(n_lines: int, size: float) -> float:
+    return n_lines * size * LINE_HEIGHT

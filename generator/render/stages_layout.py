@@ -1,0 +1,347 @@
+"""Layout of the stage diagram: a grid of stage columns and lane rows that grows to fit its text.
+
+Columns share one width, wide enough for the longest unbreakable word (up to a cap, past
+which words are broken); every row is as tall as its fullest cell. The emotion lane has
+an axis with the scale's labels, spaced so they never touch, and one curve per persona
+whose points sit side by side within a stage so markers and value labels never collide.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model.journey import JourneyMap
+from ..model.resolve import industry_name, scale_of, stage_name
+from ..model.vocabulary import Vocabulary
+from .cards import BODY, Card, Part, lane_cards
+from .describe import diagram_desc
+from .emotion import Series, fraction, series_of, tick_text, ticks, value_text
+from .personas import persona_style
+from .scene import Box, Marker, Path, Rect, Scene, block_height, text_block
+from .textwidth import is_wide, text_width
+from .words import words_for
+from .wrap import wrap
+
+PAD = 20
+LABEL_W = 136
+CELL_PAD = 8
+CARD_PAD = 7
+CARD_GAP = 6
+PART_GAP = 3
+COL_BASE = 200
+COL_FEW = 240  # one to three stages: wider columns, so the picture is not a narrow strip
+COL_MAX = 320
+TITLE, SUB, HEAD, GOAL, LANE, TICK, CHIP = 18.0, 12.0, 14.0, 12.0, 13.0, 11.5, 11.0
+MARKER_R = 5.0
+SPAN_MIN = 120.0  # height of the emotion axis before labels ask for more
+LEGEND_SAMPLE = 30.0
+LEGEND_NAME_MAX = 240.0
+LINE_MID = 0.62  # the middle of a line's lower-case letters, in em below the top of the line box
+
+
+@dataclass(frozen=True)
+class _LaidCard:
+    card: Card
+    parts: tuple[tuple[Part, tuple[str, ...]], ...]
+    height: float
+
+
+@dataclass
+class _Grid:
+    x0: float  # left edge of the label column
+    col_x0: float  # left edge of the first stage column
+    col_w: float
+    n: int
+
+    def col_x(self, i: int) -> float:
+        return self.col_x0 + i * self.col_w
+
+    @property
+    def right(self) -> float:
+        return self.col_x0 + self.n * self.col_w
+
+
+class _Out:
+    """Items in paint order: backgrounds, then lines, then content."""
+
+    def __init__(self) -> None:
+        self.back: list = []
+        self.lines: list = []
+        self.front: list = []
+
+
+def layout(m: JourneyMap, vocab: Vocabulary, lanes: list[str]) -> Scene:
+    w = words_for(m.lang)
+    series = series_of(m) if "emotion" in lanes else []
+    cards = {lane: [lane_cards(m, s, lane, vocab, w) for s in m.stages] for lane in lanes if lane != "emotion"}
+    shown = [lane for lane in lanes if (series if lane == "emotion" else any(cards[lane]))]
+    scale = scale_of(m, vocab)
+
+    chip_w = max((text_width(value_text(scale, v), CHIP, bold=True) + 8 for s in series for _, v in s.scored()),
+                 default=0.0)
+    dx = max(24.0, chip_w + 4)
+    col_w = _column_width(m, vocab, cards, len(series) * dx)
+    grid = _Grid(PAD, PAD + LABEL_W, col_w, len(m.stages))
+    width = grid.right + PAD
+    out = _Out()
+
+    y = _title(m, vocab, w, out, width)
+    if series:
+        y = _legend(series, out, y, width)
+    grid_top = y
+    y = _header(m, vocab, w, out, grid, y)
+    row_edges = [y]
+    for lane in shown:
+        if lane == "emotion":
+            y = _emotion_lane(m, vocab, w, series, out, grid, y, dx)
+        elif lane == "touchpoints":
+            y = _touchpoint_lane(w, cards[lane], out, grid, y)
+        else:
+            y = _card_lane(w["lane." + lane], cards[lane], out, grid, y)
+        row_edges.append(y)
+    grid_bottom = y
+    _grid_lines(out, grid, grid_top, grid_bottom, row_edges)
+    scene = Scene("stages", width, grid_bottom + PAD, m.title, diagram_desc(m, vocab, w), m.lang)
+    scene.items = out.back + out.lines + out.front
+    return scene
+
+
+# --- sizes -----------------------------------------------------------------------------
+
+def _longest_word(text: str, size: float, bold: bool) -> float:
+    """Width of the widest run that cannot be broken without a hyphen (CJK breaks anywhere)."""
+    best = 0.0
+    for word in text.split():
+        run = "".join(" " if is_wide(ch) else ch for ch in word)
+        for piece in run.split():
+            best = max(best, text_width(piece, size, bold=bold))
+    return best
+
+
+def _column_width(m: JourneyMap, vocab: Vocabulary, cards: dict[str, list[list[Card]]], persona_w: float) -> float:
+    need = max((_longest_word(stage_name(m, s, vocab), HEAD, True) + 2 * CELL_PAD for s in m.stages), default=0.0)
+    for per_stage in cards.values():
+        for stage_cards in per_stage:
+            for card in stage_cards:
+                for part in card.parts:
+                    need = max(need, _longest_word(part.text, part.size, part.bold) + 2 * (CELL_PAD + CARD_PAD))
+    base = COL_FEW if len(m.stages) <= 3 else COL_BASE
+    # +1: widths are estimates rounded in the SVG; keep a pixel of slack at the cap.
+    fitted = min(max(base, need + 1), COL_MAX)
+    return max(fitted, persona_w + 2 * CELL_PAD + 2 * MARKER_R)
+
+
+def _lay_card(card: Card, inner_w: float) -> _LaidCard:
+    parts = tuple((p, tuple(wrap(p.text, inner_w, p.size, bold=p.bold))) for p in card.parts)
+    height = 2 * CARD_PAD + sum(block_height(len(lines), p.size) for p, lines in parts) + PART_GAP * (len(parts) - 1)
+    return _LaidCard(card, parts, height)
+
+
+def _stack_height(laid: list[_LaidCard]) -> float:
+    return sum(c.height for c in laid) + CARD_GAP * max(0, len(laid) - 1)
+
+
+# --- pieces ----------------------------------------------------------------------------
+
+def _title(m: JourneyMap, vocab: Vocabulary, w: dict[str, str], out: _Out, width: float) -> float:
+    inner = width - 2 * PAD
+    region = Box(PAD, PAD, inner, 10_000)
+    lines = wrap(m.title, inner, TITLE, bold=True)
+    out.front.append(text_block(PAD, PAD, lines, TITLE, "text", "bg", region, bold=True))
+    y = PAD + block_height(len(lines), TITLE) + 2
+    sub = f"{w['journey.' + m.status]} \u00b7 {industry_name(m.industry, m.lang, vocab)}"
+    sub_lines = wrap(sub, inner, SUB)
+    out.front.append(text_block(PAD, y, sub_lines, SUB, "muted", "bg", region))
+    return y + block_height(len(sub_lines), SUB) + 12
+
+
+def _legend(series: list[Series], out: _Out, y: float, width: float) -> float:
+    right = width - PAD
+    x = PAD
+    row_h = 0.0
+    for s in series:
+        style = persona_style(s.index)
+        name_w = min(LEGEND_NAME_MAX, right - PAD - LEGEND_SAMPLE - 6)
+        lines = wrap(s.persona.name, name_w, BODY)
+        text_w = max(text_width(line, BODY) for line in lines)
+        item_w = LEGEND_SAMPLE + 6 + text_w
+        if x > PAD and x + item_w > right:
+            x, y, row_h = PAD, y + row_h + 6, 0.0
+        h = block_height(len(lines), BODY)
+        cy = y + BODY * LINE_MID
+        out.front.append(Path(((x, cy), (x + LEGEND_SAMPLE, cy)), style.colour, 2.0, style.dash))
+        out.front.append(Marker(x + LEGEND_SAMPLE / 2, cy, style.shape, MARKER_R, style.colour, "bg"))
+        region = Box(x + LEGEND_SAMPLE + 6, y, text_w, h)
+        out.front.append(text_block(x + LEGEND_SAMPLE + 6, y, lines, BODY, "text", "bg", region))
+        x += item_w + 18
+        row_h = max(row_h, h)
+    return y + row_h + 12
+
+
+
+def _header(m: JourneyMap, vocab: Vocabulary, w: dict[str, str], out: _Out, grid: _Grid, top: float) -> float:
+    inner = grid.col_w - 2 * CELL_PAD
+    blocks = []
+    for stage in m.stages:
+        name = tuple(wrap(stage_name(m, stage, vocab), inner, HEAD, bold=True))
+        goal = tuple(wrap(w["goal"].format(goal=stage.goal), inner, GOAL)) if stage.goal else ()
+        h = block_height(len(name), HEAD) + (4 + block_height(len(goal), GOAL) if goal else 0)
+        blocks.append((name, goal, h))
+    label = wrap(w["stage"], LABEL_W - 2 * CELL_PAD, LANE, bold=True)
+    height = 2 * CELL_PAD + max([b[2] for b in blocks] + [block_height(len(label), LANE)])
+    out.back.append(Rect(Box(grid.x0, top, grid.right - grid.x0, height), "head"))
+    label_region = Box(grid.x0 + CELL_PAD, top + CELL_PAD, LABEL_W - 2 * CELL_PAD, height - 2 * CELL_PAD)
+    out.front.append(text_block(label_region.x, label_region.y, label, LANE, "text", "head", label_region, bold=True))
+    for i, (name, goal, _) in enumerate(blocks):
+        region = Box(grid.col_x(i) + CELL_PAD, top + CELL_PAD, inner, height - 2 * CELL_PAD)
+        out.front.append(text_block(region.x, region.y, name, HEAD, "text", "head", region, bold=True))
+        if goal:
+            gy = region.y + block_height(len(name), HEAD) + 4
+            out.front.append(text_block(region.x, gy, goal, GOAL, "muted", "head", region))
+    return top + height
+
+
+def _lane_label(text: str, out: _Out, grid: _Grid, top: float, *, muted: bool = False) -> float:
+    """Write a lane label at ``top`` in the label column; return its height."""
+    inner = LABEL_W - 2 * CELL_PAD
+    size = SUB if muted else LANE
+    lines = wrap(text, inner, size, bold=not muted)
+    region = Box(grid.x0 + CELL_PAD, top, inner, block_height(len(lines), size))
+    out.front.append(text_block(region.x, top, lines, size, "muted" if muted else "text", "lane", region,
+                                bold=not muted))
+    return region.h
+
+
+def _place_cards(laid: list[_LaidCard], out: _Out, x: float, top: float, width: float) -> None:
+    y = top
+    for lc in laid:
+        card = lc.card
+        box = Box(x, y, width, lc.height)
+        out.front.append(Rect(box, card.fill, card.edge, rx=4, dash=card.dash))
+        inner = Box(x + CARD_PAD, y + CARD_PAD, width - 2 * CARD_PAD, lc.height - 2 * CARD_PAD)
+        ty = inner.y
+        for part, lines in lc.parts:
+            out.front.append(text_block(inner.x, ty, lines, part.size, part.fill, card.fill, inner,
+                                        bold=part.bold, italic=part.italic))
+            ty += block_height(len(lines), part.size) + PART_GAP
+        y += lc.height + CARD_GAP
+
+
+def _card_lane(label: str, per_stage: list[list[Card]], out: _Out, grid: _Grid, top: float) -> float:
+    card_w = grid.col_w - 2 * CELL_PAD
+    laid = [[_lay_card(c, card_w - 2 * CARD_PAD) for c in cards] for cards in per_stage]
+    label_h = _label_height(label)
+    height = 2 * CELL_PAD + max([label_h] + [_stack_height(cs) for cs in laid])
+    _lane_label(label, out, grid, top + CELL_PAD)
+    for i, cs in enumerate(laid):
+        _place_cards(cs, out, grid.col_x(i) + CELL_PAD, top + CELL_PAD, card_w)
+    return top + height
+
+
+def _label_height(text: str, *, muted: bool = False) -> float:
+    size = SUB if muted else LANE
+    return block_height(len(wrap(text, LABEL_W - 2 * CELL_PAD, size, bold=not muted)), size)
+
+
+def _touchpoint_lane(w: dict[str, str], per_stage: list[list[Card]], out: _Out, grid: _Grid, top: float) -> float:
+    card_w = grid.col_w - 2 * CELL_PAD
+    front = [[_lay_card(c, card_w - 2 * CARD_PAD) for c in cards if c.layer == "front"] for cards in per_stage]
+    back = [[_lay_card(c, card_w - 2 * CARD_PAD) for c in cards if c.layer == "back"] for cards in per_stage]
+    has_back = any(back)
+    label = w["lane.touchpoints"]
+    label_h = _label_height(label) + (4 + _label_height(w["frontstage"], muted=True) if has_back else 0)
+    front_h = max([label_h] + [_stack_height(cs) for cs in front])
+    y = top + CELL_PAD
+    h = _lane_label(label, out, grid, y)
+    if has_back:
+        _lane_label(w["frontstage"], out, grid, y + h + 4, muted=True)
+    for i, cs in enumerate(front):
+        _place_cards(cs, out, grid.col_x(i) + CELL_PAD, y, card_w)
+    if not has_back:
+        return top + 2 * CELL_PAD + front_h
+    line_y = y + front_h + CELL_PAD
+    # The line of visibility: what the customer sees above it, what runs behind the scenes below.
+    out.lines.append(Path(((grid.x0, line_y), (grid.right, line_y)), "axis", 1.0, "6 4"))
+    back_top = line_y + CELL_PAD
+    back_label_h = _lane_label(w["backstage"], out, grid, back_top, muted=True)
+    back_h = max([back_label_h] + [_stack_height(cs) for cs in back])
+    for i, cs in enumerate(back):
+        _place_cards(cs, out, grid.col_x(i) + CELL_PAD, back_top, card_w)
+    return back_top + back_h + CELL_PAD
+
+
+def _emotion_lane(m: JourneyMap, vocab: Vocabulary, w: dict[str, str], series: list[Series], out: _Out,
+                  grid: _Grid, top: float, dx: float) -> float:
+    scale = scale_of(m, vocab)
+    label_inner = LABEL_W - 2 * CELL_PAD
+    values = ticks(scale)
+    tick_lines = [tuple(wrap(tick_text(scale, v), label_inner - 6, TICK)) for v in values]
+    tick_h = [block_height(len(lines), TICK) for lines in tick_lines]
+    rng = (scale.max - scale.min) or 1
+    span = SPAN_MIN
+    for k in range(1, len(values)):
+        need = (tick_h[k - 1] + tick_h[k]) / 2 + 3
+        span = max(span, need * rng / (values[k] - values[k - 1]))
+    chip_h = CHIP * 1.3 + 2
+    name_h = _label_height(w["lane.emotion"])
+    pad_top = max(CELL_PAD + MARKER_R + 3 + chip_h + 2, CELL_PAD + name_h + 6 + tick_h[-1] / 2)
+    pad_bottom = max(CELL_PAD + MARKER_R + 4, CELL_PAD + tick_h[0] / 2)
+    axis_top = top + pad_top
+    height = pad_top + span + pad_bottom
+
+    def y_of(v: float) -> float:
+        return axis_top + (1 - fraction(scale, v)) * span
+
+    _lane_label(w["lane.emotion"], out, grid, top + CELL_PAD)
+    label_region = Box(grid.x0 + CELL_PAD, top, label_inner, height)
+    for v, lines, h in zip(values, tick_lines, tick_h):
+        ty = y_of(v)
+        out.front.append(text_block(grid.col_x0 - CELL_PAD - 6, ty - h / 2, lines, TICK, "muted", "lane",
+                                    label_region, anchor="end"))
+        out.lines.append(Path(((grid.col_x0 - 5, ty), (grid.right, ty)), "grid", 1.0, "2 4"))
+        out.lines.append(Path(((grid.col_x0 - 5, ty), (grid.col_x0, ty)), "axis", 1.0))
+
+    n = len(series)
+    points: list[list[tuple[float, float, int] | None]] = []
+    for k, s in enumerate(series):
+        offset = (k - (n - 1) / 2) * dx
+        points.append([None if v is None else (grid.col_x(i) + grid.col_w / 2 + offset, y_of(v), v)
+                       for i, v in enumerate(s.values)])
+    for s, pts in zip(series, points):
+        style = persona_style(s.index)
+        run: list[tuple[float, float]] = []
+        for p in pts + [None]:
+            if p is not None:
+                run.append((p[0], p[1]))
+                continue
+            if len(run) > 1:  # a missing score breaks the curve instead of inventing a value
+                out.front.append(Path(tuple(run), style.colour, 2.0, style.dash))
+            run = []
+    for s, pts in zip(series, points):
+        style = persona_style(s.index)
+        for p in pts:
+            if p is not None:
+                out.front.append(Marker(p[0], p[1], style.shape, MARKER_R, style.colour, "bg"))
+    for s, pts in zip(series, points):
+        style = persona_style(s.index)
+        for i, p in enumerate(pts):
+            if p is None:
+                continue
+            label = value_text(scale, p[2])
+            tw = text_width(label, CHIP, bold=True)
+            chip = Box(p[0] - (tw + 8) / 2, p[1] - MARKER_R - 3 - chip_h, tw + 8, chip_h)
+            out.front.append(Rect(chip, "bg", style.colour, rx=3, stroke_width=1.0))
+            region = Box(grid.col_x(i), top, grid.col_w, height)
+            out.front.append(text_block(p[0], chip.y + 1, (label,), CHIP, style.colour, "bg", region,
+                                        bold=True, anchor="middle"))
+    return top + height
+
+
+def _grid_lines(out: _Out, grid: _Grid, top: float, bottom: float, row_edges: list[float]) -> None:
+    out.back.insert(1 if out.back else 0, Rect(Box(grid.x0, row_edges[0], LABEL_W, bottom - row_edges[0]), "lane"))
+    for y in row_edges[:-1]:
+        out.lines.append(Path(((grid.x0, y), (grid.right, y)), "grid", 1.0))
+    for i in range(1, grid.n):
+        out.lines.append(Path(((grid.col_x(i), top), (grid.col_x(i), bottom)), "grid", 1.0))
+    out.lines.append(Path(((grid.col_x0, top), (grid.col_x0, bottom)), "axis", 1.0))
+    out.lines.append(Rect(Box(grid.x0, top, grid.right - grid.x0, bottom - top), None, "axis"))

@@ -1,0 +1,128 @@
+"""Colours and fonts of the pictures, as CSS custom properties with light and dark defaults.
+
+Every colour in an SVG comes from a class (``f-NAME`` fill, ``s-NAME`` stroke) whose rule
+reads ``var(--jm-NAME, light)`` or, in dark mode, ``var(--jm-NAME-dark, dark)``. Dark mode
+is the reader's ``prefers-color-scheme`` unless Material's palette toggle says otherwise
+(``[data-md-color-scheme="slate"|"default"]`` on an ancestor when the SVG is inlined).
+A site restyles every diagram by setting the ``--jm-*`` properties. The defaults follow
+Material's default and slate palettes and keep text at 4.5:1 or more (``TEXT_PAIRS``,
+checked by tests). Cairo knows no custom properties: ``static_css`` gives it plain rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Literal
+
+Mode = Literal["light", "dark"]
+
+# name: (light, dark). Text tokens must reach 4.5:1 on every background they are drawn on.
+TOKENS: dict[str, tuple[str, str]] = {
+    "bg": ("#ffffff", "#1e2129"),
+    "text": ("#1f2328", "#e3e6ec"),
+    "muted": ("#57606a", "#aab1bd"),
+    "grid": ("#d0d7de", "#3b414d"),
+    "axis": ("#8c959f", "#737b8c"),
+    "head": ("#eef1f6", "#2a2f3a"),
+    "lane": ("#f6f8fa", "#242832"),
+    "action": ("#f3f4f6", "#2a2f39"),
+    "action-edge": ("#b8bfc9", "#4e5666"),
+    "touch": ("#eaf2ff", "#1f2b40"),
+    "touch-edge": ("#6f93c2", "#5d7eab"),
+    "back": ("#f4f1fb", "#2a2640"),
+    "back-edge": ("#8a78b8", "#8b7cc0"),
+    "thought": ("#fff7df", "#332d1c"),
+    "thought-edge": ("#c9a227", "#9a7d2a"),
+    "pain": ("#ffeef0", "#3a2226"),
+    "pain-edge": ("#cf5664", "#c05a64"),
+    "opp": ("#e9f6ec", "#1e3224"),
+    "opp-edge": ("#4f9a62", "#4f8c5d"),
+    "kpi": ("#f1effa", "#2b2740"),
+    "kpi-edge": ("#7c6fb0", "#7d70b3"),
+    "q-win": ("#e9f6ec", "#1f3326"),
+    "q-bet": ("#eaf1fd", "#1f2a3f"),
+    "q-fill": ("#f4f5f7", "#262a33"),
+    "q-pit": ("#fdeeee", "#3a2326"),
+    "mark": ("#3f51b5", "#9fa8ff"),
+    "mark-text": ("#ffffff", "#12151c"),
+    # Persona curves: also used as text (value labels on a chip of `bg`).
+    "p0": ("#3f51b5", "#9fa8ff"),
+    "p1": ("#b4400b", "#ff9e5e"),
+    "p2": ("#0f766e", "#3fd5c4"),
+    "p3": ("#9c1fa8", "#ee8ef7"),
+    "p4": ("#4d7210", "#a6df4a"),
+    "p5": ("#b3261e", "#ff8a80"),
+}
+PERSONA_COLOURS = 6
+
+# (text token, background token) pairs that occur in the pictures.
+_CARDS = ("action", "touch", "back", "thought", "pain", "opp", "kpi")
+TEXT_PAIRS: tuple[tuple[str, str], ...] = (
+    *((t, bg) for t in ("text", "muted") for bg in ("bg", "head", "lane", *_CARDS, "q-win", "q-bet", "q-fill", "q-pit")),
+    *((f"p{i}", "bg") for i in range(PERSONA_COLOURS)),
+    ("mark-text", "mark"),
+)
+# Lines and markers that carry meaning (curves, axis) should reach 3:1 against the page.
+GRAPHIC_PAIRS: tuple[tuple[str, str], ...] = (
+    *((f"p{i}", "bg") for i in range(PERSONA_COLOURS)),
+    ("mark", "bg"),
+    ("axis", "bg"),
+)
+
+FONT_STACK = ('"Segoe UI", Roboto, "Helvetica Neue", Arial, "PingFang SC", "Microsoft YaHei", '
+              '"Noto Sans CJK SC", "Noto Sans", sans-serif')
+# Han text prefers CJK fonts, so punctuation and Latin inside it match the ideographs.
+FONT_STACK_CJK = '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans", sans-serif'
+# What Cairo uses: it takes only the first family of a list and does no per-glyph fallback,
+# and Noto Sans CJK lacks ą ę ł, so Latin text and Han text each get the font that has them.
+CAIRO_FONT = "Noto Sans"
+CAIRO_FONT_CJK = "Noto Sans CJK SC"
+
+
+def colour(name: str, mode: Mode) -> str:
+    light, dark = TOKENS[name]
+    return light if mode == "light" else dark
+
+
+def _vars(names: Iterable[str], mode: Mode) -> str:
+    suffix = "" if mode == "light" else "-dark"
+    return ";".join(f"--jmc-{n}:var(--jm-{n}{suffix},{colour(n, mode)})" for n in names)
+
+
+def themable_css(root_id: str, fills: Iterable[str], strokes: Iterable[str]) -> str:
+    """The embedded stylesheet: variables per scheme, then one rule per colour class used."""
+    fills, strokes = sorted(set(fills)), sorted(set(strokes))
+    names = sorted(set(fills) | set(strokes))
+    r = f"#{root_id}"
+    light, dark = _vars(names, "light"), _vars(names, "dark")
+    rules = [
+        f"{r}{{{light};font-family:var(--jm-font,{FONT_STACK})}}",
+        f"@media (prefers-color-scheme:dark){{{r}{{{dark}}}}}",
+        f'[data-md-color-scheme="default"] {r}{{{light}}}',
+        f'[data-md-color-scheme="slate"] {r}{{{dark}}}',
+        f"{r} .cjk{{font-family:var(--jm-font-cjk,{FONT_STACK_CJK})}}",
+    ]
+    rules += [f"{r} .f-{n}{{fill:var(--jmc-{n})}}" for n in fills]
+    rules += [f"{r} .s-{n}{{stroke:var(--jmc-{n})}}" for n in strokes]
+    return "\n".join(rules)
+
+
+def static_css(mode: Mode) -> str:
+    """Plain rules for renderers without custom properties or media queries (Cairo)."""
+    rules = [f'.jm{{font-family:"{CAIRO_FONT}"}}', f'.cjk{{font-family:"{CAIRO_FONT_CJK}"}}']
+    rules += [f".f-{n}{{fill:{colour(n, mode)}}}" for n in sorted(TOKENS)]
+    rules += [f".s-{n}{{stroke:{colour(n, mode)}}}" for n in sorted(TOKENS)]
+    return "\n".join(rules)
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG 2 contrast ratio of two ``#rrggbb`` colours."""
+    la, lb = _luminance(a), _luminance(b)
+    hi, lo = max(la, lb), min(la, lb)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
