@@ -1,0 +1,82 @@
+"""The model of a semantic diff: what changed in which map, as values the renderers share.
+
+A change is a *phrase*: our own words (plain ``str``) interleaved with text taken from a
+map (``Val``). Keeping the two apart lets each renderer escape map text for where it
+lands (a terminal, a Markdown pull-request comment) without ever escaping our words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..model.journey import JourneyMap
+
+
+@dataclass(frozen=True)
+class Val:
+    """Text that comes from a map or a file name: data, escaped by each renderer.
+
+    ``quoted`` marks free text (a pain point, a title) shown in quotes; names and ids are not.
+    """
+
+    text: str
+    quoted: bool = False
+
+
+Part = str | Val
+Phrase = tuple[Part, ...]
+
+# Sections of a map's changes, in the order a reviewer reads them.
+SECTIONS = ("Stages", "Emotions", "Pain points", "Opportunities", "KPIs", "Touchpoints", "Personas", "Objectives",
+            "Other edits")
+Section = Literal["Stages", "Emotions", "Pain points", "Opportunities", "KPIs", "Touchpoints", "Personas",
+                  "Objectives", "Other edits"]
+
+State = Literal["added", "removed", "changed", "invalid"]
+
+
+@dataclass(frozen=True)
+class Change:
+    section: Section
+    phrase: Phrase
+
+
+@dataclass(frozen=True)
+class MapDiff:
+    """One map's changes between the two sides. ``key`` is the map id (or the path of a file
+    whose id cannot be read)."""
+
+    key: str
+    title: str
+    state: State
+    base_path: str | None
+    head_path: str | None
+    changes: tuple[Change, ...] = ()
+    summary: Phrase = ()
+    base_errors: int | None = None  # set when the map fails validation on that side
+    head_errors: int | None = None
+    # The loaded maps, for pictures (the overlay); not part of the comparison.
+    base: JourneyMap | None = field(default=None, compare=False, repr=False)
+    head: JourneyMap | None = field(default=None, compare=False, repr=False)
+
+    def by_section(self) -> list[tuple[str, list[Phrase]]]:
+        out = []
+        for name in SECTIONS:
+            phrases = [c.phrase for c in self.changes if c.section == name]
+            if phrases:
+                out.append((name, phrases))
+        return out
+
+
+@dataclass(frozen=True)
+class Report:
+    base_label: str
+    head_label: str
+    maps: tuple[MapDiff, ...]
+    unchanged: int
+    # Files a side refused to read (symlinks, files too large), as phrases.
+    problems: tuple[Phrase, ...] = ()
+
+    def count(self, state: State) -> int:
+        return sum(1 for m in self.maps if m.state == state)

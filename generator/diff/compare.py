@@ -1,0 +1,403 @@
+"""Compare two versions of one journey map and say what changed, in a reviewer's words.
+
+Things with ids (stages, personas, pain points, opportunities, KPIs, objectives) are matched
+by id, so a pain point that moved to another stage is "moved", not "removed and added".
+Touchpoints have no id: they are matched by name within a stage. Any field this module does
+not know by name is still reported by the generic field comparison, so a field added to the
+format later never changes silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..model.journey import JourneyMap, Kpi, Opportunity, PainPoint, Stage, Touchpoint
+from ..model.vocabulary import Vocabulary
+from ..pages.priority import quadrant
+from .changes import Change, Phrase, Val
+from .words import (amount, channel_label, is_id, is_short, join, label, persona_short, q, score, signed_scale, singular,
+                    stage_label, value)
+
+_SEVERITY = ("low", "medium", "high", "critical")
+
+
+@dataclass(frozen=True)
+class _Pair:
+    base: JourneyMap
+    head: JourneyMap
+    vocab: Vocabulary | None
+
+    def stage(self, stage_id: str) -> Val:
+        for m in (self.head, self.base):
+            for s in m.stages:
+                if s.id == stage_id:
+                    return Val(stage_label(m, s, self.vocab))
+        return Val(stage_id)
+
+    def persona(self, persona_id: str) -> Val:
+        for m in (self.head, self.base):
+            for p in m.personas:
+                if p.id == persona_id:
+                    return Val(persona_short(p))
+        return Val(persona_id)
+
+
+def compare_maps(base: JourneyMap, head: JourneyMap, vocab: Vocabulary | None) -> list[Change]:
+    pair = _Pair(base, head, vocab)
+    out: list[Change] = []
+    for section, phrases in (("Stages", _stages(pair)), ("Emotions", _emotions(pair)),
+                             ("Pain points", _pain_points(pair)), ("Opportunities", _opportunities(pair)),
+                             ("KPIs", _kpis(pair)), ("Touchpoints", _touchpoints(pair)),
+                             ("Personas", _personas(pair)), ("Objectives", _objectives(pair)),
+                             ("Other edits", _other(pair))):
+        out.extend(Change(section, p) for p in phrases)  # type: ignore[arg-type]
+    return out
+
+
+# --- stages and emotions --------------------------------------------------------------
+
+def _stages(pair: _Pair) -> Iterable[Phrase]:
+    base_ids = [s.id for s in pair.base.stages]
+    head_ids = [s.id for s in pair.head.stages]
+    signed = signed_scale(pair.head, pair.vocab)
+    for i, s in enumerate(pair.head.stages):
+        if s.id not in base_ids:
+            where: Phrase = (" at the start",) if i == 0 else (" after ", pair.stage(head_ids[i - 1]))
+            # The new stage's emotions: the one thing about it that moves the curve.
+            scores = [(pair.persona(p.id), " " + score(s.emotions[p.id], signed))
+                      for p in pair.head.personas if p.id in s.emotions]
+            yield ("added stage ", pair.stage(s.id), *where, *((" (", *join(scores, ", "), ")") if scores else ()))
+    for s in pair.base.stages:
+        if s.id not in head_ids:
+            yield ("removed stage ", Val(stage_label(pair.base, s, pair.vocab)))
+    kept_before = [sid for sid in base_ids if sid in head_ids]
+    kept_after = [sid for sid in head_ids if sid in base_ids]
+    if kept_before != kept_after:
+        yield ("reordered stages: ", *join([(pair.stage(s),) for s in kept_before], ", "), " -> ",
+               *join([(pair.stage(s),) for s in kept_after], ", "))
+    for old, new in _common_stages(pair):
+        before, after = stage_label(pair.base, old, pair.vocab), stage_label(pair.head, new, pair.vocab)
+        if before != after:
+            yield ("renamed stage ", Val(before), " to ", Val(after))
+
+
+def _common_stages(pair: _Pair) -> list[tuple[Stage, Stage]]:
+    base = {s.id: s for s in pair.base.stages}
+    return [(base[s.id], s) for s in pair.head.stages if s.id in base]
+
+
+def _emotions(pair: _Pair) -> Iterable[Phrase]:
+    signed = signed_scale(pair.head, pair.vocab)
+    both = [p.id for p in pair.head.personas if p.id in {b.id for b in pair.base.personas}]
+    for old, new in _common_stages(pair):
+        for pid in both:
+            a, b = old.emotions.get(pid), new.emotions.get(pid)
+            if a == b:
+                continue
+            who: Phrase = (pair.persona(pid), " at ", pair.stage(new.id), ": ")
+            if a is None:
+                yield (*who, f"new score {score(b, signed)}")  # type: ignore[arg-type]
+            elif b is None:
+                yield (*who, f"score {score(a, signed)} removed")
+            else:
+                yield (*who, f"{score(a, signed)} -> {score(b, signed)}, {'better' if b > a else 'worse'}")
+
+
+# --- pain points, opportunities, KPIs (ids unique across the map) ---------------------
+
+def _matched(base: dict[str, tuple[Stage, Any]], head: dict[str, tuple[Stage, Any]]):
+    """(id, base item or None, head item or None) in head order, then removed items in base order."""
+    for key, (stage, item) in head.items():
+        old = base.get(key)
+        yield key, old, (stage, item)
+    for key, old in base.items():
+        if key not in head:
+            yield key, old, None
+
+
+def _moved(pair: _Pair, old_stage: Stage, new_stage: Stage) -> list[Phrase]:
+    if old_stage.id == new_stage.id:
+        return []
+    return [("moved from ", pair.stage(old_stage.id), " to ", pair.stage(new_stage.id))]
+
+
+def _entities(pair: _Pair, noun: str, base: dict[str, tuple[Stage, Any]], head: dict[str, tuple[Stage, Any]],
+              added: Callable[[Val, Any], Phrase], name: Callable[[Any], Val],
+              edits: Callable[[Any, Any], list[Phrase]]) -> Iterable[Phrase]:
+    """Added, removed and edited items of one kind, each edit as one line."""
+    for _, old, new in _matched(base, head):
+        if old is None:
+            stage, item = new
+            yield added(pair.stage(stage.id), item)
+        elif new is None:
+            stage, item = old
+            yield (f"removed {noun} at ", Val(stage_label(pair.base, stage, pair.vocab)), ": ", name(item))
+        else:
+            (s0, a), (s1, b) = old, new
+            parts = _moved(pair, s0, s1) + edits(a, b)
+            if parts:
+                yield (f"{noun} ", name(b), " at ", pair.stage(s1.id), ": ", *join(parts, "; "))
+
+
+def _pain_points(pair: _Pair) -> Iterable[Phrase]:
+    return _entities(pair, "pain point", pair.base.pain_point_index(), pair.head.pain_point_index(),
+                     lambda stage, p: ("added ", p.severity, " pain point at ", stage, ": ", q(p.text)),
+                     lambda p: q(p.text), _pain_edits)
+
+
+def _pain_edits(a: PainPoint, b: PainPoint) -> list[Phrase]:
+    parts: list[Phrase] = []
+    if a.text != b.text:
+        parts.append(("text was ", q(a.text)))
+    if a.severity != b.severity:
+        worse = _SEVERITY.index(b.severity) > _SEVERITY.index(a.severity)
+        parts.append((f"severity {a.severity} -> {b.severity}, {'more' if worse else 'less'} severe",))
+    if a.evidence != b.evidence:
+        parts.append(("evidence ", *value(a.evidence), " -> ", *value(b.evidence)))
+    return parts + _field_edits(a, b, {"id", "text", "severity", "evidence"})
+
+
+def _priority(o: Opportunity) -> str:
+    return f"impact {o.impact}, effort {o.effort}: {quadrant(o)}"
+
+
+def _opportunities(pair: _Pair) -> Iterable[Phrase]:
+    return _entities(pair, "opportunity", pair.base.opportunity_index(), pair.head.opportunity_index(),
+                     lambda stage, o: ("added opportunity at ", stage, ": ", q(o.text), f" ({_priority(o)})"),
+                     lambda o: q(o.text), _opportunity_edits)
+
+
+def _opportunity_edits(a: Opportunity, b: Opportunity) -> list[Phrase]:
+    parts: list[Phrase] = []
+    if (a.impact, a.effort) != (b.impact, b.effort):
+        moves = [f"{name} {x} -> {y}" for name, x, y in (("impact", a.impact, b.impact), ("effort", a.effort, b.effort))
+                 if x != y]
+        qa, qb = quadrant(a), quadrant(b)
+        parts.append((", ".join(moves) + (f", {qa} -> {qb}" if qa != qb else f", still a {qb}"),))
+    if a.text != b.text:
+        parts.append(("text was ", q(a.text)))
+    if a.status != b.status:
+        parts.append((f"status {a.status} -> {b.status}",))
+    added = [x for x in b.addresses if x not in a.addresses]
+    dropped = [x for x in a.addresses if x not in b.addresses]
+    if added:
+        parts.append(("now also addresses ", *join([(Val(x),) for x in added], ", ")))
+    if dropped:
+        parts.append(("no longer addresses ", *join([(Val(x),) for x in dropped], ", ")))
+    return parts + _field_edits(a, b, {"id", "text", "impact", "effort", "status", "addresses"})
+
+
+def _kpis(pair: _Pair) -> Iterable[Phrase]:
+    return _entities(pair, "KPI", pair.base.kpi_index(), pair.head.kpi_index(), _kpi_added, lambda k: Val(k.name),
+                     _kpi_edits)
+
+
+def _kpi_added(stage: Val, k: Kpi) -> Phrase:
+    values = [("baseline ", *amount(k.baseline, k.unit))]
+    values += [(f"{name} ", *amount(v, k.unit)) for name, v in (("target", k.target), ("current", k.current))
+               if v is not None]
+    return ("added KPI at ", stage, ": ", Val(k.name), ", ", *join(values, ", "))
+
+
+def _kpi_edits(a: Kpi, b: Kpi) -> list[Phrase]:
+    parts: list[Phrase] = []
+    if a.name != b.name:
+        parts.append(("renamed from ", Val(a.name)))
+    if a.unit != b.unit:
+        parts.append(("unit ", Val(a.unit or "none"), " -> ", Val(b.unit or "none")))
+    for name in ("baseline", "target", "current"):
+        x, y = getattr(a, name), getattr(b, name)
+        if x == y:
+            continue
+        if x is None:
+            phrase: Phrase = (f"{name} set to ", *amount(y, b.unit))
+        elif y is None:
+            phrase = (f"{name} removed (was ", *amount(x, a.unit), ")")
+        else:
+            phrase = (f"{name} ", *amount(x, a.unit), " -> ", *amount(y, b.unit))
+        if name == "current" and x is not None and y is not None and b.target is not None:
+            gap_before, gap_after = abs(b.target - x), abs(b.target - y)
+            if gap_after != gap_before:
+                phrase += (", closer to the target" if gap_after < gap_before else ", further from the target",)
+        parts.append(phrase)
+    return parts + _field_edits(a, b, {"id", "name", "unit", "baseline", "target", "current"})
+
+
+# --- touchpoints (matched by name within a stage) -------------------------------------
+
+def _keyed(touchpoints: list[Touchpoint]) -> dict[tuple[str, int], Touchpoint]:
+    seen: dict[str, int] = {}
+    out = {}
+    for t in touchpoints:
+        n = seen.get(t.name, 0)
+        seen[t.name] = n + 1
+        out[(t.name, n)] = t
+    return out
+
+
+def _touchpoints(pair: _Pair) -> Iterable[Phrase]:
+    for old_stage, new_stage in _common_stages(pair):
+        stage = pair.stage(new_stage.id)
+        before, after = _keyed(old_stage.touchpoints), _keyed(new_stage.touchpoints)
+        for key, t in after.items():
+            old = before.get(key)
+            if old is None:
+                yield ("added touchpoint ", q(t.name), " at ", stage, " (", Val(_channel(pair, t.channel)), ")")
+                continue
+            parts: list[Phrase] = []
+            if old.channel != t.channel:
+                parts.append(("moved from ", Val(_channel(pair, old.channel, base=True)), " to ",
+                              Val(_channel(pair, t.channel))))
+            if old.layer != t.layer:
+                parts.append((f"{old.layer} -> {t.layer}",))
+            parts += _field_edits(old, t, {"name", "channel", "layer"})
+            if parts:
+                yield ("touchpoint ", q(t.name), " at ", stage, ": ", *join(parts, "; "))
+        for key, t in before.items():
+            if key not in after:
+                yield ("removed touchpoint ", q(t.name), " at ", stage, " (",
+                       Val(_channel(pair, t.channel, base=True)), ")")
+
+
+def _channel(pair: _Pair, channel_id: str, *, base: bool = False) -> str:
+    return channel_label(channel_id, (pair.base if base else pair.head).lang, pair.vocab)
+
+
+# --- personas, objectives, everything else --------------------------------------------
+
+def _personas(pair: _Pair) -> Iterable[Phrase]:
+    base = {p.id: p for p in pair.base.personas}
+    head_ids = {p.id for p in pair.head.personas}
+    for p in pair.head.personas:
+        old = base.get(p.id)
+        if old is None:
+            yield ("added persona ", Val(p.name))
+            continue
+        parts: list[Phrase] = [("renamed from ", Val(old.name))] if old.name != p.name else []
+        parts += _field_edits(old, p, {"id", "name"})
+        if parts:
+            yield ("persona ", Val(persona_short(p)), ": ", *join(parts, "; "))
+    for p in pair.base.personas:
+        if p.id not in head_ids:
+            yield ("removed persona ", Val(p.name))
+
+
+def _objectives(pair: _Pair) -> Iterable[Phrase]:
+    base = {o.id: o for o in pair.base.objectives}
+    head_ids = {o.id for o in pair.head.objectives}
+    for o in pair.head.objectives:
+        old = base.get(o.id)
+        if old is None:
+            yield ("added ", o.kind, " objective: ", q(o.text))
+            continue
+        parts = _field_edits(old, o, {"id"})
+        if parts:
+            yield ("objective ", q(o.text), ": ", *join(parts, "; "))
+    for o in pair.base.objectives:
+        if o.id not in head_ids:
+            yield ("removed objective: ", q(o.text))
+
+
+_MAP_HANDLED = {"id", "personas", "stages", "objectives"}
+_STAGE_HANDLED = {"id", "name", "emotions", "touchpoints", "pain_points", "opportunities", "kpis"}
+
+
+def _other(pair: _Pair) -> Iterable[Phrase]:
+    yield from _field_edits(pair.base, pair.head, _MAP_HANDLED)
+    for old, new in _common_stages(pair):
+        for phrase in _field_edits(old, new, _STAGE_HANDLED):
+            yield (pair.stage(new.id), ": ", *phrase)
+
+
+def _field_edits(old: BaseModel, new: BaseModel, skip: set[str]) -> list[Phrase]:
+    """Every other field that differs, in the model's field order."""
+    out: list[Phrase] = []
+    for name in type(new).model_fields:
+        if name in skip:
+            continue
+        a, b = getattr(old, name), getattr(new, name)
+        if a != b:
+            out.extend(_value_edit(name, a, b))
+    return out
+
+
+def _value_edit(name: str, a: Any, b: Any) -> list[Phrase]:
+    what = label(name)
+    if a is None:
+        return [(f"{what} added",)] if _long(b) else [(f"{what} set to ", *_brief(b))]
+    if b is None:
+        return [(f"{what} removed",)] if _long(a) else [(f"{what} removed (was ", *_brief(a), ")")]
+    if isinstance(a, list) and isinstance(b, list) and all(isinstance(x, (str, int, float)) for x in a + b):
+        added = [x for x in b if x not in a]
+        dropped = [x for x in a if x not in b]
+        if all(isinstance(x, str) and is_id(x) for x in a + b):
+            # Ids (tags, KPI ids) read best as one list; sentences each on their own line.
+            out: list[Phrase] = [(f"added {what}: ", *value(added))] if added else []
+            out += [(f"removed {what}: ", *value(dropped))] if dropped else []
+        else:
+            out = [(f"added {singular(name)} ", *value(x)) for x in added]
+            out += [(f"removed {singular(name)} ", *value(x)) for x in dropped]
+        return out or [(f"reordered {what}",)]
+    if isinstance(a, dict) and isinstance(b, dict):
+        return [_dict_edit(what, a, b)]
+    if isinstance(a, BaseModel) and isinstance(b, BaseModel):
+        return [(f"{what}: ", *join(_model_leaves(a, b), "; "))]
+    if isinstance(a, str) and isinstance(b, str) and not (is_short(a) and is_short(b)):
+        return [(f"{what} edited",)]
+    return [(f"{what} ", *value(a), " -> ", *value(b))]
+
+
+def _long(v: Any) -> bool:
+    return isinstance(v, str) and not is_short(v)
+
+
+def _brief(v: Any) -> Phrase:
+    if isinstance(v, BaseModel):
+        return ("new values",)
+    return value(v)
+
+
+def _dict_edit(what: str, a: dict, b: dict) -> Phrase:
+    parts: list[Phrase] = []
+    for key in b:
+        if key not in a:
+            parts.append(("added ", Val(str(key)), " ", *value(b[key])))
+        elif a[key] != b[key]:
+            parts.append((Val(str(key)), " ", *value(a[key]), " -> ", *value(b[key])))
+    parts += [("removed ", Val(str(key)), " ", *value(a[key])) for key in a if key not in b]
+    return (f"{what}: ", *join(parts, ", "))
+
+
+def _model_leaves(a: BaseModel, b: BaseModel) -> list[Phrase]:
+    """Changed leaves of two nested values, e.g. ``min -2 -> 1`` for an emotion scale."""
+    flat_a, flat_b = _flatten(a.model_dump(mode="json")), _flatten(b.model_dump(mode="json"))
+    out: list[Phrase] = []
+    for path in sorted(set(flat_a) | set(flat_b), key=_path_key):
+        x, y = flat_a.get(path), flat_b.get(path)
+        if x != y:
+            out.append((path + " ", *value(x), " -> ", *value(y)))
+    return out
+
+
+def _flatten(data: Any, prefix: str = "") -> dict[str, Any]:
+    if isinstance(data, dict):
+        out: dict[str, Any] = {}
+        for key, v in data.items():
+            out.update(_flatten(v, f"{prefix}.{key}" if prefix else str(key)))
+        return out
+    if isinstance(data, list) and any(isinstance(x, (dict, list)) for x in data):
+        out = {}
+        for i, v in enumerate(data):
+            out.update(_flatten(v, f"{prefix}[{i}]"))
+        return out
+    return {prefix: data}
+
+
+def _path_key(path: str) -> tuple[tuple[int, int, str], ...]:
+    # Numeric list indexes sort as numbers (labels[2] before labels[10]).
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p)
+                 for p in path.replace("[", ".").replace("]", "").split("."))
