@@ -1,0 +1,161 @@
+"""`journeymaps new`: start a map, or a translation or to-be version of an existing one."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+from ..check.hints import did_you_mean, one_of, slugify
+from ..load.site_config import find_site_config
+from ..load.yaml12 import control_characters
+from ..model.journey import SLUG_PATTERN
+from ..project import load_project
+from ..scaffold import ScaffoldError, derived, fresh, verify
+from . import EXIT_FINDINGS, EXIT_OK, UsageError, add_site_config_option, add_today_option, parse_today, vocabulary_for
+
+HELP = "start a new map file (or a translation / to-be version of an existing map)"
+DESCRIPTION = """\
+Write maps/<industry>/<id>.yaml: a valid map with the schema modeline and comments that
+teach the format, ready to fill in. An existing file is never overwritten.
+
+With --from MAP (a map id or file), the new map is a copy with the same ids:
+  --lang LANG (another language)  a translation that links back to MAP;
+  otherwise                       a to-be version (status: to-be, based_on: MAP).
+
+examples:
+  journeymaps new --industry banking --title "Opening a savings account"
+  journeymaps new --from online-banking --lang pl --title "Bankowość online"
+  journeymaps new --from online-banking --title "Online banking, redesigned"
+"""
+
+_SLUG = re.compile(SLUG_PATTERN)
+_LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("new", help=HELP, description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--industry", metavar="ID", help="industry id from site_config/industries.yaml "
+                                                    "(default with --from: the industry of MAP)")
+    p.add_argument("--title", metavar="TEXT", help="title of the map (default with --from: taken from MAP)")
+    p.add_argument("--lang", metavar="LANG", help="language of the map, e.g. en, zh, pl (default: en, or MAP's)")
+    p.add_argument("--from", dest="source", metavar="MAP", help="start from an existing map (id or file)")
+    p.add_argument("--id", dest="map_id", metavar="ID", help="id of the new map (default: from the title)")
+    p.add_argument("--maps-dir", type=Path, metavar="DIR", help="the maps folder (default: maps/ beside site_config/)")
+    add_site_config_option(p)
+    add_today_option(p)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    today = parse_today(args.today)
+    vocab = vocabulary_for(args, Path.cwd())
+    root = (args.site_config or find_site_config(Path.cwd()) or Path.cwd() / "site_config").resolve().parent
+    maps_dir = args.maps_dir or root / "maps"
+    if args.lang is not None and not _LANG.match(args.lang):
+        raise UsageError(f"--lang: `{args.lang}` is not a language tag; use one such as en, zh or pl")
+    if args.title is not None:
+        _check_title(args.title)
+
+    project = load_project(root, maps_dir=maps_dir, site_config=args.site_config, today=today)
+    source_entry = None
+    if args.source:
+        source_entry = _find_source(project, args.source)
+        if source_entry is None:
+            raise UsageError(f"--from: no valid map `{args.source}`" + _suggest(args.source, [e.map.id for e in project.maps])
+                             + "; run `journeymaps check` if the map has errors")
+    industry = args.industry or (source_entry.map.industry if source_entry else None)
+    if industry is None:
+        raise UsageError("give the industry with --industry ID: " + one_of(i.id for i in vocab.industries))
+    if vocab.industry(industry) is None:
+        raise UsageError(f"--industry: unknown industry `{industry}`" + _suggest(industry, [i.id for i in vocab.industries])
+                         + "; industries are listed in site_config/industries.yaml")
+
+    src = source_entry.map if source_entry else None
+    lang = args.lang or (src.lang if src else "en")
+    translation = src is not None and lang != src.lang
+    title = args.title or (src.title if translation else (f"{src.title} (to-be)" if src else None))
+    if title is None:
+        raise UsageError("give the map a title with --title TEXT")
+    _check_title(title)
+    map_id = args.map_id or _default_id(title, src, lang, translation)
+    if not _SLUG.match(map_id) or len(map_id) > 64:
+        raise UsageError(f"--id: `{map_id}` is not a valid id; use lower-case letters, digits and single hyphens, "
+                         f"e.g. `{slugify(map_id)}`")
+
+    path = maps_dir / industry / f"{map_id}.yaml"
+    shown = _shown(path)
+    if path.exists() or path.is_symlink():
+        print(f"journeymaps: {shown} already exists; nothing was written.\n"
+              f"  edit that file, or choose another id with --id", file=sys.stderr)
+        return EXIT_FINDINGS
+    taken = project.map(map_id)
+    if taken is not None:
+        print(f"journeymaps: the map id `{map_id}` is already used by {taken.display}; nothing was written.\n"
+              f"  choose another id with --id", file=sys.stderr)
+        return EXIT_FINDINGS
+
+    if src is not None and source_entry is not None:
+        text = derived(src, source_entry.display, map_id=map_id, title=title, lang=lang,
+                       mode="translation" if translation else "to-be", today=today)
+    else:
+        text = fresh(map_id=map_id, title=title, industry=industry, lang=lang, vocab=vocab, today=today)
+    try:
+        warnings = verify(text, path, vocab, today)
+    except ScaffoldError as exc:
+        raise RuntimeError(str(exc)) from None
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8", newline="\n") as f:  # "x": never replace a file created meanwhile
+        f.write(text)
+    print(f"created {shown}")
+    if translation and src is not None and source_entry is not None:
+        print(f"next: add `{lang}: {map_id}` under `translations:` in {source_entry.display}, so the two maps "
+              "link both ways, then translate the text values (keep the ids)")
+    elif src is not None:
+        print(f"next: edit the stages, emotions and opportunities towards the journey you design; `based_on: {src.id}` "
+              "links it to today's map")
+    else:
+        print("next: fill in summary, owner, personas and stages; the comments in the file show how")
+    print(f"then: journeymaps check {shown}" + (f"  ({len(warnings)} warnings list what is left to fill in)"
+                                                if warnings else ""))
+    return EXIT_OK
+
+
+def _check_title(title: str) -> None:
+    if not title.strip() or len(title) > 300 or "\n" in title or "\r" in title or control_characters(title):
+        raise UsageError("--title: one line of text, 1 to 300 characters, without control characters")
+
+
+def _find_source(project, source: str):
+    candidate = Path(source)
+    if candidate.suffix in (".yaml", ".yml", ".md") and candidate.exists():
+        resolved = candidate.resolve()
+        return next((e for e in project.maps if e.path.resolve() == resolved), None)
+    return project.map(source)
+
+
+def _default_id(title: str, src, lang: str, translation: bool) -> str:
+    if translation:
+        return f"{src.id}-{lang.lower()}"
+    if src is not None:
+        return f"{src.id}-to-be"
+    if not re.search(r"[a-z0-9]", title.lower()):
+        raise UsageError("the title has no Latin letters or digits to make an id from; give one with --id")
+    slug = slugify(title)
+    while len(slug) > 64:
+        slug = slug.rsplit("-", 1)[0] if "-" in slug else slug[:64]
+    return slug
+
+
+def _suggest(word: str, choices: list[str]) -> str:
+    hint = did_you_mean(word, choices)
+    return f" ({hint})" if hint else ""
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,146 @@
+"""The text of a new map file: YAML with comments that teach the format."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from typing import Any, Literal
+
+import yaml
+
+from ..load.yaml12 import resolve_plain
+from ..model.journey import JourneyMap
+from ..model.resolve import low_threshold, score_label
+from ..model.vocabulary import Vocabulary
+
+MODELINE = "# yaml-language-server: $schema=../../generator/schema/journeymap.schema.json"
+PERSONA = "customer"
+Mode = Literal["translation", "to-be"]
+
+
+def scalar(text: str) -> str:
+    """A YAML 1.2 double-quoted scalar (JSON strings are valid YAML): any text stays text."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _score(v: int, signed: bool) -> str:
+    return f"+{v}" if signed and v > 0 else str(v)
+
+
+def fresh(*, map_id: str, title: str, industry: str, lang: str, vocab: Vocabulary, today: _dt.date) -> str:
+    scale = vocab.emotion_scale
+    signed = scale.min < 0
+    low = low_threshold(scale)
+    lo = f"{_score(scale.min, signed)} ({score_label(scale, scale.min) or 'lowest'})"
+    hi = f"{_score(scale.max, signed)} ({score_label(scale, scale.max) or 'highest'})"
+    industry_def = vocab.industry(industry)
+    industry_name = industry_def.name(lang) if industry_def else industry
+    channel = next((c.id for c in vocab.channels if c.id == "website"), vocab.channels[0].id if vocab.channels else "website")
+    neutral = 0 if scale.min <= 0 <= scale.max else scale.min + (scale.max - scale.min) // 2
+    path = f"maps/{industry}/{map_id}.yaml"
+
+    out = [
+        MODELINE,
+        "# A customer journey map. Fill it in from the top; after each edit run",
+        f"#   journeymaps check {path}",
+        "# which names every missing or mistyped field. Values with \": \" or a leading",
+        "# special character (- [ { & * ! | > ' \" % @ `) go in double quotes.",
+        "",
+        f"id: {map_id}  # unique across the site; also the address of the map's page",
+        f"title: {scalar(title)}",
+        f"industry: {industry}  # {industry_name}; the file sits in maps/{industry}/",
+        f"lang: {lang}  # language the text is written in",
+        "summary: \"Draft: whose journey this is, through which stages, to what end.\"",
+        "status: as-is  # as-is: the journey today; to-be: the journey you design",
+        "owner: \"Unassigned\"  # team or person accountable for the journey",
+        f"last_reviewed: {today.isoformat()}  # YYYY-MM-DD; an old review becomes a warning",
+        "tags: []  # free tags for the site's tag index, e.g. [onboarding, mobile-first]",
+        "",
+        "# Who is on the journey. Every stage gives an emotion score per persona id.",
+        "personas:",
+        f"  - id: {PERSONA}",
+        "    name: \"Primary customer\"  # e.g. \"Maya, the time-pressed professional\"",
+        "    # description: Who they are, in a sentence or two.",
+        "    # goals: [What they want to achieve]",
+        "    # needs: [What they need from us to get there]",
+        "    # frustrations: [What gets in their way today]",
+        "",
+        "# What the map is for; each objective names KPI ids defined under the stages.",
+        "# objectives:",
+        "#   - {id: lift-sign-ups, kind: conversion, text: Turn more visitors into customers., kpis: [visit-to-sign-up]}",
+        "",
+        "# The stages, in order. Ids from the stage catalogue (site_config/stages.yaml) show their",
+        "# name in every language; a stage of your own needs `id` and `name`.",
+        f"# Emotion scores run from {lo} to {hi}; a score of {_score(low, signed)} or lower",
+        "# should be explained by a pain point at the same stage.",
+        "stages:",
+    ]
+    for i, stage in enumerate(vocab.stages):
+        description = f": {' '.join(stage.description.split())}" if stage.description else ""
+        out.append(f"  # {stage.name(lang)}{description}")
+        out.append(f"  - id: {stage.id}")
+        out.append(f"    emotions: {{{PERSONA}: {neutral}}}")
+        if i == 0:
+            out += [
+                "    # Every lane is optional. Uncomment and edit; the check tells you what is left.",
+                "    # goal: What the customer wants to achieve here.",
+                "    # actions: [What the customer does]",
+                "    # thoughts: [\"What the customer thinks, in their own voice\"]",
+                "    # touchpoints:  # channels: site_config/channels.yaml; layer: frontstage or backstage",
+                f"    #   - {{name: Home page, channel: {channel}}}",
+                "    # pain_points:  # evidence: a research link, or the word hypothesis",
+                "    #   - {id: unclear-fees, text: Fees are hard to find., severity: high, evidence: hypothesis}",
+                "    # opportunities:  # impact and effort from 1 (low) to 5 (high)",
+                "    #   - {id: fee-table, text: One table with every fee., addresses: [unclear-fees], impact: 4, effort: 2}",
+                "    # kpis:",
+                "    #   - {id: visit-to-sign-up, name: Visit-to-sign-up rate, unit: \"%\", baseline: 2.1, target: 3}",
+            ]
+    if not vocab.stages:
+        out += ["  - id: first-stage", "    name: First stage", f"    emotions: {{{PERSONA}: {neutral}}}"]
+    return "\n".join(out) + "\n"
+
+
+class _Dumper(yaml.SafeDumper):
+    """PyYAML writes YAML 1.1; our loader reads 1.2. Quote any string 1.2 would read as
+    something else (``0o17``, ``.inf``), so copied text stays text."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        # Indent list items under their key, as the hand-written maps do.
+        super().increase_indent(flow, False)
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = '"' if not isinstance(resolve_plain(value), str) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str)
+
+
+def derived(source: JourneyMap, source_path: str, *, map_id: str, title: str, lang: str, mode: Mode,
+            today: _dt.date) -> str:
+    data: dict[str, Any] = source.model_dump(mode="python", exclude_defaults=True)
+    data.update(id=map_id, title=title, lang=lang, last_reviewed=today)
+    data.pop("translations", None)
+    data.pop("based_on", None)
+    if mode == "translation":
+        data["translations"] = {source.lang: source.id}
+        if source.based_on:
+            data["based_on"] = source.based_on
+        header = [
+            f"# Translation ({lang}) of `{source.id}` ({source_path}), started with",
+            f"#   journeymaps new --from {source.id} --lang {lang}",
+            "# Translate the text values and keep every id: ids are the same in every language, so the",
+            "# maps line up stage by stage and persona by persona.",
+        ]
+    else:
+        data["status"] = "to-be"
+        data["based_on"] = source.id
+        header = [
+            f"# To-be version of `{source.id}` ({source_path}): the journey you design. It starts as a",
+            "# copy of today's journey with the same ids. Change stages, emotions and opportunities to the",
+            "# target; keep the ids of what stays, so `journeymaps diff` and the site can compare the two.",
+        ]
+    ordered = {name: data[name] for name in JourneyMap.model_fields if name in data}
+    body = yaml.dump(ordered, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+    return "\n".join([MODELINE, *header, ""]) + "\n" + body

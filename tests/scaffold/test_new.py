@@ -1,0 +1,137 @@
+"""`journeymaps new`: valid maps that teach the format, never an overwrite, translations and to-be copies."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.check.runner import check_paths
+from generator.cli import main
+from generator.load.site_config import load_vocabulary
+from generator.project import load_project
+from generator.scaffold import MODELINE
+
+TODAY = "2026-11-23"
+
+
+@pytest.fixture
+def site(tmp_path: Path, repo: Path, monkeypatch) -> Path:
+    """A copy of the repository's site_config and maps; the command runs inside it."""
+    root = tmp_path / "site"
+    shutil.copytree(repo / "site_config", root / "site_config")
+    shutil.copytree(repo / "maps", root / "maps")
+    monkeypatch.chdir(root)
+    return root
+
+
+def new(*args: str) -> int:
+    return main(["new", "--today", TODAY, *args])
+
+
+def errors_of(root: Path, path: Path) -> list:
+    vocab, _ = load_vocabulary(root / "site_config")
+    result = check_paths([root / "maps"], vocab, root=root)  # the whole folder: cross-map rules too
+    return [f for f in result.findings if f.severity == "error" and f.path == path.relative_to(root).as_posix()]
+
+
+def test_fresh_map_is_valid_and_teaches_the_format(site: Path, capsys, golden) -> None:
+    assert new("--industry", "banking", "--title", "Opening a savings account") == 0
+    path = site / "maps" / "banking" / "opening-a-savings-account.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(MODELINE + "\n")
+    assert errors_of(site, path) == []
+    out = capsys.readouterr().out
+    assert out.startswith("created maps/banking/opening-a-savings-account.yaml\n")
+    assert "journeymaps check maps/banking/opening-a-savings-account.yaml" in out
+    golden(Path(__file__).parent / "golden" / "fresh-banking-en.yaml", text)
+
+
+def test_fresh_map_names_stages_in_its_language(site: Path) -> None:
+    assert new("--industry", "banking", "--title", "开设储蓄账户", "--lang", "zh", "--id", "savings-zh") == 0
+    path = site / "maps" / "banking" / "savings-zh.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "# 认知: " in text and "# 购买: " in text and "industry: banking  # 网上银行" in text
+    assert 'title: "开设储蓄账户"' in text
+    assert errors_of(site, path) == []
+
+
+def test_title_is_kept_as_text_whatever_it_holds(site: Path) -> None:
+    title = 'Fees: "none" # {{ x }} & <b>yes</b> \\ no'
+    assert new("--industry", "banking", "--title", title, "--id", "odd-title") == 0
+    project = load_project(site)
+    assert project.map("odd-title").map.title == title
+
+
+def test_refuses_to_overwrite(site: Path, capsys) -> None:
+    assert new("--industry", "banking", "--title", "Opening a savings account") == 0
+    path = site / "maps" / "banking" / "opening-a-savings-account.yaml"
+    path.write_text("# my edits\n", encoding="utf-8")
+    capsys.readouterr()
+    assert new("--industry", "banking", "--title", "Opening a savings account") == 1
+    err = capsys.readouterr().err
+    assert "maps/banking/opening-a-savings-account.yaml already exists; nothing was written" in err
+    assert "choose another id with --id" in err
+    assert path.read_text(encoding="utf-8") == "# my edits\n"
+
+
+def test_refuses_an_id_another_map_uses(site: Path, capsys) -> None:
+    assert new("--industry", "fashion", "--title", "x", "--id", "online-banking") == 1
+    assert "already used by maps/banking/online-banking.yaml" in capsys.readouterr().err
+    assert not (site / "maps" / "fashion" / "online-banking.yaml").exists()
+
+
+def test_translation_keeps_the_ids_and_asks_for_the_back_link(site: Path, capsys) -> None:
+    assert new("--from", "online-banking", "--lang", "pl", "--title", "Bankowość internetowa") == 0
+    out = capsys.readouterr().out
+    assert ("next: add `pl: online-banking-pl` under `translations:` in maps/banking/online-banking.yaml, "
+            "so the two maps link both ways") in out
+    path = site / "maps" / "banking" / "online-banking-pl.yaml"
+    assert path.read_text(encoding="utf-8").startswith(MODELINE + "\n")
+    assert errors_of(site, path) == []
+    project = load_project(site)
+    source, copy = project.map("online-banking").map, project.map("online-banking-pl").map
+    assert (copy.lang, copy.title, copy.status, copy.translations) == ("pl", "Bankowość internetowa", "as-is",
+                                                                       {"en": "online-banking"})
+    assert [s.id for s in copy.stages] == [s.id for s in source.stages]
+    assert [p.id for p in copy.personas] == [p.id for p in source.personas]
+    assert copy.pain_point_index().keys() == source.pain_point_index().keys()
+    assert copy.opportunity_index().keys() == source.opportunity_index().keys()
+    assert copy.stages == source.stages  # the text to translate is all there
+
+
+def test_to_be_version(site: Path, capsys) -> None:
+    assert new("--from", "maps/banking/online-banking.yaml") == 0
+    path = site / "maps" / "banking" / "online-banking-to-be.yaml"
+    assert errors_of(site, path) == []
+    project = load_project(site)
+    source, copy = project.map("online-banking").map, project.map("online-banking-to-be").map
+    assert (copy.status, copy.based_on, copy.lang) == ("to-be", "online-banking", "en")
+    assert copy.title == source.title + " (to-be)"
+    assert copy.translations == {}
+    assert copy.model_copy(update={"id": source.id, "title": source.title, "status": source.status,
+                                   "based_on": None, "translations": source.translations,
+                                   "last_reviewed": source.last_reviewed}) == source
+
+
+def test_copy_keeps_text_that_yaml_1_1_would_misread(site: Path) -> None:
+    source = site / "maps" / "banking" / "online-banking.yaml"
+    text = source.read_text(encoding="utf-8").replace("owner: Digital Onboarding Tribe", 'owner: "0o17"', 1)
+    source.write_text(text, encoding="utf-8")
+    assert new("--from", "online-banking", "--id", "copy") == 0
+    assert load_project(site).map("copy").map.owner == "0o17"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--industry", "bankin", "--title", "x"], "unknown industry `bankin` (did you mean `banking`?)"),
+    (["--title", "x"], "give the industry with --industry ID"),
+    (["--industry", "banking"], "give the map a title with --title TEXT"),
+    (["--industry", "banking", "--title", "开户"], "give one with --id"),
+    (["--industry", "banking", "--title", "x", "--id", "Bad Id"], "is not a valid id"),
+    (["--industry", "banking", "--title", "x", "--lang", "Polish"], "is not a language tag"),
+    (["--from", "no-such-map"], "--from: no valid map `no-such-map`"),
+])
+def test_usage_mistakes(site: Path, capsys, args: list[str], message: str) -> None:
+    assert new(*args) == 2
+    assert message in capsys.readouterr().err
