@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from .escape import attr, inline, safe_url, url_path
+import json
+
+from .escape import attr, html_text, inline, safe_url, url_path
+from .model import VirtualFile
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]], *, align: Sequence[str] | None = None) -> str:
@@ -53,4 +56,11 @@ def figure(svg: str, *, cls: str, label: str) -> str:
     return f'<div class="jm-figure {cls}" role="group" aria-label="{attr(label)}" tabindex="0">\n{body}\n</div>'
 
 
-__all__ = ["table", "link", "bullets", "evidence", "figure", "url_path"]
+
+
+def page(path: str, title: str, parts: list[str], *, source: str | None = None) -> VirtualFile:
+    """A Markdown page. The front-matter title is HTML-escaped: Material prints it unescaped in
+    <title> and the header, and only the front-matter title avoids its `striptags`, which turns
+    `&lt;` back into `<`."""
+    front = "---\ntitle: " + json.dumps(html_text(title), ensure_ascii=False) + "\n---\n\n"
+    return VirtualFile(path, front + "\n\n".join(parts) + "\n", "page", source, title)

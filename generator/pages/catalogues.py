@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model.resolve import channel_name, stage_name
 from . import layout
-from .blocks import bullets, evidence, link, table
+from .blocks import bullets, evidence, link, page, table
 from .escape import inline
 from .map_page import gap
 from .model import SiteContext, VirtualFile
@@ -22,7 +22,7 @@ def catalogue_pages(ctx: SiteContext) -> list[VirtualFile]:
 
 def _page(key: str, title: str, parts: list[str]) -> VirtualFile:
     path = layout.CATALOGUES[key]
-    return VirtualFile(path, f"# {title}\n\n" + "\n\n".join(parts) + "\n", "page", None, title)
+    return page(path, title, [f"# {title}", *parts])
 
 
 def _index() -> VirtualFile:
@@ -33,8 +33,7 @@ def _index() -> VirtualFile:
              ("kpis", "KPIs", "every KPI with its baseline, target, current value and gap"),
              ("tags", "Tags", "maps by tag")]
     body = bullets(f"[{t}]({layout.rel(here, layout.CATALOGUES[k])}): {d}." for k, t, d in items)
-    return VirtualFile(here, "# Catalogues\n\nViews across every map on the site.\n\n" + body + "\n", "page",
-                       None, "Catalogues")
+    return page(here, "Catalogues", ["# Catalogues", "Views across every map on the site.", body])
 
 
 def _map_link(here: str, map_id: str, text: str, anchor: str = "") -> str:

@@ -61,7 +61,9 @@ def url_path(path: str) -> str:
 
 _FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
-_INLINE_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^()\s<>]*)>?(?:\s+(\"[^\"]*\"|'[^']*'))?\s*\)")
+# A link's target may hold one level of balanced parentheses, as Markdown allows.
+_INLINE_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?((?:[^()\s<>]|\([^()\s<>]*\))*)>?"
+                          r"(?:\s+(\"[^\"]*\"|'[^']*'))?\s*\)")
 _REF_DEF = re.compile(r"^( {0,3})\[([^\]]+)\]:\s*<?(\S*?)>?(\s.*)?$")
 _SAFE_SCHEMES = ("http", "https", "mailto")
 
@@ -69,18 +71,24 @@ Resolver = Callable[[str, str], str | None]
 """Turns a `map:`/`guide:` reference (scheme, rest) into a relative URL, or None if unknown."""
 
 
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+
+
 def safe_url(url: str, resolve: Resolver | None = None) -> str | None:
-    """The URL to keep for a link, or None to drop the link and keep its text."""
-    url = strip_controls(url).strip()
-    scheme, sep, rest = url.partition(":")
-    if sep and scheme.lower() in ("map", "guide"):
-        return resolve(scheme.lower(), rest) if resolve else None
-    parts = urlsplit(url)
-    if parts.scheme:
-        return url if parts.scheme.lower() in _SAFE_SCHEMES else None
-    if url.startswith("//") or url.startswith("\\"):
-        return None  # protocol-relative: leaves the site
-    return url
+    """The URL to keep for a link, or None to drop the link and keep its text.
+
+    Judged the way a browser reads it: entities decoded (`jav&#97;script:`) and tabs, newlines
+    and other controls removed (`java\tscript:`) before the scheme is looked at."""
+    cleaned = re.sub(r"[\s\x00-\x1f\x7f]", "", html.unescape(url))
+    m = _SCHEME.match(cleaned)
+    if m:
+        scheme = m.group(1).lower()
+        if scheme in ("map", "guide"):
+            return resolve(scheme, cleaned[m.end():]) if resolve else None
+        return cleaned if scheme in _SAFE_SCHEMES else None
+    if cleaned.startswith(("//", "\\", "/\\")) or "\\" in cleaned:
+        return None  # protocol-relative or backslash tricks: leaves the site
+    return cleaned
 
 
 def narrative(md: str, resolve: Resolver | None = None) -> str:
@@ -149,5 +157,7 @@ def _link_target(url: str) -> str:
 
 
 def _neutral(text: str) -> str:
-    """Outside code and links: `<` cannot open HTML, `{` cannot open attr_list or Jinja."""
-    return text.replace("<", "&lt;").replace("{", "&#123;").replace("}", "&#125;")
+    """Outside code and the links we checked: `<` cannot open HTML, `{` cannot open attr_list or
+    Jinja, and `](` cannot start a link whose target we did not see (one our pattern missed)."""
+    return (text.replace("<", "&lt;").replace("{", "&#123;").replace("}", "&#125;")
+            .replace("](", "&#93;(").replace("]<", "&#93;<"))

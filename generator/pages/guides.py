@@ -6,7 +6,7 @@ import re
 
 from ..check.runner import GuideEntry
 from . import layout
-from .blocks import bullets, link
+from .blocks import bullets, link, page
 from .escape import inline, narrative
 from .links import resolver_for
 from .model import SiteContext, VirtualFile
@@ -26,7 +26,7 @@ def guide_page(g: GuideEntry, ctx: SiteContext) -> VirtualFile:
     if cited:
         parts.append("## Maps this guide draws on {#maps}")
         parts.append(bullets(link(e.map.title, layout.rel(here, layout.map_page(e.map.id))) for e in cited))
-    return VirtualFile(here, "\n\n".join(parts) + "\n", "page", g.display, g.meta.title)
+    return page(here, g.meta.title, parts, source=g.display)
 
 
 def method_index(ctx: SiteContext) -> VirtualFile:
@@ -36,4 +36,4 @@ def method_index(ctx: SiteContext) -> VirtualFile:
              "measure whether it worked. Each guide draws its examples from the maps on this site."]
     parts.append(bullets(f"{link(g.meta.title, layout.rel(here, layout.guide_page(g.meta.id)))}: "
                          f"{inline(g.meta.summary)}" for g in ctx.guides))
-    return VirtualFile(here, "\n\n".join(parts) + "\n", "page", None, "Method guides")
+    return page(here, "Method guides", parts)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model.resolve import industry_name
 from . import layout
-from .blocks import bullets, link, table
+from .blocks import bullets, link, page, table
 from .escape import attr, html_text, inline
 from .model import SiteContext, VirtualFile
 from .pictures import emotion_sparkline
@@ -44,7 +44,7 @@ def home_page(ctx: SiteContext) -> VirtualFile:
         "opportunity backlog, all KPIs, tags.",
         f"[Authoring reference]({layout.rel(here, layout.REFERENCE)}): every field of the map format.",
     ]))
-    return VirtualFile(here, "\n\n".join(parts) + "\n", "page", None, ctx.site_name)
+    return page(here, ctx.site_name, parts)
 
 
 def _cards(ctx: SiteContext, here: str) -> str:
@@ -88,4 +88,4 @@ def industry_page(ind: str, ctx: SiteContext) -> VirtualFile:
                      inline(LANG_NAMES.get(m.lang, m.lang)), inline(m.status), inline(m.owner),
                      m.last_reviewed.isoformat(), inline(m.summary)))
     parts.append(table(["Map", "Playbook", "Language", "Status", "Owner", "Last reviewed", "Summary"], rows))
-    return VirtualFile(here, "\n\n".join(parts) + "\n", "page", None, title)
+    return page(here, title, parts)

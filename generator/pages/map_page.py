@@ -6,7 +6,7 @@ from ..check.runner import MapEntry
 from ..model.journey import JourneyMap, Kpi, Stage
 from ..model.resolve import channel_name, industry_name, scale_of, score_label, stage_name
 from . import layout
-from .blocks import bullets, evidence, figure, link, table
+from .blocks import bullets, evidence, figure, link, page, table
 from .escape import inline, narrative
 from .links import resolver_for
 from .model import SiteContext, VirtualFile
@@ -40,7 +40,7 @@ def map_page(entry: MapEntry, ctx: SiteContext) -> VirtualFile:
                   bullets(link(g.meta.title, layout.rel(here, layout.guide_page(g.meta.id))) for g in guides)]
     if m.notes:
         parts += [f"## {w('notes')} {{#notes}}", narrative(m.notes, resolver_for(ctx, here))]
-    return VirtualFile(here, "\n\n".join(parts) + "\n", "page", entry.display, m.title)
+    return page(here, m.title, parts, source=entry.display)
 
 
 def _facts(m: JourneyMap, ctx: SiteContext, here: str) -> str:

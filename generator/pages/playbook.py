@@ -6,7 +6,7 @@ from ..check.runner import MapEntry
 from ..model.journey import JourneyMap
 from ..model.resolve import stage_name
 from . import layout
-from .blocks import bullets, figure, table
+from .blocks import bullets, figure, page, table
 from .escape import inline
 from .map_page import kpi_table
 from .model import SiteContext, VirtualFile
@@ -36,7 +36,7 @@ def playbook_page(entry: MapEntry, ctx: SiteContext) -> VirtualFile:
             parts.append(bullets(f"{inline(o.text)}: " + ", ".join(inline(idx[k][1].name) for k in ks)
                                  for o, ks in measured if ks))
     parts += [f"## {w('who_owns')} {{#owners}}", _owners(m, ctx)]
-    return VirtualFile(here, "\n\n".join(parts) + "\n", "page", entry.display, f"{w('playbook')}: {m.title}")
+    return page(here, f"{w('playbook')}: {m.title}", parts, source=entry.display)
 
 
 def _ranked(m: JourneyMap, ranked, ctx: SiteContext, back: str) -> str:

@@ -6,7 +6,7 @@ from typing import Any
 
 from ..schema import json_schema
 from . import layout
-from .blocks import table
+from .blocks import page, table
 from .escape import inline, narrative
 from .model import VirtualFile
 
@@ -33,7 +33,7 @@ def reference_page() -> VirtualFile:
             rows.append((f"`{field}`", _type(sub), "yes" if field in required else "no",
                          _constraints(sub), _cell(sub.get("description", ""))))
         parts.append(table(["Field", "Type", "Required", "Rules", "Description"], rows))
-    return VirtualFile(layout.REFERENCE, "\n\n".join(parts) + "\n", "page", None, "Authoring reference")
+    return page(layout.REFERENCE, "Authoring reference", parts)
 
 
 def _anchor(name: str) -> str:

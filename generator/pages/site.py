@@ -11,9 +11,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..check.findings import Finding
+from ..check.report import text as text_report
 from ..check.runner import MapEntry
 from ..project import Project
 from . import layout
+from .blocks import page
 from .catalogues import catalogue_pages
 from .escape import html_text, inline
 from .guides import guide_page, method_index
@@ -90,19 +92,18 @@ def _failure_pages(ctx: SiteContext) -> list[VirtualFile]:
     for f in ctx.failures:
         if f.map_id is None or f.map_id in shown:
             continue
-        text = failure_markdown(f)
-        out += [VirtualFile(layout.map_page(f.map_id), text, "page", f.display, f.map_id),
-                VirtualFile(layout.playbook_page(f.map_id), text, "page", f.display, f.map_id)]
+        parts = failure_parts(f)
+        out += [page(layout.map_page(f.map_id), f.map_id, parts, source=f.display),
+                page(layout.playbook_page(f.map_id), f.map_id, parts, source=f.display)]
     return out
 
 
-def failure_markdown(f: Failure) -> str:
-    lines = [f"{x.path}:{x.line}:{x.col}: {x.severity}[{x.code}]: {x.message}" + (f"\n  hint: {x.hint}" if x.hint else "")
-             for x in f.findings]
-    body = "\n".join(lines).replace("```", "'''")
-    return (f"# {inline(f.map_id or f.display)}: fails the check\n\n"
-            f"!!! failure \"{inline(f.display)} has errors; fix them and save to see the map again\"\n\n"
-            + "\n".join("    " + line for line in ["```text", *body.splitlines(), "```"]) + "\n")
+def failure_parts(f: Failure) -> list[str]:
+    """The located errors, as `journeymaps check` prints them, in a code block (shown, not parsed)."""
+    text = text_report(list(f.findings), 1).replace("```", "'''")
+    block = "\n".join("    " + line for line in ["```text", *text.rstrip().splitlines(), "```"])
+    return [f"# {inline(f.map_id or f.display)}: fails the check",
+            f"!!! failure \"{inline(f.display)} has errors: fix them and save to see the map again\"\n\n{block}"]
 
 
 # --- navigation ------------------------------------------------------------------------

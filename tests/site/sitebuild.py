@@ -1,0 +1,49 @@
+"""Build the real site once per test process (imported by tests/site and tests/browser/test_site*).
+
+A module-level cache rather than a fixture, so the site tests and the browser tests share one
+build whichever runs first.
+"""
+
+from __future__ import annotations
+
+import atexit
+import shutil
+import tempfile
+from contextlib import redirect_stderr, redirect_stdout
+from io import StringIO
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+TODAY = "2026-11-23"
+_BUILT: dict[str, Path] = {}
+
+
+def built_site() -> Path:
+    """The site folder of `journeymaps build` over the repository's maps (built on first use)."""
+    if "site" not in _BUILT:
+        from generator.cli import main
+
+        work = Path(tempfile.mkdtemp(prefix="jm-site-test-"))
+        atexit.register(shutil.rmtree, work, ignore_errors=True)
+        out = work / "site"
+        log = StringIO()
+        with redirect_stdout(log), redirect_stderr(log):
+            code = main(["build", "--config-file", str(REPO / "mkdocs.yml"), "--out", str(out), "--today", TODAY])
+        if code != 0:
+            raise AssertionError(f"journeymaps build failed ({code}):\n{log.getvalue()}")
+        _BUILT["site"] = out
+    return _BUILT["site"]
+
+
+def copy_project(dest: Path, *, maps: bool = True) -> Path:
+    """A throw-away copy of the project (config, vocabulary, maps) whose mkdocs.yml uses the repo's theme."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(REPO / "site_config", dest / "site_config")
+    if maps:
+        shutil.copytree(REPO / "maps", dest / "maps")
+    else:
+        (dest / "maps").mkdir()
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("custom_dir: theme", f"custom_dir: {REPO / 'theme'}")
+    (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return dest
