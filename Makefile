@@ -14,14 +14,10 @@ help: ## list the targets
 setup: ## install everything the tests need (Debian packages, .venv, node packages)
 	@bash .ci/setup test
 
-site: ## build the site from maps/ into site/
+site: ## build the site from maps/ into site/ (checks every map first)
 	@bash .ci/setup site
-	@if [ -f generator/commands/build.py ]; then \
-	  echo "==> journeymaps build"; $(BIN)/journeymaps build; \
-	else \
-	  echo "==> the site builder has not landed yet: checking maps/ instead (journeymaps check maps/)"; \
-	  $(BIN)/journeymaps check maps/; \
-	fi
+	@echo "==> journeymaps build"
+	@$(BIN)/journeymaps build
 
 test: ## run the whole test suite (browser tests included)
 	@bash .ci/setup test
