@@ -38,7 +38,13 @@ def actor_labels(personas: list[Persona]) -> dict[str, str]:
     """Persona id -> the actor name shown by Mermaid: the persona's name, or `name (id)` when
     two personas share a name (Mermaid merges actors by name)."""
     counts = Counter(p.name for p in personas)
-    return {p.id: p.name if counts[p.name] == 1 else f"{p.name} ({p.id})" for p in personas}
+    labels: dict[str, str] = {}
+    for p in personas:
+        label, n = (p.name if counts[p.name] == 1 else f"{p.name} ({p.id})"), 2
+        while label in labels.values():  # a name that looks like another's `name (id)`
+            label, n = f"{p.name} ({p.id} {n})", n + 1
+        labels[p.id] = label
+    return labels
 
 
 def to_mermaid(m: JourneyMap, vocab: Vocabulary) -> str:

@@ -289,7 +289,7 @@ class _MapBuilder:
 
     def _meta_personas(self) -> None:
         for p in self.meta.personas if self.meta else []:
-            if not _SLUG.match(p.id) or not p.name.strip() or len(p.name) > SHORT or p.label in self.by_label:
+            if not _SLUG.match(p.id) or not p.name or len(p.name) > SHORT or p.label in self.by_label:
                 continue  # not usable: the persona comes back from the actors instead
             self._add_persona(p.id, p.name, p.label, p.id)
 
