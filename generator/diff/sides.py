@@ -93,7 +93,7 @@ def _problem_words(code: str) -> str:
 
 # --- git ------------------------------------------------------------------------------
 
-def _git(repo: Path, *args: str, stdin: bytes | None = None) -> bytes:
+def run_git(repo: Path, *args: str, stdin: bytes | None = None) -> bytes:
     proc = subprocess.run(["git", "-C", str(repo), *args], input=stdin, capture_output=True, check=False)
     if proc.returncode != 0:
         raise SideError(proc.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} failed")
@@ -102,7 +102,7 @@ def _git(repo: Path, *args: str, stdin: bytes | None = None) -> bytes:
 
 def git_toplevel(start: Path) -> Path | None:
     try:
-        out = _git(start, "rev-parse", "--show-toplevel")
+        out = run_git(start, "rev-parse", "--show-toplevel")
     except (SideError, OSError):
         return None
     return Path(out.decode("utf-8").strip())
@@ -113,7 +113,7 @@ def resolve_revision(repo: Path, rev: str) -> str | None:
     if not rev or rev.startswith("-"):
         return None
     try:
-        out = _git(repo, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
+        out = run_git(repo, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
     except SideError:
         return None
     return out.decode("ascii").strip() or None
@@ -129,7 +129,7 @@ class TreeEntry:
 
 
 def tree_entries(repo: Path, commit: str, maps_dir: str) -> list[TreeEntry]:
-    out = _git(repo, "ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", maps_dir)
+    out = run_git(repo, "ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", maps_dir)
     entries = []
     for record in out.split(b"\0"):
         if not record:
@@ -145,7 +145,7 @@ def read_blobs(repo: Path, object_ids: list[str]) -> dict[str, bytes]:
     """Many blobs in one ``git cat-file --batch`` call."""
     if not object_ids:
         return {}
-    out = _git(repo, "cat-file", "--batch", stdin=("\n".join(object_ids) + "\n").encode("ascii"))
+    out = run_git(repo, "cat-file", "--batch", stdin=("\n".join(object_ids) + "\n").encode("ascii"))
     blobs: dict[str, bytes] = {}
     pos = 0
     for _ in object_ids:

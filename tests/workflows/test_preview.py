@@ -1,0 +1,137 @@
+"""The pull-request preview: the PR's maps are data; its config, theme and code never run.
+
+A temporary repository stands in for GitHub: `main` holds the real mkdocs.yml, theme/,
+site_config/ and maps/; each test adds a pull-request branch and runs the same entry point
+the workflow runs (`python -m generator.preview`).
+"""
+
+from __future__ import annotations
+
+import os
+from html import unescape
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.preview import build_env, run_preview
+from generator.preview.gate import judge
+
+TODAY = "2026-11-23"
+
+
+def git(repo: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True, env=env).stdout
+
+
+@pytest.fixture
+def gh(tmp_path: Path, repo: Path) -> Path:
+    """A repository whose `main` is this project's site configuration and maps."""
+    r = tmp_path / "gh"
+    r.mkdir()
+    git(r, "init", "-q", "-b", "main")
+    for name in ("site_config", "theme", "maps"):
+        shutil.copytree(repo / name, r / name)
+    shutil.copy(repo / "mkdocs.yml", r / "mkdocs.yml")
+    git(r, "add", "-A")
+    git(r, "commit", "-qm", "base")
+    git(r, "checkout", "-qb", "pr")
+    return r
+
+
+def pull_request(r: Path) -> None:
+    git(r, "add", "-A")
+    git(r, "commit", "-qm", "pr")
+    git(r, "checkout", "-q", "main")  # as in CI: the work tree is the base
+
+
+def edit_map(r: Path) -> None:
+    path = r / "maps" / "banking" / "online-banking.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("title: Opening and growing with an online bank account",
+                                 "title: Opening and growing with an online bank", 1), encoding="utf-8")
+
+
+def preview(r: Path, out: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator.preview", "--repo", str(r), "--base", "main",
+                           "--head", "pr", "--out", str(out), "--today", TODAY], capture_output=True, text=True)
+
+
+def test_refuses_a_pull_request_that_changes_mkdocs_yml(gh: Path, tmp_path: Path) -> None:
+    edit_map(gh)
+    with (gh / "mkdocs.yml").open("a", encoding="utf-8") as f:
+        f.write("hooks: [evil.py]\n")
+    (gh / "evil.py").write_text("import os; os.system('touch /tmp/pwned')\n", encoding="utf-8")
+    pull_request(gh)
+    out = tmp_path / "out"
+    proc = preview(gh, out)
+    assert proc.returncode == 1
+    assert (out / "status").read_text() == "refused\n"
+    comment = unescape((out / "comment.md").read_text(encoding="utf-8"))
+    assert "Not built: this pull request cannot be previewed." in comment
+    assert "changes files outside maps/: evil.py, mkdocs.yml" in comment
+    assert not (out / "site").exists() and not (out / "tree").exists()
+
+
+def test_refuses_a_symlink_in_the_maps_folder(gh: Path, tmp_path: Path) -> None:
+    os.symlink("/etc/passwd", gh / "maps" / "banking" / "passwd.yaml")
+    pull_request(gh)
+    out = tmp_path / "out"
+    assert preview(gh, out).returncode == 1
+    comment = unescape((out / "comment.md").read_text(encoding="utf-8"))
+    assert "symbolic links are not allowed under maps/: maps/banking/passwd.yaml" in comment
+
+
+def test_refuses_files_that_are_not_maps(gh: Path, tmp_path: Path) -> None:
+    (gh / "maps" / "banking" / "page.html").write_text("<script>alert(1)</script>", encoding="utf-8")
+    pull_request(gh)
+    verdict = run_preview(gh, "main", "pr", tmp_path / "out")
+    assert verdict.status == "refused"
+    assert "only .yaml, .yml, .md files are allowed under maps/: maps/banking/page.html" in unescape(verdict.comment)
+
+
+def test_a_base_change_after_the_fork_is_not_blamed_on_the_pull_request(gh: Path, tmp_path: Path) -> None:
+    edit_map(gh)
+    pull_request(gh)
+    with (gh / "mkdocs.yml").open("a", encoding="utf-8") as f:  # main moves on after the PR branched
+        f.write("# a later change on main\n")
+    git(gh, "commit", "-qam", "main moves on")
+    verdict = judge(gh, "main", "pr")
+    assert verdict.accepted and verdict.changed == ("maps/banking/online-banking.yaml",)
+
+
+def test_build_environment_carries_no_tokens(monkeypatch) -> None:
+    monkeypatch.setenv("GITHUB_TOKEN", "ghs_secret")
+    monkeypatch.setenv("ACTIONS_RUNTIME_TOKEN", "secret")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "secret")
+    assert set(build_env()) <= {"PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "JOURNEYMAPS_TODAY", "SOURCE_DATE_EPOCH"}
+
+
+@pytest.mark.slow
+def test_builds_the_pull_request_maps_with_the_base_configuration(gh: Path, tmp_path: Path, monkeypatch) -> None:
+    edit_map(gh)
+    pull_request(gh)
+    # The base's mkdocs.yml is what counts: mark it so the built site shows it was used.
+    base_config = (gh / "mkdocs.yml").read_text(encoding="utf-8").replace(
+        "site_name: journeymaps", "site_name: Base configuration marker", 1)
+    (gh / "mkdocs.yml").write_text(base_config, encoding="utf-8")
+    git(gh, "commit", "-qam", "main: rename the site")
+    out = tmp_path / "out"
+    proc = preview(gh, out)
+    assert proc.returncode == 0, (out / "build.log").read_text(encoding="utf-8") if (out / "build.log").exists() \
+        else proc.stderr
+    assert (out / "status").read_text() == "built\n"
+    assert (out / "tree" / "mkdocs.yml").read_text(encoding="utf-8") == base_config
+    page = (out / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Base configuration marker" in page
+    built = "".join(p.read_text(encoding="utf-8") for p in (out / "site").rglob("*.html"))
+    assert "Opening and growing with an online bank<" in built  # the PR's title, from its maps/
+    comment = unescape((out / "comment.md").read_text(encoding="utf-8"))
+    assert comment.startswith("<!-- journeymaps-diff -->\nThe preview site was built")
+    assert ('- title "Opening and growing with an online bank account" → "Opening and growing with an online bank"'
+            in comment)
+    assert (out / "overlays" / "online-banking.svg").is_file()
