@@ -43,6 +43,9 @@ def copy_project(dest: Path, *, maps: bool = True) -> Path:
         shutil.copytree(REPO / "maps", dest / "maps")
     else:
         (dest / "maps").mkdir()
+    cache = REPO / ".cache" / "journeymaps" / "png"
+    if cache.is_dir():  # reuse rendered PNGs: the tests are about the site, not about Cairo's speed
+        shutil.copytree(cache, dest / ".cache" / "journeymaps" / "png")
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("custom_dir: theme", f"custom_dir: {REPO / 'theme'}")
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")

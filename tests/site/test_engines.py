@@ -1,0 +1,84 @@
+"""The MkDocs plugin and `journeymaps generate` publish the same pages.
+
+The plain docs tree from `generate`, built by MkDocs with no journeymaps plugin (as Zensical or
+any engine that runs no MkDocs plugins would get it), gives byte-identical pages and files to
+the plugin's in-memory build, except for the edit button, which only the plugin can point at
+the map's YAML file.
+"""
+
+from __future__ import annotations
+
+import re
+from contextlib import redirect_stderr
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from sitebuild import REPO, TODAY
+
+from generator.cli import main
+
+_EDIT = re.compile(r'<a href="[^"]*" title="Edit this page" class="md-content__button md-icon"[^>]*>.*?</a>', re.S)
+
+
+@pytest.fixture(scope="module")
+def plain_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    work = tmp_path_factory.mktemp("plain")
+    with redirect_stderr(StringIO()):
+        assert main(["generate", "--root", str(REPO), "--out", str(work / "docs"),
+                     "--engine-config", str(work / "mkdocs.yml"), "--today", TODAY]) == 0
+    config = load_config(str(work / "mkdocs.yml"), site_dir=str(work / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    return work
+
+
+def _without_edit_button(page: str) -> str:
+    # The template leaves a few blank lines where the button was: drop whitespace-only lines.
+    return "\n".join(line for line in _EDIT.sub("", page).splitlines() if line.strip())
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    skip = ("search/", "sitemap.xml", "assets/")
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
+            if p.is_file() and not p.relative_to(site).as_posix().startswith(skip)}
+
+
+def test_generate_writes_a_docs_tree(plain_site: Path, project) -> None:
+    docs = plain_site / "docs"
+    for e in project.maps:
+        for name in ("index.md", "playbook.md", f"{e.map.id}.svg", f"{e.map.id}.png", f"{e.map.id}.json",
+                     f"{e.map.id}.mmd"):
+            assert (docs / "maps" / e.map.id / name).is_file(), name
+
+
+def test_both_engines_publish_the_same_pages(plain_site: Path, site_dir: Path) -> None:
+    plugin, plain = _files(site_dir), _files(plain_site / "site")
+    assert sorted(plugin) == sorted(plain)
+    differing = []
+    for name, data in plugin.items():
+        if name.endswith(".html"):
+            a, b = (_without_edit_button(x.decode("utf-8")) for x in (data, plain[name]))
+            same = a == b
+        else:
+            same = data == plain[name]
+        if not same:
+            differing.append(name)
+    assert not differing, f"pages differ between the plugin and the plain tree: {differing[:10]}"
+
+
+def test_plugin_sets_edit_links_to_the_yaml(site_dir: Path, project) -> None:
+    for e in project.maps:
+        page = (site_dir / "maps" / e.map.id / "index.html").read_text(encoding="utf-8")
+        (edit,) = _EDIT.findall(page)
+        assert edit.split('"')[1].endswith("/" + e.display)
+
+
+def test_generate_refuses_a_foreign_folder(tmp_path: Path, capsys) -> None:
+    (tmp_path / "mine.md").write_text("my own docs\n")
+    assert main(["generate", "--root", str(REPO), "--out", str(tmp_path)]) == 2
+    assert (tmp_path / "mine.md").read_text() == "my own docs\n"
+    assert "not written by journeymaps generate" in capsys.readouterr().err

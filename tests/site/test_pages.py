@@ -1,0 +1,174 @@
+"""The built site has every page issue 5 asks for, with what a reader looks for on each."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+from pagetext import article, hrefs, page_file, resolve, section, table_head, table_rows, text_of
+
+from generator.pages.priority import OPEN, rank_key
+from generator.schema import json_schema
+
+
+@pytest.fixture(scope="module")
+def maps(project):
+    assert project.maps, "the repository has no maps"
+    return {e.map.id: e for e in project.maps}
+
+
+def test_home_has_intro_industries_and_a_card_per_map(site_dir, maps) -> None:
+    home = article(site_dir, "")
+    assert "Customer journey maps as code" in text_of(home)
+    industries = {e.map.industry for e in maps.values()}
+    assert len(table_rows(section(home, "industries"))) == len(industries)
+    cards = section(home, "maps").split('<li class="jm-card"')[1:]
+    assert len(cards) == len(maps)
+    for card in cards:
+        assert "<svg" in card, "a card without its emotion sparkline"
+        (link,) = [h for h in hrefs(card)]
+        assert resolve(site_dir, "", link).is_file(), link
+
+
+def test_industry_pages_list_their_maps(site_dir, maps) -> None:
+    for industry in {e.map.industry for e in maps.values()}:
+        page = article(site_dir, f"industries/{industry}/")
+        rows = table_rows(page)
+        assert {r[0] for r in rows} == {e.map.title for e in maps.values() if e.map.industry == industry}
+
+
+@pytest.mark.parametrize("section_id", ["objectives", "personas", "diagram", "stages", "kpis", "downloads"])
+def test_map_page_sections(site_dir, maps, section_id) -> None:
+    for map_id, e in maps.items():
+        if section_id == "objectives" and not e.map.objectives:
+            continue
+        assert section(article(site_dir, f"maps/{map_id}/"), section_id)
+
+
+def test_map_page_content(site_dir, maps) -> None:
+    for map_id, e in maps.items():
+        m = e.map
+        page = article(site_dir, f"maps/{map_id}/")
+        text = text_of(page)
+        assert m.owner in text and m.last_reviewed.isoformat() in text
+        assert "<svg" in section(page, "diagram")
+        for s in m.stages:
+            assert f'id="stage-{s.id}"' in page
+        for p in m.personas:
+            assert p.name in text
+        kpis = [k for s in m.stages for k in s.kpis]
+        rows = table_rows(section(page, "kpis"))
+        assert [r[0] for r in rows] == [k.name for k in kpis]
+        assert len(table_head(section(page, "kpis"))) == 7  # KPI, stage, baseline, target, current, gap, unit
+        edit = [h for h in hrefs(page_file(site_dir, f"maps/{map_id}/").read_text()) if "/edit/" in h]
+        assert edit and edit[0].endswith(e.display), "edit link must open the map's YAML file"
+
+
+def test_kpi_gap_is_target_minus_current(site_dir, maps) -> None:
+    e = maps.get("online-banking") or next(iter(maps.values()))
+    page = article(site_dir, f"maps/{e.map.id}/")
+    rows = {r[0]: r for r in table_rows(section(page, "kpis"))}
+    for s in e.map.stages:
+        for k in s.kpis:
+            if k.target is None:
+                continue
+            now = k.current if k.current is not None else k.baseline
+            shown = rows[k.name][5].split(" ")[0]
+            assert float(shown) == pytest.approx(k.target - now, abs=1e-4), (k.id, shown)
+
+
+def test_downloads_are_real_files(site_dir, maps) -> None:
+    for map_id, e in maps.items():
+        page = article(site_dir, f"maps/{map_id}/")
+        links = [h for h in hrefs(section(page, "downloads")) if not h.startswith("#")]
+        files = {h.rsplit(".", 1)[-1]: resolve(site_dir, f"maps/{map_id}/", h) for h in links}
+        assert set(files) == {"svg", "png", "json", "mmd"}
+        ET.fromstring(files["svg"].read_bytes())  # well-formed
+        assert files["png"].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert json.loads(files["json"].read_text(encoding="utf-8")) == e.map.model_dump(mode="json", exclude_none=True)
+        assert files["mmd"].read_text(encoding="utf-8").lstrip().split("\n", 1)[0].strip().startswith(("journey", "%%"))
+
+
+def test_translations_link_both_ways(site_dir, maps) -> None:
+    pairs = [(m_id, other) for m_id, e in maps.items() for other in e.map.translations.values() if other in maps]
+    if not pairs:
+        pytest.skip("no translated maps in the repository yet")
+    for m_id, other in pairs:
+        links = hrefs(section(article(site_dir, f"maps/{m_id}/"), "translations"))
+        assert any(resolve(site_dir, f"maps/{m_id}/", h) == page_file(site_dir, f"maps/{other}/") for h in links)
+
+
+def test_playbook_ranks_opportunities_and_names_a_pilot(site_dir, maps) -> None:
+    for map_id, e in maps.items():
+        page = article(site_dir, f"maps/{map_id}/playbook/")
+        opps = [o for s in e.map.stages for o in s.opportunities]
+        rows = table_rows(section(page, "ranked"))
+        assert len(rows) == len(opps)
+        priorities = [int(r[5]) for r in rows]
+        assert priorities == sorted(priorities, reverse=True)
+        assert "<svg" in section(page, "matrix")
+        best = min((o for o in opps if o.status in OPEN), key=rank_key, default=None)
+        if best is not None:
+            assert best.text in text_of(section(page, "pilot"))
+        assert table_rows(section(page, "owners"))
+        if any(s.kpis for s in e.map.stages):
+            assert table_rows(section(page, "monitor"))
+
+
+def test_guides_and_maps_link_both_ways(site_dir, project, maps) -> None:
+    assert project.guides
+    for g in project.guides:
+        page = article(site_dir, f"method/{g.meta.id}/")
+        for h in hrefs(page):
+            if h.startswith(("http", "mailto", "#")):
+                continue
+            target = resolve(site_dir, f"method/{g.meta.id}/", h)
+            assert target.is_file(), (g.meta.id, h)
+            if "#" in h and "/maps/" in "/" + str(target.relative_to(site_dir)):
+                assert f'id="{h.split("#", 1)[1]}"' in target.read_text(encoding="utf-8"), h
+        assert "map:" not in page and "guide:" not in page
+    cited = {m for g in project.guides for m in g.meta.maps}
+    for map_id in cited & set(maps):
+        links = [h for h in hrefs(section(article(site_dir, f"maps/{map_id}/"), "guides")) if not h.startswith("#")]
+        assert links and all(resolve(site_dir, f"maps/{map_id}/", h).is_file() for h in links)
+
+
+def test_catalogues(site_dir, maps) -> None:
+    all_maps = [e.map for e in maps.values()]
+    channels = article(site_dir, "catalogue/channels/")
+    head = table_head(channels)
+    assert head[0] == "Channel" and "Awareness" in head
+    pains = table_rows(article(site_dir, "catalogue/pain-points/"))
+    assert len(pains) == sum(len(s.pain_points) for m in all_maps for s in m.stages)
+    order = {"critical": 0, "high": 1, "medium": 2, "low": 3}
+    assert [order[r[1]] for r in pains] == sorted(order[r[1]] for r in pains)
+    backlog = article(site_dir, "catalogue/opportunities/")
+    assert 'class="jm-sortable"' in backlog
+    rows = table_rows(backlog)
+    assert len(rows) == sum(len(s.opportunities) for m in all_maps for s in m.stages)
+    assert [int(r[0]) for r in rows] == sorted((int(r[0]) for r in rows), reverse=True)
+    kpis = table_rows(article(site_dir, "catalogue/kpis/"))
+    assert len(kpis) == sum(len(s.kpis) for m in all_maps for s in m.stages)
+    tags = article(site_dir, "catalogue/tags/")
+    for m in all_maps:
+        for t in m.tags:
+            assert f'id="tag-{t}"' in tags
+
+
+def test_reference_lists_every_field_of_the_schema(site_dir) -> None:
+    page = article(site_dir, "reference/")
+    schema = json_schema()
+    for name, node in [("JourneyMap", schema), *schema["$defs"].items()]:
+        block = section(page, f"type-{name.lower()}")
+        fields = [r[0] for r in table_rows(block)]
+        assert fields == list(node.get("properties", {})), name
+        for row in table_rows(block):
+            assert row[1] and row[4], (name, row)  # a type and a description for every field
+
+
+def test_nav_is_sectioned_by_industry(site_dir, maps) -> None:
+    nav = page_file(site_dir, "").read_text(encoding="utf-8")
+    nav = nav[nav.index('<nav class="md-nav md-nav--primary"'):]
+    for industry in {e.map.industry for e in maps.values()}:
+        assert f"industries/{industry}/" in nav
