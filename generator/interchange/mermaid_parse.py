@@ -3,7 +3,7 @@
 The reader follows Mermaid's own lexer (``journey.jison``) line by line, so what Mermaid draws
 is what we read, and what Mermaid rejects is a located error here rather than a guess:
 
-- `%%` at the start of a line is a comment (`%%{...}%%` a directive); `#` starts a comment
+- `%` at the start of a line is a comment (`%%{...}%%` a directive); `#` starts a comment
   anywhere except in an entity code such as `#58;`; `accTitle:`/`accDescr:` take the rest of
   their line, `accDescr { ... }` spans lines up to `}`.
 - `title TEXT`, `section TEXT`, and tasks `TEXT: SCORE` or `TEXT: SCORE: ACTOR, ACTOR`; `;`
@@ -268,7 +268,9 @@ class _BlockReader:
         if s.startswith("%%{"):
             self.in_directive = "}%%" not in s[3:]
             return
-        if s.startswith("%%") or (len(s) >= 3 and s[1:3] == "%%" and s[0] != "}"):
+        # Mermaid's lexer: `%` (not `%{`) at the start of a token, or any character but `}` then
+        # `%%`, comments out the rest of the line.
+        if (s[0] == "%" and s[1:2] != "{") or (s[1:3] == "%%" and s[0] != "}"):
             m = _META.match(s)
             if m:
                 self._meta(m.group(1), Located(m.group(2).strip(), Pos(line, col + m.start(2))))

@@ -1,0 +1,81 @@
+"""Our export and our reader against Mermaid's own journey parser (opt-in: needs node and npm packages).
+
+Set JOURNEYMAPS_MERMAID_MODULES to a node_modules folder holding the packages of
+`mermaid_oracle/package.json` (`npm install --prefix /tmp/mmd ./tests/interchange/mermaid_oracle`
+or the two packages by name). Without it these tests are skipped: the suite never needs the network.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from generator.interchange.mermaid_export import to_mermaid
+from generator.interchange.mermaid_parse import Block, parse_document
+
+HERE = Path(__file__).parent
+MODULES = os.environ.get("JOURNEYMAPS_MERMAID_MODULES", "")
+pytestmark = pytest.mark.skipif(
+    not (MODULES and (Path(MODULES) / "mermaid").is_dir() and shutil.which("node")),
+    reason="set JOURNEYMAPS_MERMAID_MODULES to a node_modules with mermaid and jsdom")
+
+
+def mermaid_reads(texts: list[str]) -> list[dict]:
+    done = subprocess.run(["node", str(HERE / "mermaid_oracle" / "read.mjs"), MODULES], input=json.dumps(texts),
+                          capture_output=True, text=True, check=True, timeout=300)
+    return json.loads(done.stdout)
+
+
+def ours(block: Block) -> dict:
+    return {"title": block.title.text if block.title else "",
+            "sections": [s.name.text for s in block.sections if s.name],
+            "tasks": [(s.name.text if s.name else "", t.text, t.score, [a.text for a in t.actors])
+                      for s in block.sections for t in s.tasks]}
+
+
+def theirs(read: dict) -> dict:
+    return {"title": read["title"], "sections": read["sections"],
+            "tasks": [(t["section"], t["task"], float(t["score"]), t["people"]) for t in read["tasks"]]}
+
+
+def test_exports_are_valid_mermaid_and_read_alike(project, vocabulary):
+    from test_mermaid_roundtrip import CRAFTED  # noqa: PLC0415 - the same crafted maps as the round trip
+
+    texts = [to_mermaid(e.map, vocabulary) for e in project.maps] + [to_mermaid(m, vocabulary) for m in CRAFTED.values()]
+    for text, read in zip(texts, mermaid_reads(texts)):
+        assert read["ok"], (read, text)
+        parsed = parse_document(text, "x.mmd", markdown=False)
+        assert parsed.findings == []
+        assert ours(parsed.blocks[0]) == theirs(read)
+
+
+def test_random_maps_export_to_valid_mermaid(vocabulary):
+    from test_mermaid_properties import journey_maps  # noqa: PLC0415
+
+    texts: list[str] = []
+
+    @settings(max_examples=200, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(m=journey_maps())
+    def collect(m):
+        texts.append(to_mermaid(m, vocabulary))
+
+    collect()
+    for text, read in zip(texts, mermaid_reads(texts)):
+        assert read["ok"], (read, text)
+        assert ours(parse_document(text, "x.mmd", markdown=False).blocks[0]) == theirs(read)
+
+
+def test_fixtures_read_as_mermaid_reads_them():
+    texts = [p.read_text(encoding="utf-8") for p in sorted((HERE / "fixtures").glob("*.mmd"))]
+    for text, read in zip(texts, mermaid_reads(texts)):
+        parsed = parse_document(text, "x.mmd", markdown=False)
+        if any(f.severity == "error" for f in parsed.findings):
+            continue  # we are stricter: out-of-range scores and the like are errors here
+        assert read["ok"], read
+        assert ours(parsed.blocks[0]) == theirs(read)
