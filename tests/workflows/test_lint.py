@@ -1,0 +1,107 @@
+"""The workflows pass actionlint and zizmor, and keep the properties a reviewer relies on."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.load.yaml12 import parse
+
+WORKFLOWS = Path(__file__).resolve().parents[2] / ".github" / "workflows"
+FILES = sorted(WORKFLOWS.glob("*.yml"))
+_PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
+
+
+def tool(name: str) -> str:
+    """The tool from this interpreter's environment (the test extra), else from PATH."""
+    beside = Path(sys.executable).parent / name
+    found = str(beside) if beside.is_file() else shutil.which(name)
+    if found is None:
+        pytest.fail(f"`{name}` is not installed: pip install -e '.[test]'")
+    return found
+
+
+def load(name: str) -> dict:
+    loaded = parse((WORKFLOWS / name).read_text(encoding="utf-8"))  # YAML 1.2: `on` stays a key
+    assert not loaded.issues, loaded.issues
+    return loaded.data
+
+
+def steps(job: dict) -> list[dict]:
+    return job.get("steps", [])
+
+
+def test_workflows_exist() -> None:
+    assert [p.name for p in FILES] == ["ci.yml", "pages.yml", "preview.yml"]
+
+
+def test_actionlint_is_clean() -> None:
+    proc = subprocess.run([tool("actionlint"), "-no-color", *map(str, FILES)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_zizmor_is_clean() -> None:
+    # --offline: the audits that ask GitHub (impostor commits, known-vulnerable versions) need
+    # network; the SHAs were checked when they were written. pedantic: every finding counts.
+    proc = subprocess.run([tool("zizmor"), "--offline", "--persona=pedantic", "--no-progress", str(WORKFLOWS)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "No findings to report" in proc.stdout
+
+
+def test_every_action_is_pinned_by_commit_sha() -> None:
+    for path in FILES:
+        for job in load(path.name)["jobs"].values():
+            for step in steps(job):
+                if "uses" in step:
+                    assert _PINNED.match(step["uses"]), f"{path.name}: {step['uses']}"
+
+
+def test_no_checkout_keeps_credentials() -> None:
+    for path in FILES:
+        for job in load(path.name)["jobs"].values():
+            for step in steps(job):
+                if step.get("uses", "").startswith("actions/checkout@"):
+                    assert step["with"]["persist-credentials"] is False, path.name
+
+
+def test_ci_runs_the_readme_test_command_and_the_map_check() -> None:
+    ci = load("ci.yml")
+    assert set(ci["on"]) == {"push", "pull_request"}
+    runs = [s.get("run", "") for s in steps(ci["jobs"]["test"])]
+    assert "make test" in runs
+    assert ".venv/bin/journeymaps check --format github maps/" in runs
+    readme = (WORKFLOWS.parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "make test" in readme
+
+
+def test_preview_treats_the_pull_request_as_data() -> None:
+    wf = load("preview.yml")
+    assert set(wf["on"]) == {"pull_request"}  # never pull_request_target: no write token near PR data
+    assert wf["permissions"] == {}
+    build, comment = wf["jobs"]["build"], wf["jobs"]["comment"]
+    assert build["permissions"] == {"contents": "read"}
+    assert comment["permissions"] == {"pull-requests": "write"}
+    checkout = steps(build)[0]
+    assert checkout["with"]["ref"] == "${{ github.event.pull_request.base.sha }}"
+    text = (WORKFLOWS / "preview.yml").read_text(encoding="utf-8")
+    assert "secrets." not in text
+    assert "python -m generator.preview" in text
+    # The comment job runs nothing from the PR or the artifact: no checkout, no install.
+    assert not any(s.get("uses", "").startswith(("actions/checkout@", "actions/setup-python@"))
+                   for s in steps(comment))
+
+
+def test_pages_deploys_main_with_minimal_permissions() -> None:
+    wf = load("pages.yml")
+    assert wf["on"]["push"]["branches"] == ["main"]
+    assert wf["permissions"] == {}
+    assert wf["jobs"]["build"]["permissions"] == {"contents": "read"}
+    assert wf["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    uses = [s.get("uses", "").split("@")[0] for job in wf["jobs"].values() for s in steps(job)]
+    assert "actions/upload-pages-artifact" in uses and "actions/deploy-pages" in uses
