@@ -40,6 +40,7 @@ examples:
   journeymaps export online-banking --format mermaid
 """
 DIAGRAMS = ("stages", "matrix", "sparkline")
+PLACEMENT_ONLY = frozenset({"wrong-folder"})
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -115,9 +116,10 @@ def _find_by_id(map_id: str, root: Path) -> Path:
 
 
 def _load(path: Path, vocab: Vocabulary, today: _dt.date) -> tuple[JourneyMap | None, list[Finding]]:
-    # Per-file checks only: a missing translation elsewhere must not stop exporting this map.
+    # Per-file checks only: a missing translation elsewhere must not stop exporting this map,
+    # nor where the file sits (a draft outside maps/<industry>/ is exported as it is).
     outcome = check_file(Source(path, "map"), display_path(path, Path.cwd()), RuleContext(vocab, today), True)
-    errors = [f for f in outcome.findings if f.severity == "error"]
+    errors = [f for f in outcome.findings if f.severity == "error" and f.code not in PLACEMENT_ONLY]
     if errors or outcome.map is None:
         return None, errors or outcome.findings
     return outcome.map, []

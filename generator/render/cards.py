@@ -16,7 +16,7 @@ from ..model.vocabulary import Vocabulary
 from .fmt import quantity
 
 BODY = 13.0
-SMALL = 11.5
+SMALL = 12.0  # whole pixels: Cairo rounds hinted glyph advances, so 11.5 px Han is drawn 12 px wide
 
 
 @dataclass(frozen=True)

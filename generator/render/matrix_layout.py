@@ -23,9 +23,12 @@ from .words import words_for
 from .wrap import wrap
 
 PAD = 20
-TITLE, AXIS, TICK, LABEL, NUMBER, KEY, SMALL = 16.0, 12.5, 11.5, 11.5, 10.5, 12.5, 11.0
+# Whole pixels only: Cairo rounds hinted glyph advances, so a fractional size draws wider than estimated.
+TITLE, AXIS, TICK, LABEL, NUMBER, KEY, SMALL = 16.0, 13.0, 12.0, 12.0, 11.0, 13.0, 12.0
 CELL_MIN = 92.0
 SPREAD = 24.0  # distance between markers sharing a cell
+GROUP_FROM = 3  # this many opportunities in one cell share one callout
+GROUP_W = 140.0
 LABEL_W = 150.0
 LABEL_LINES = 3
 CHIP_PAD = 3.0
@@ -58,15 +61,35 @@ def quadrant_key(o: Opportunity) -> str | None:
             (False, True): "q.fill_ins", (False, False): "q.money_pits"}[(high, low_effort)]
 
 
-def short_label(text: str) -> tuple[str, ...]:
-    """At most three lines; a longer text ends in an ellipsis (the key holds it in full)."""
-    lines = wrap(text, LABEL_W, LABEL)
-    if len(lines) <= LABEL_LINES:
+def short_label(text: str, *, max_lines: int = LABEL_LINES, width: float = LABEL_W) -> tuple[str, ...]:
+    """At most ``max_lines`` lines; a longer text ends in an ellipsis (the key holds it in full)."""
+    lines = wrap(text, width, LABEL)
+    if len(lines) <= max_lines:
         return tuple(lines)
-    last = lines[LABEL_LINES - 1]
-    while last and text_width(last + "\u2026", LABEL) > LABEL_W:
+    last = lines[max_lines - 1]
+    while last and text_width(last + "\u2026", LABEL) > width:
         last = last[:-1]
-    return (*lines[:LABEL_LINES - 1], last.rstrip() + "\u2026")
+    return (*lines[:max_lines - 1], last.rstrip() + "\u2026")
+
+
+Rows = tuple[tuple[str | None, tuple[str, ...]], ...]  # (number or None, lines) per member of a label
+
+
+def _number_column(rows: Rows) -> float:
+    numbers = [n for n, _ in rows if n is not None]
+    return max((text_width(n, LABEL, bold=True) for n in numbers), default=-4.0) + 4
+
+
+def _label_size(rows: Rows) -> tuple[float, float]:
+    number_w = _number_column(rows)
+    width = max(text_width(line, LABEL) for _, lines in rows for line in lines) + number_w
+    height = sum(block_height(len(lines), LABEL) for _, lines in rows)
+    return width + 2 * CHIP_PAD, height + 2 * CHIP_PAD
+
+
+def _union(boxes: list[Box]) -> Box:
+    x, y = min(b.x for b in boxes), min(b.y for b in boxes)
+    return Box(x, y, max(b.right for b in boxes) - x, max(b.bottom for b in boxes) - y)
 
 
 def layout(m: JourneyMap, vocab: Vocabulary) -> Scene:
@@ -102,13 +125,17 @@ def _try(m: JourneyMap, w: dict[str, str], items: list[Item], per_cell: dict[tup
     texts.append(text_block(PAD, y, impact_lines, AXIS, "text", "bg", Box(PAD, y, inner, 100), bold=True))
     y += block_height(len(impact_lines), AXIS) + 6
 
-    plot = Box(PAD + left_w, y, plot_w, plot_w)
+    # Quadrant names live in bands above and below the 5 x 5 cells, where no marker can be.
+    quadrant_lines = {key: wrap(w[key], 2.5 * cell - 12, AXIS, bold=True) for key, *_ in QUADRANTS}
+    band = max(block_height(len(lines), AXIS) for lines in quadrant_lines.values()) + 10
+    plot = Box(PAD + left_w, y, plot_w, plot_w + 2 * band)
+    cells_top = plot.y + band
 
     def cx(effort: float) -> float:
         return plot.x + (effort - 0.5) * cell
 
     def cy(impact: float) -> float:
-        return plot.y + (5.5 - impact) * cell
+        return cells_top + (5.5 - impact) * cell
 
     mid_x, mid_y = cx(3), cy(3)
     tints = {"q.quick_wins": ("q-win", Box(plot.x, plot.y, mid_x - plot.x, mid_y - plot.y)),
@@ -119,7 +146,7 @@ def _try(m: JourneyMap, w: dict[str, str], items: list[Item], per_cell: dict[tup
         items_out.append(Rect(box, token))
     for v in range(1, 5):
         items_out.append(Path(((plot.x + v * cell, plot.y), (plot.x + v * cell, plot.bottom)), "grid", 1.0, "2 4"))
-        items_out.append(Path(((plot.x, plot.y + v * cell), (plot.right, plot.y + v * cell)), "grid", 1.0, "2 4"))
+        items_out.append(Path(((plot.x, cells_top + v * cell), (plot.right, cells_top + v * cell)), "grid", 1.0, "2 4"))
     items_out.append(Path(((mid_x, plot.y), (mid_x, plot.bottom)), "axis", 1.5, "6 4"))
     items_out.append(Path(((plot.x, mid_y), (plot.right, mid_y)), "axis", 1.5, "6 4"))
     items_out.append(Rect(plot, None, "axis"))
@@ -128,7 +155,7 @@ def _try(m: JourneyMap, w: dict[str, str], items: list[Item], per_cell: dict[tup
     obstacles: list[Box] = []
     for key, side, edge in QUADRANTS:
         token, box = tints[key]
-        lines = wrap(w[key], box.w - 12, AXIS, bold=True)
+        lines = quadrant_lines[key]
         t = text_block(box.x + 6 if side == "left" else box.right - 6,
                        box.y + 5 if edge == "top" else box.bottom - 5 - block_height(len(lines), AXIS),
                        lines, AXIS, "text", token, box, bold=True, anchor="start" if side == "left" else "end")
@@ -138,7 +165,7 @@ def _try(m: JourneyMap, w: dict[str, str], items: list[Item], per_cell: dict[tup
     for v in range(1, 6):
         label = tick_texts[v]
         texts.append(text_block(plot.x - 6, cy(v) - block_height(1, TICK) / 2, (label,), TICK, "muted", "bg",
-                                Box(PAD, plot.y, left_w, plot.h), anchor="end"))
+                                Box(PAD, cells_top, left_w, 5 * cell), anchor="end"))
         texts.append(text_block(cx(v), plot.bottom + 4, (label,), TICK, "muted", "bg",
                                 Box(plot.x + (v - 1) * cell, plot.bottom, cell, 20), anchor="middle"))
     y = plot.bottom + 4 + block_height(1, TICK) + 2
@@ -147,37 +174,51 @@ def _try(m: JourneyMap, w: dict[str, str], items: list[Item], per_cell: dict[tup
                             Box(plot.x, y, plot.w, 100), bold=True, anchor="middle"))
     y += block_height(len(effort_lines), AXIS) + 14
 
-    # Markers: several in one cell are spread on a small grid around the cell centre.
+    # Markers: several in one cell sit on a small grid around the cell centre. One or two
+    # get a label each; a crowd (GROUP_FROM or more) shares one callout listing every member
+    # by number, which stays readable where single labels would have to thread between markers.
     markers: list[tuple[Item, float, float, float]] = []
-    for (effort, impact), cell_items in sorted(per_cell.items()):
+    anchors: list[Box] = []
+    labels: list[tuple[str, ...]] = []
+    for (effort, impact), cell_items in sorted(per_cell.items(), key=lambda kv: kv[1][0].number):
         cols = math.ceil(math.sqrt(len(cell_items)))
         rows = math.ceil(len(cell_items) / cols)
+        grouped = len(cell_items) >= GROUP_FROM
+        spread = SPREAD if grouped else max(SPREAD, (cell - 16) / cols)
+        boxes = []
         for k, it in enumerate(cell_items):
             r, c = divmod(k, cols)
-            mx = cx(effort) + (c - (cols - 1) / 2) * SPREAD
-            my = cy(impact) + (r - (rows - 1) / 2) * SPREAD
+            mx = cx(effort) + (c - (cols - 1) / 2) * spread
+            my = cy(impact) + (r - (rows - 1) / 2) * spread
             radius = max(9.0, (text_width(str(it.number), NUMBER, bold=True) + 6) / 2)
             markers.append((it, mx, my, radius))
-    markers.sort(key=lambda t: t[0].number)
-    anchors = [Box(mx - r, my - r, 2 * r, 2 * r) for _, mx, my, r in markers]
-    labels = [short_label(it.opportunity.text) for it, *_ in markers]
-    sizes = [(max(text_width(line, LABEL) for line in lines) + 2 * CHIP_PAD,
-              block_height(len(lines), LABEL) + 2 * CHIP_PAD) for lines in labels]
+            boxes.append(Box(mx - radius, my - radius, 2 * radius, 2 * radius))
+        if grouped:
+            anchors.append(_union(boxes))
+            labels.append(tuple((str(it.number), short_label(it.opportunity.text, max_lines=2, width=GROUP_W))
+                                for it in cell_items))
+        else:
+            anchors.extend(boxes)
+            labels.extend(((None, short_label(it.opportunity.text)),) for it in cell_items)
+    sizes = [_label_size(rows) for rows in labels]
     spots = place_labels(anchors, sizes, plot, obstacles)
     if not force and any(s is None for s in spots):
         return None
 
-    for (it, mx, my, r), anchor, lines, spot in zip(markers, anchors, labels, spots):
-        if spot is None:
+    for rows, placement in zip(labels, spots):
+        if placement is None:
             continue
-        # A leader line when the label had to move away from its marker.
-        gap = max(spot.x - anchor.right, anchor.x - spot.right, spot.y - anchor.bottom, anchor.y - spot.bottom)
-        if gap > 8:
-            tx = min(max(mx, spot.x), spot.right)
-            ty = min(max(my, spot.y), spot.bottom)
-            items_out.append(Path(((mx, my), (tx, ty)), "axis", 1.0))
+        if placement.leader:  # the label had to move away from its marker
+            items_out.append(Path(placement.leader, "axis", 1.0))
+        spot = placement.box
         items_out.append(Rect(spot, "bg", "grid", rx=3))
-        texts.append(text_block(spot.x + CHIP_PAD, spot.y + CHIP_PAD, lines, LABEL, "text", "bg", spot))
+        ty = spot.y + CHIP_PAD
+        number_w = _number_column(rows)
+        for number, lines in rows:
+            if number is not None:
+                texts.append(text_block(spot.x + CHIP_PAD, ty, (number,), LABEL, "text", "bg", spot, bold=True))
+            texts.append(text_block(spot.x + CHIP_PAD + number_w, ty, lines, LABEL, "text", "bg", spot))
+            ty += block_height(len(lines), LABEL)
     for it, mx, my, r in markers:
         items_out.append(Marker(mx, my, "circle", r, "mark", "bg"))
         texts.append(text_block(mx, my - block_height(1, NUMBER) / 2, (str(it.number),), NUMBER, "mark-text", "mark",

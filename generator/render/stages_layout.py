@@ -31,7 +31,8 @@ PART_GAP = 3
 COL_BASE = 200
 COL_FEW = 240  # one to three stages: wider columns, so the picture is not a narrow strip
 COL_MAX = 320
-TITLE, SUB, HEAD, GOAL, LANE, TICK, CHIP = 18.0, 12.0, 14.0, 12.0, 13.0, 11.5, 11.0
+# Whole pixels only: Cairo rounds hinted glyph advances, so a fractional size draws wider than estimated.
+TITLE, SUB, HEAD, GOAL, LANE, TICK, CHIP = 18.0, 12.0, 14.0, 12.0, 13.0, 12.0, 11.0
 MARKER_R = 5.0
 SPAN_MIN = 120.0  # height of the emotion axis before labels ask for more
 LEGEND_SAMPLE = 30.0

@@ -4,8 +4,10 @@ The SVG names a font stack, but which font a viewer really has is unknown (and P
 drawn by Cairo with Noto). Widths here are per-character classes in em, each the largest
 advance of Noto Sans (regular, italic, bold / 1.1), the Latin of Noto Sans CJK and
 Liberation Sans (Arial's metrics), measured once with Pillow, so wrapped lines fit in
-all of them (Helvetica, Segoe UI and Roboto are narrower still). Letters with diacritics (Polish ą ę ł ó ś ż ź ć ń) take the width of
-their base letter; Han, kana, Hangul and full-width forms are one em.
+all of them (Helvetica, Segoe UI and Roboto are narrower still). Letters with diacritics
+(Polish ą ę ł ó ś ż ź ć ń) take the width of their base letter; Han, kana, Hangul and
+full-width forms are one em, and so are marks such as · “ ” … that CJK fonts (used for
+any text with Han in it) draw full width.
 """
 
 from __future__ import annotations
@@ -32,7 +34,15 @@ _CLASSES: dict[float, str] = {
     1.02: "@\u2026\u2192\u2190\u2191\u2193\u00b1\u00d7\u2010",
     1.2: "\u2030",
 }
-_TABLE: dict[str, float] = {ch: w for w, chars in _CLASSES.items() for ch in chars}
+
+
+def _ambiguous_mark(ch: str) -> bool:
+    """Punctuation or a symbol of East Asian "ambiguous" width (· “ ” … ° ×): CJK fonts draw it one em wide."""
+    return unicodedata.east_asian_width(ch) == "A" and unicodedata.category(ch)[0] in "PS"
+
+
+_TABLE: dict[str, float] = {ch: (max(w, 1.0) if _ambiguous_mark(ch) else w)
+                            for w, chars in _CLASSES.items() for ch in chars}
 _DEFAULT_LATIN = 0.64  # letters of other alphabets (Greek, Cyrillic): about an average capital
 _FULL = 1.0
 _EMOJI = 1.25
@@ -46,6 +56,8 @@ def _slow(ch: str) -> float:
     if unicodedata.east_asian_width(ch) in ("W", "F"):
         # Han, kana, Hangul, full-width punctuation; emoji are "W" too but often wider.
         return _EMOJI if ord(ch) >= 0x1F000 else _FULL
+    if _ambiguous_mark(ch):
+        return _FULL
     base = unicodedata.normalize("NFD", ch)[0]
     if base != ch and base in _TABLE:
         return _TABLE[base]

@@ -14,6 +14,7 @@ from functools import lru_cache
 from .textwidth import BOLD, char_em, em, is_wide
 
 HYPHEN = "-"
+MIN_FRAGMENT = 3
 _SOFT_BREAK_AFTER = frozenset("-/_.?&=")
 _NO_LINE_START = frozenset("，。、；：？！）」』】》〉’”…·,.;:?!)]}%")
 _NO_LINE_END = frozenset("（「『【《〈‘“([{")
@@ -121,6 +122,9 @@ def _break_word(word: str, limit: float) -> list[str]:
             pieces.append(rest[:soft])
             rest = rest[soft:]
         elif fit and rest[fit - 1].isalnum() and rest[fit].isalnum():
+            # Keep at least MIN_FRAGMENT letters after the hyphen ("readers" -> "rea-ders", not "reade-rs").
+            if len(rest) - fit < MIN_FRAGMENT <= fit - (MIN_FRAGMENT - (len(rest) - fit)):
+                fit -= MIN_FRAGMENT - (len(rest) - fit)
             pieces.append(rest[:fit] + HYPHEN)
             rest = rest[fit:]
         else:

@@ -1,0 +1,124 @@
+"""PNG export: right size, not blank, light and dark, Chinese glyphs rather than boxes, nothing fetched."""
+
+from __future__ import annotations
+
+import builtins
+import io
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.render import svg as svg_writer
+from generator.render.diagram import stage_diagram
+from generator.render.png import PngUnavailable, svg_to_png
+from generator.render.scene import Box, Scene, text_block
+
+from render_maps import SAMPLE_FILES, case, file_id, load_map
+
+Image = pytest.importorskip("PIL.Image")
+ImageStat = pytest.importorskip("PIL.ImageStat")
+try:
+    import cairosvg  # noqa: F401
+except (ImportError, OSError) as exc:  # pragma: no cover - the set-up installs Cairo
+    pytest.skip(f"Cairo is not available: {exc}", allow_module_level=True)
+
+
+def _image(png: bytes):
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    return Image.open(io.BytesIO(png)).convert("RGB")
+
+
+def _size(svg: str) -> tuple[float, float]:
+    w, h = re.search(r'width="([0-9.]+)" height="([0-9.]+)"', svg).groups()
+    return float(w), float(h)
+
+
+@pytest.mark.parametrize("path", SAMPLE_FILES, ids=file_id)
+def test_each_sample_map_makes_a_png_of_the_right_size_that_is_not_blank(path: Path, vocabulary) -> None:
+    svg = stage_diagram(load_map(path), vocabulary)
+    image = _image(svg_to_png(svg))
+    w, h = _size(svg)
+    assert abs(image.width - w) <= 1 and abs(image.height - h) <= 1
+    stddev = ImageStat.Stat(image.convert("L")).stddev[0]
+    assert stddev > 20, f"the PNG looks blank (grey-level deviation {stddev:.1f})"
+
+
+def test_light_and_dark_pngs(vocabulary) -> None:
+    svg = stage_diagram(case("one-stage"), vocabulary)
+    light, dark = _image(svg_to_png(svg, theme="light")), _image(svg_to_png(svg, theme="dark"))
+    assert ImageStat.Stat(light.convert("L")).mean[0] > 200
+    assert ImageStat.Stat(dark.convert("L")).mean[0] < 80
+    assert ImageStat.Stat(dark.convert("L")).stddev[0] > 15  # text is there, not just a dark sheet
+
+
+def test_scale_multiplies_the_size(vocabulary) -> None:
+    svg = stage_diagram(case("one-stage"), vocabulary)
+    w, h = _size(svg)
+    image = _image(svg_to_png(svg, scale=2))
+    assert abs(image.width - 2 * w) <= 2 and abs(image.height - 2 * h) <= 2
+    for bad in (0, -1, 9):
+        with pytest.raises(ValueError):
+            svg_to_png(svg, scale=bad)
+
+
+def _text_png(text: str) -> bytes:
+    scene = Scene("stages", 140, 40, "glyph probe", "glyph probe", "zh")
+    scene.add(text_block(10, 10, (text,), 20, "text", "bg", Box(0, 0, 140, 40)))
+    return svg_to_png(svg_writer.write(scene, "probe"))
+
+
+def test_chinese_text_is_drawn_with_real_glyphs_not_boxes() -> None:
+    # Missing glyphs all become the same box (.notdef): two different strings would look alike.
+    # Two different Chinese strings must look different, unlike two strings of unassigned code points.
+    assert _text_png("认知旅程") != _text_png("购买留存")
+    assert _text_png("\U000e0ff0\U000e0ff1") == _text_png("\U000e0ff2\U000e0ff3"), "the tofu probe no longer works"
+    assert _text_png("认知旅程") != _text_png("\U000e0ff0\U000e0ff1\U000e0ff2\U000e0ff3")
+
+
+def test_polish_letters_are_drawn_not_boxed() -> None:
+    assert _text_png("łąę") != _text_png("ŁĄĘ")
+    assert _text_png("łąę") != _text_png("\U000e0ff0\U000e0ff1\U000e0ff2")
+
+
+def test_the_chinese_sample_map_png_carries_its_text(vocabulary) -> None:
+    zh = [p for p in SAMPLE_FILES if load_map(p).lang == "zh"]
+    if not zh:
+        pytest.skip("no Chinese sample map yet")
+    svg = stage_diagram(load_map(zh[0]), vocabulary)
+    assert 'class="f-text cjk"' in svg  # Han text is marked for the CJK font
+    assert "Noto Sans CJK SC" in svg
+
+
+def test_nothing_is_fetched_while_rendering(vocabulary, tmp_path: Path) -> None:
+    red = tmp_path / "red.png"
+    Image.new("RGB", (40, 40), (255, 0, 0)).save(red)
+    svg = stage_diagram(case("one-stage"), vocabulary)
+    hostile = svg.replace("</svg>", f'<image href="{red.as_uri()}" x="0" y="0" width="40" height="40"/></svg>')
+    with pytest.raises(PermissionError, match="without fetching"):
+        svg_to_png(hostile)
+
+
+def test_only_our_own_svg_is_rasterised() -> None:
+    with pytest.raises(ValueError):
+        svg_to_png('<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x "y">]><svg xmlns="http://www.w3.org/2000/svg"/>')
+    with pytest.raises(ValueError, match="pixels"):
+        svg_to_png('<svg xmlns="http://www.w3.org/2000/svg" width="20000" height="20000"><style></style></svg>')
+
+
+def test_a_missing_cairo_library_gives_an_actionable_message(monkeypatch: pytest.MonkeyPatch, vocabulary) -> None:
+    real_import = builtins.__import__
+
+    def no_cairo(name: str, *args, **kwargs):
+        if name.startswith("cairosvg"):
+            raise OSError("no library called \"cairo-2\" was found")
+        return real_import(name, *args, **kwargs)
+
+    for mod in [m for m in sys.modules if m.startswith("cairosvg")]:
+        monkeypatch.delitem(sys.modules, mod)
+    monkeypatch.setattr(builtins, "__import__", no_cairo)
+    with pytest.raises(PngUnavailable) as info:
+        svg_to_png(stage_diagram(case("one-stage"), vocabulary))
+    message = str(info.value)
+    assert "Cairo" in message and "apt-get install libcairo2" in message and "--format svg" in message
