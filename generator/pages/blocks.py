@@ -58,9 +58,12 @@ def figure(svg: str, *, cls: str, label: str) -> str:
 
 
 
-def page(path: str, title: str, parts: list[str], *, source: str | None = None) -> VirtualFile:
+def page(path: str, title: str, parts: list[str], *, source: str | None = None, wide: bool = False) -> VirtualFile:
     """A Markdown page. The front-matter title is HTML-escaped: Material prints it unescaped in
     <title> and the header, and only the front-matter title avoids its `striptags`, which turns
     `&lt;` back into `<`."""
-    front = "---\ntitle: " + json.dumps(html_text(title), ensure_ascii=False) + "\n---\n\n"
+    front = "---\ntitle: " + json.dumps(html_text(title), ensure_ascii=False) + "\n"
+    if wide:  # pages of wide tables give the table of contents' column to the content
+        front += "hide:\n  - toc\n"
+    front += "---\n\n"
     return VirtualFile(path, front + "\n\n".join(parts) + "\n", "page", source, title)

@@ -22,7 +22,7 @@ def catalogue_pages(ctx: SiteContext) -> list[VirtualFile]:
 
 def _page(key: str, title: str, parts: list[str]) -> VirtualFile:
     path = layout.CATALOGUES[key]
-    return page(path, title, [f"# {title}", *parts])
+    return page(path, title, [f"# {title}", *parts], wide=True)
 
 
 def _index() -> VirtualFile:
@@ -99,7 +99,7 @@ def _backlog(ctx: SiteContext) -> VirtualFile:
              inline(o.owner) if o.owner else "–", _map_link(here, e.map.id, e.map.title)) for e, s, o in found]
     intro = ("Every opportunity of every map. Priority is impact times effort saved (1 to 25); the table "
              "starts with the highest and can be sorted by any column: select its heading.")
-    sortable = ('<div class="jm-sortable" markdown="1">\n\n'
+    sortable = ('<div class="jm-sortable jm-compact" markdown="1">\n\n'
                 + table(["Priority", "Opportunity", "Impact", "Effort", "Quadrant", "Status", "Owner", "Map"], rows,
                         align=["r", "l", "r", "r", "l", "l", "l", "l"]) + "\n\n</div>")
     return _page("opportunities", "Opportunity backlog", [intro, sortable])

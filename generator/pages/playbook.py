@@ -36,7 +36,7 @@ def playbook_page(entry: MapEntry, ctx: SiteContext) -> VirtualFile:
             parts.append(bullets(f"{inline(o.text)}: " + ", ".join(inline(idx[k][1].name) for k in ks)
                                  for o, ks in measured if ks))
     parts += [f"## {w('who_owns')} {{#owners}}", _owners(m, ctx)]
-    return page(here, f"{w('playbook')}: {m.title}", parts, source=entry.display)
+    return page(here, f"{w('playbook')}: {m.title}", parts, source=entry.display, wide=True)
 
 
 def _ranked(m: JourneyMap, ranked, ctx: SiteContext, back: str) -> str:
@@ -46,12 +46,15 @@ def _ranked(m: JourneyMap, ranked, ctx: SiteContext, back: str) -> str:
     w = lambda key: word(key, m.lang)  # noqa: E731
     rows = []
     for n, (s, o) in enumerate(ranked, 1):
-        addressed = ", ".join(inline(pains[a][1].text) for a in o.addresses if a in pains)
+        addressed = "; ".join(inline(pains[a][1].text) for a in o.addresses if a in pains)
+        what = inline(o.text) + (f'<br><small class="jm-addresses">{w("addresses")}: {addressed}</small>'
+                                 if addressed else "")
         stage = f"[{inline(stage_name(m, s, ctx.vocab))}]({back}#{layout.stage_anchor(s.id)})"
-        rows.append((str(n), inline(o.text), stage, str(o.impact), str(o.effort), str(score(o)), quadrant(o),
-                     inline(o.status), inline(o.owner) if o.owner else "–", addressed))
-    return table(["#", w("opportunity"), w("stage"), w("impact"), w("effort"), w("priority"), "Quadrant", w("status"),
-                  w("owner"), w("addresses")], rows, align=["r", "l", "l", "r", "r", "r", "l", "l", "l", "l"])
+        rows.append((str(n), what, stage, str(o.impact), str(o.effort), f"**{score(o)}** · {quadrant(o)}",
+                     inline(o.status), inline(o.owner) if o.owner else "–"))
+    ranked_table = table(["#", w("opportunity"), w("stage"), w("impact"), w("effort"), w("priority"), w("status"),
+                          w("owner")], rows, align=["r", "l", "l", "r", "r", "l", "l", "l"])
+    return f'<div class="jm-compact jm-ranked" markdown="1">\n\n{ranked_table}\n\n</div>'
 
 
 def _pilot(m: JourneyMap, ranked, ctx: SiteContext, back: str) -> str:

@@ -105,7 +105,7 @@ def test_playbook_ranks_opportunities_and_names_a_pilot(site_dir, maps) -> None:
         opps = [o for s in e.map.stages for o in s.opportunities]
         rows = table_rows(section(page, "ranked"))
         assert len(rows) == len(opps)
-        priorities = [int(r[5]) for r in rows]
+        priorities = [int(r[5].split(" ")[0]) for r in rows]
         assert priorities == sorted(priorities, reverse=True)
         assert "<svg" in section(page, "matrix")
         best = min((o for o in opps if o.status in OPEN), key=rank_key, default=None)
@@ -144,7 +144,7 @@ def test_catalogues(site_dir, maps) -> None:
     order = {"critical": 0, "high": 1, "medium": 2, "low": 3}
     assert [order[r[1]] for r in pains] == sorted(order[r[1]] for r in pains)
     backlog = article(site_dir, "catalogue/opportunities/")
-    assert 'class="jm-sortable"' in backlog
+    assert "jm-sortable" in backlog
     rows = table_rows(backlog)
     assert len(rows) == sum(len(s.opportunities) for m in all_maps for s in m.stages)
     assert [int(r[0]) for r in rows] == sorted((int(r[0]) for r in rows), reverse=True)
