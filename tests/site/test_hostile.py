@@ -119,7 +119,7 @@ def test_tables_keep_their_shape(hostile_site: Path) -> None:
     for page, typed in cells.items():
         text = (hostile_site / page).read_text(encoding="utf-8")
         found = [html.unescape(re.sub(r"<[^>]+>", "", c)) for c in re.findall(r"<td[^>]*>(.*?)</td>", text, re.S)]
-        assert typed in found, (page, typed)
+        assert any(cell == typed or cell.startswith(typed + " ") for cell in found), (page, typed)
 
 
 def test_page_titles_cannot_close_the_title_element(hostile_site: Path) -> None:
