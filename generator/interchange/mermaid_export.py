@@ -31,6 +31,9 @@ from .mermaid_scores import formula, task_score
 from .mermaid_text import escape
 
 INDENT = "    "  # four spaces: no body line can close a Markdown fence around the diagram
+# Mermaid passes titles and descriptions through DOMPurify, which re-serialises them as HTML
+# once they hold a tag (a `<br>`): then `&`, `>` and no-break spaces would come out as entities.
+SANITIZED = "&>\u00a0"
 TASK_INDENT = INDENT + "  "
 
 
@@ -62,8 +65,8 @@ def to_mermaid(m: JourneyMap, vocab: Vocabulary) -> str:
         f"{INDENT}%% {formula(lo, hi)}.",
         f"{INDENT}%% The journeymaps: lines keep each persona's exact score for `journeymaps import-mermaid`.",
         f"{INDENT}%% journeymaps:map {meta_io.dump(meta)}",
-        f"{INDENT}title {escape(m.title)}",
-        f"{INDENT}accTitle: {escape(m.title)}",
+        f"{INDENT}title {escape(m.title, also=SANITIZED)}",
+        f"{INDENT}accTitle: {escape(m.title, also=SANITIZED)}",
         *_acc_descr(m.summary),
     ]
     for stage in m.stages:
@@ -84,7 +87,7 @@ def to_mermaid(m: JourneyMap, vocab: Vocabulary) -> str:
 
 def _acc_descr(summary: str) -> list[str]:
     if "\n" not in summary:
-        return [f"{INDENT}accDescr: {escape(summary)}"]
+        return [f"{INDENT}accDescr: {escape(summary, also=SANITIZED)}"]
     # Mermaid trims each line of a multi-line description; `}` would end it.
-    body = [f"{INDENT}{INDENT}{escape(line, also='}')}" for line in summary.split("\n")]
+    body = [f"{INDENT}{INDENT}{escape(line, also='}' + SANITIZED)}" for line in summary.split("\n")]
     return [f"{INDENT}accDescr {{", *body, f"{INDENT}}}"]

@@ -271,9 +271,9 @@ class _BlockReader:
         # Mermaid's lexer: `%` (not `%{`) at the start of a token, or any character but `}` then
         # `%%`, comments out the rest of the line.
         if (s[0] == "%" and s[1:2] != "{") or (s[1:3] == "%%" and s[0] != "}"):
-            m = _META.match(s)
+            m = _META.match(raw, start)  # the raw line: JSON may hold text that looks like an entity code
             if m:
-                self._meta(m.group(1), Located(m.group(2).strip(), Pos(line, col + m.start(2))))
+                self._meta(m.group(1), Located(m.group(2).strip(), Pos(line, m.start(2) + 1)))
             return
         if (m := _ACC_TITLE.match(s)) is not None:
             value = raw[start + m.end():].strip()

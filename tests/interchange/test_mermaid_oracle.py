@@ -33,14 +33,15 @@ def mermaid_reads(texts: list[str]) -> list[dict]:
 
 
 def ours(block: Block) -> dict:
-    return {"title": block.title.text if block.title else "",
+    return {"title": block.title.text if block.title else "", "acc": (block.acc_title.text if block.acc_title else "",
+                                                                       block.acc_descr.text if block.acc_descr else ""),
             "sections": [s.name.text for s in block.sections if s.name],
             "tasks": [(s.name.text if s.name else "", t.text, t.score, [a.text for a in t.actors])
                       for s in block.sections for t in s.tasks]}
 
 
 def theirs(read: dict) -> dict:
-    return {"title": read["title"], "sections": read["sections"],
+    return {"title": read["title"], "acc": (read["accTitle"], read["accDescr"]), "sections": read["sections"],
             "tasks": [(t["section"], t["task"], float(t["score"]), t["people"]) for t in read["tasks"]]}
 
 
@@ -60,7 +61,7 @@ def test_random_maps_export_to_valid_mermaid(vocabulary):
 
     texts: list[str] = []
 
-    @settings(max_examples=200, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @settings(max_examples=400, deadline=None, database=None, suppress_health_check=list(HealthCheck))
     @given(m=journey_maps())
     def collect(m):
         texts.append(to_mermaid(m, vocabulary))

@@ -43,9 +43,12 @@ def test_importer_survives_arbitrary_text(text, markdown, options):
     import_text(text, "fuzz.md", options, markdown=markdown)
 
 
-# Characters a map may hold (the loader refuses other controls; surrogates cannot be UTF-8).
-map_text = st.text(st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\n\t:;#%,<>{}&"),
-                   min_size=1, max_size=40)
+# Characters a map may hold (the loader refuses other controls; surrogates cannot be UTF-8), mixed
+# with pieces that mean something to Mermaid or to our escaping.
+_chars = st.text(st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\n\t:;#%,<>{}&"), max_size=8)
+_tricky = st.sampled_from(["#58;", "#amp;", "#x41;", "<br>", "<BR />", "%%", "%", "journey", "Title ", "section\t",
+                           "accDescr {", "accTitle:", " ", "\n", "\ufeff", "}%%", "---", "```"])
+map_text = st.lists(_chars | _tricky, min_size=1, max_size=6).map("".join).filter(lambda s: 0 < len(s) <= 300)
 
 
 @FIXED
@@ -69,7 +72,7 @@ def journey_maps(draw) -> JourneyMap:
     lo = draw(st.integers(-5, 3))
     hi = draw(st.integers(lo + 1, lo + 12))
     ids = draw(persona_ids)
-    personas = [{"id": pid, "name": draw(map_text.filter(lambda s: len(s) <= 300))} for pid in ids]
+    personas = [{"id": pid, "name": draw(map_text)} for pid in ids]
     stages: list[dict[str, Any]] = []
     for i in range(draw(st.integers(1, 5))):
         scored = draw(st.lists(st.sampled_from(ids), unique=True))

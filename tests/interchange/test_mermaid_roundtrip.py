@@ -17,7 +17,7 @@ BASE: dict[str, Any] = {
     "id": "crafted", "title": "Crafted journey", "industry": "banking", "lang": "en",
     "summary": "A map made to stress the export.", "status": "to-be", "owner": "Test team",
     "last_reviewed": "2026-11-01",
-    "personas": [{"id": "maya", "name": "Maya, the professional"}, {"id": "rob", "name": "Rob: saver; #1"}],
+    "personas": [{"id": "maya", "name": "Maya, the professional"}, {"id": "rob", "name": "Rob: saver; #1 #58;"}],
     "stages": [
         {"id": "awareness", "actions": ["Sees an ad"], "emotions": {"maya": 0, "rob": -2}},
         {"id": "purchase", "actions": ["Pays"], "emotions": {"maya": 2, "rob": 1}},
@@ -115,7 +115,7 @@ def test_task_scores_are_the_mean_on_mermaids_scale(vocabulary):
     # maya i and rob 11-i average 5.5 on 1..10 at every step: 1 + 4.5 * 4 / 9 = 3 on 1..5.
     assert tasks == ["3"] * 10
     first = to_mermaid(_map(), vocabulary).split("section ", 2)[1]
-    assert "Sees an ad: 2: Maya#44; the professional, Rob#58; saver#59; #35;1\n" in first  # mean(0, -2) = -1 -> 2
+    assert "Sees an ad: 2: Maya#44; the professional, Rob#58; saver#59; #35;1 #35;58#59;\n" in first  # mean(0, -2) = -1 -> 2
 
 
 def test_export_is_deterministic_and_fence_safe(vocabulary):
