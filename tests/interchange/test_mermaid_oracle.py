@@ -80,3 +80,25 @@ def test_fixtures_read_as_mermaid_reads_them():
             continue  # we are stricter: out-of-range scores and the like are errors here
         assert read["ok"], read
         assert ours(parsed.blocks[0]) == theirs(read)
+
+
+def test_reader_agrees_with_mermaid_on_random_diagrams():
+    from test_mermaid_properties import lines  # noqa: PLC0415
+
+    texts: list[str] = []
+
+    @settings(max_examples=600, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(body=lines)
+    def collect(body):
+        texts.append("\n".join(["journey", *body]))
+
+    collect()
+    both = 0
+    for text, read in zip(texts, mermaid_reads(texts)):
+        parsed = parse_document(text, "x.mmd", markdown=False)
+        if any(f.severity == "error" for f in parsed.findings):
+            continue  # stricter than Mermaid (bad scores, control characters, unclosed directives)
+        assert read["ok"], ("we read what Mermaid rejects", text, read)
+        assert ours(parsed.blocks[0]) == theirs(read), text
+        both += 1
+    assert both > 0
