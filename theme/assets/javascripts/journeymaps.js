@@ -44,9 +44,23 @@
     });
   }
 
+  // A table wider than the column scrolls; keyboard users must be able to reach it (WCAG 2.1.1).
+  function focusableScrollers(root) {
+    Array.prototype.forEach.call(root.querySelectorAll(".md-typeset table"), function (table) {
+      if (table.scrollWidth > table.clientWidth + 1 && !table.hasAttribute("tabindex")) {
+        table.setAttribute("tabindex", "0");
+      }
+    });
+  }
+
+  function ready(root) {
+    enhance(root);
+    focusableScrollers(root);
+  }
+
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(function () { enhance(document); });
+    window.document$.subscribe(function () { ready(document); });
   } else {
-    document.addEventListener("DOMContentLoaded", function () { enhance(document); });
+    document.addEventListener("DOMContentLoaded", function () { ready(document); });
   }
 })();
