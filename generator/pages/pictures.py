@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
+from ..interchange.mermaid_export import to_mermaid
 from ..model.journey import JourneyMap
 from ..model.vocabulary import Vocabulary
-
-# TEMPORARY guards: parts of the render package are being written in parallel; remove once they land.
-try:
-    from ..render.diagram import stage_diagram as _stage_diagram
-except ImportError:  # pragma: no cover
-    from ._placeholder_render import stage_diagram as _stage_diagram  # type: ignore[assignment]
-try:
-    from ..render.matrix import priority_matrix as _priority_matrix
-except ImportError:  # pragma: no cover
-    from ._placeholder_render import priority_matrix as _priority_matrix  # type: ignore[assignment]
-try:
-    from ..render.sparkline import emotion_sparkline as _emotion_sparkline
-except ImportError:  # pragma: no cover
-    from ._placeholder_render import emotion_sparkline as _emotion_sparkline  # type: ignore[assignment]
-
-try:  # TEMPORARY, as above
-    from ..interchange.mermaid_export import to_mermaid as _to_mermaid
-except ImportError:  # pragma: no cover
-    from ._placeholder_render import to_mermaid as _to_mermaid  # type: ignore[assignment]
+from ..render.diagram import stage_diagram as _stage_diagram
+from ..render.matrix import priority_matrix as _priority_matrix
+from ..render.png import svg_to_png as _svg_to_png
+from ..render.sparkline import emotion_sparkline as _emotion_sparkline
 
 
 def stage_diagram(m: JourneyMap, vocab: Vocabulary, *, id_prefix: str | None = None) -> str:
@@ -38,14 +24,9 @@ def emotion_sparkline(m: JourneyMap, vocab: Vocabulary, *, id_prefix: str | None
 
 
 def mermaid(m: JourneyMap, vocab: Vocabulary) -> str:
-    return _to_mermaid(m, vocab)
-
-
-try:  # TEMPORARY, as above
-    from ..render.png import svg_to_png as _svg_to_png
-except ImportError:  # pragma: no cover
-    from ._placeholder_render import svg_to_png as _svg_to_png  # type: ignore[assignment]
+    return to_mermaid(m, vocab)
 
 
 def svg_to_png(svg: str, *, scale: float = 1.0) -> bytes:
+    """Only SVG we generated reaches Cairo (FIELD-NOTES 3); the helper refuses external fetches."""
     return _svg_to_png(svg, scale=scale)
