@@ -122,7 +122,7 @@ def emotion_overlay(base: JourneyMap, head: JourneyMap, vocab: Vocabulary | None
     label_y = bottom + SIZE * LINE + 4
     label_bottom = label_y
     for i, c in enumerate(cols):
-        lines = wrap(c.name, COLUMN - 12, SIZE, bold=True) + ([f"({c.note})"] if c.note else [])
+        lines = list(wrap(c.name, COLUMN - 12, SIZE, bold=True)) + ([f"({c.note})"] if c.note else [])
         for j, line in enumerate(lines):
             parts.append(_text(xpos(i), label_y + j * SIZE * LINE, line, SIZE, "muted" if c.note and j == len(lines) - 1
                                else "text", bold=not (c.note and j == len(lines) - 1), anchor="middle"))

@@ -82,8 +82,13 @@ def run_preview(repo: Path, base: str, head: str, out: Path, *, maps_dir: str = 
     for d in report.maps:
         if d.state == "changed" and d.base is not None and d.head is not None:
             overlays.mkdir(exist_ok=True)
-            (overlays / f"{d.head.id}.svg").write_text(
-                emotion_overlay(d.base, d.head, vocab, base_label=base_label, head_label=head_label), encoding="utf-8")
+            try:
+                svg = emotion_overlay(d.base, d.head, vocab, base_label=base_label, head_label=head_label)
+            except Exception as exc:  # noqa: BLE001 - a picture is extra; the comment must still be posted
+                with (out / "build.log").open("a", encoding="utf-8") as log:
+                    log.write(f"overlay of {d.head.id} failed: {type(exc).__name__}: {exc}\n")
+                continue
+            (overlays / f"{d.head.id}.svg").write_text(svg, encoding="utf-8")
     first = ("The preview site was built: download the `preview` artifact of this run." if status == "built" else
              "The preview build failed: the maps do not pass `journeymaps check` (see the check job).")
     body = diff_markdown.render(report).removeprefix(MARKER + "\n")
