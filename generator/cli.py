@@ -25,12 +25,22 @@ diagrams, playbooks and catalogues. Start with:
 """
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _module_for(argv: list[str]) -> str | None:
+    """The command module named on the command line, if any: only that one is imported, so
+    `journeymaps check` does not pay for loading the site builder and renderers."""
+    first = next((a for a in argv if not a.startswith("-")), None)
+    if first is None:
+        return None
+    name = first.replace("-", "_")
+    return name if name in COMMANDS else None
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="journeymaps", description=DESCRIPTION,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"journeymaps {__version__}")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for name in COMMANDS:
+    for name in (only,) if only else COMMANDS:
         try:
             module = importlib.import_module(f".commands.{name}", __package__)
         except ModuleNotFoundError as exc:
@@ -41,9 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(_module_for(argv))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
