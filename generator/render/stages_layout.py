@@ -18,7 +18,7 @@ from .describe import diagram_desc
 from .emotion import Series, fraction, series_of, tick_text, ticks, value_text
 from .personas import persona_style
 from .scene import Box, Marker, Path, Rect, Scene, block_height, text_block
-from .textwidth import is_wide, text_width
+from .textwidth import BOLD, MAX_EM, em, is_wide, text_width
 from .words import words_for
 from .wrap import wrap
 
@@ -111,22 +111,25 @@ def layout(m: JourneyMap, vocab: Vocabulary, lanes: list[str]) -> Scene:
 
 def _longest_word(text: str, size: float, bold: bool) -> float:
     """Width of the widest run that cannot be broken without a hyphen (CJK breaks anywhere)."""
-    best = 0.0
-    for word in text.split():
-        run = "".join(" " if is_wide(ch) else ch for ch in word)
-        for piece in run.split():
-            best = max(best, text_width(piece, size, bold=bold))
-    return best
+    if not text.isascii():
+        text = "".join(" " if is_wide(ch) else ch for ch in text)
+    return max((em(word) for word in text.split()), default=0.0) * size * (BOLD if bold else 1.0)
 
 
 def _column_width(m: JourneyMap, vocab: Vocabulary, cards: dict[str, list[list[Card]]], persona_w: float) -> float:
+    base = COL_FEW if len(m.stages) <= 3 else COL_BASE
     need = max((_longest_word(stage_name(m, s, vocab), HEAD, True) + 2 * CELL_PAD for s in m.stages), default=0.0)
+    pads = 2 * (CELL_PAD + CARD_PAD)
     for per_stage in cards.values():
         for stage_cards in per_stage:
             for card in stage_cards:
                 for part in card.parts:
-                    need = max(need, _longest_word(part.text, part.size, part.bold) + 2 * (CELL_PAD + CARD_PAD))
-    base = COL_FEW if len(m.stages) <= 3 else COL_BASE
+                    # No character is wider than MAX_EM: a text whose longest word has few enough
+                    # characters fits the base width without measuring (most texts; this is hot).
+                    longest = max(map(len, part.text.split()), default=0)
+                    if longest * MAX_EM * part.size * BOLD + pads <= base:
+                        continue
+                    need = max(need, _longest_word(part.text, part.size, part.bold) + pads)
     # +1: widths are estimates rounded in the SVG; keep a pixel of slack at the cap.
     fitted = min(max(base, need + 1), COL_MAX)
     return max(fitted, persona_w + 2 * CELL_PAD + 2 * MARKER_R)

@@ -19,6 +19,7 @@ _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,127}$")
 # Characters XML 1.0 cannot carry even as references. The loader already rejects them in
 # map files; a model built in code could still hold one, so it is shown as U+FFFD.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_SPECIAL = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def check_id(value: str) -> str:
@@ -28,6 +29,8 @@ def check_id(value: str) -> str:
 
 
 def escape_text(value: str) -> str:
+    if not _SPECIAL.search(value):  # most text needs nothing: skip the replacements
+        return value
     value = _NOT_XML.sub("\ufffd", value)
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -37,7 +40,8 @@ def escape_attr(value: str) -> str:
 
 
 def has_cjk(text: str) -> bool:
-    return any(ord(ch) >= 0x2E80 and is_wide(ch) for ch in text)
+    """Han, kana, Hangul or full-width forms: the text is drawn with the CJK font stack."""
+    return not text.isascii() and any(ch >= "\u2e80" and is_wide(ch) for ch in text)
 
 
 def write(scene: Scene, root_id: str) -> str:
@@ -77,14 +81,11 @@ def write(scene: Scene, root_id: str) -> str:
 
 
 def _classes(fill: str | None, stroke: str | None, extra: str = "") -> str:
-    parts = []
-    if fill:
-        parts.append(f"f-{fill}")
-    if stroke:
-        parts.append(f"s-{stroke}")
-    if extra:
-        parts.append(extra)
-    return " ".join(parts)
+    if fill and stroke:
+        cls = f"f-{fill} s-{stroke}"
+    else:
+        cls = f"f-{fill}" if fill else f"s-{stroke}" if stroke else ""
+    return f"{cls} {extra}" if extra else cls
 
 
 def _rect(r: Rect) -> str:
@@ -102,7 +103,7 @@ def _rect(r: Rect) -> str:
 
 
 def _path(p: Path) -> str:
-    d = "M" + " L".join(f"{num(x)} {num(y)}" for x, y in p.points)
+    d = "M" + " L".join([f"{num(x)} {num(y)}" for x, y in p.points])
     attrs = f'class="s-{p.stroke}" d="{d}" fill="none" stroke-width="{num(p.width)}"'
     if p.dash:
         attrs += f' stroke-dasharray="{p.dash}"'
@@ -138,7 +139,7 @@ def _shape_points(shape: str, x: float, y: float, r: float) -> list[tuple[float,
 
 
 def _polygon(points: list[tuple[float, float]]) -> str:
-    return "M" + " L".join(f"{num(px)} {num(py)}" for px, py in points) + " Z"
+    return "M" + " L".join([f"{num(px)} {num(py)}" for px, py in points]) + " Z"
 
 
 def _text(t: Text) -> str:

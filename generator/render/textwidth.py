@@ -46,6 +46,7 @@ _TABLE: dict[str, float] = {ch: (max(w, 1.0) if _ambiguous_mark(ch) else w)
 _DEFAULT_LATIN = 0.64  # letters of other alphabets (Greek, Cyrillic): about an average capital
 _FULL = 1.0
 _EMOJI = 1.25
+MAX_EM = _EMOJI  # no character is estimated wider
 BOLD = 1.1  # bold faces are up to 10% wider than regular (classes above cover bold / 1.1)
 
 
@@ -96,4 +97,5 @@ def text_width(text: str, size: float, *, bold: bool = False) -> float:
 
 def is_wide(ch: str) -> bool:
     """True for characters that break anywhere (CJK ideographs, kana, Hangul, full-width forms)."""
-    return unicodedata.east_asian_width(ch) in ("W", "F")
+    # Nothing below U+1100 (Hangul Jamo) is wide: Latin text never reaches the Unicode lookup.
+    return ch >= "\u1100" and unicodedata.east_asian_width(ch) in ("W", "F")

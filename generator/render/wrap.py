@@ -21,16 +21,14 @@ _NO_LINE_END = frozenset("（「『【《〈‘“([{")
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 
 
-def wrap(text: str, width: float, size: float, *, bold: bool = False) -> list[str]:
-    """Lines of ``text`` each at most ``width`` px wide at ``size`` px (one line for an empty text)."""
-    return list(_wrap_cached(text, round(width * 100), round(size * 100), bold))
-
-
 @lru_cache(maxsize=16384)
-def _wrap_cached(text: str, width100: int, size100: int, bold: bool) -> tuple[str, ...]:
-    # Cached because the same stage names and scale labels are wrapped again and again
-    # when several pictures of one map (or a thousand similar maps) are drawn.
-    limit = width100 / 100 / (size100 / 100 * (BOLD if bold else 1.0))  # the line width in em
+def wrap(text: str, width: float, size: float, *, bold: bool = False) -> tuple[str, ...]:
+    """Lines of ``text`` each at most ``width`` px wide at ``size`` px (one line for an empty text).
+
+    Cached because the same stage names, channel names and scale labels are wrapped again
+    and again when several pictures of one map (or a thousand similar maps) are drawn.
+    """
+    limit = width / (size * (BOLD if bold else 1.0))  # the line width in em
     lines: list[str] = []
     for paragraph in text.replace("\r\n", "\n").split("\n"):
         lines.extend(_wrap_paragraph(_SPACES.sub(" ", paragraph).strip(), limit))
@@ -39,6 +37,11 @@ def _wrap_cached(text: str, width100: int, size100: int, bold: bool) -> tuple[st
 
 def _tokens(paragraph: str) -> list[str]:
     """Words, single spaces and single wide characters, with kinsoku glue applied."""
+    if paragraph.isascii():  # the common case: words between single spaces, nothing to glue
+        tokens = []
+        for word in paragraph.split(" "):
+            tokens += (word, " ")
+        return tokens[:-1]
     tokens: list[str] = []
     word = ""
     for ch in paragraph:

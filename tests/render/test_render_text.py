@@ -45,7 +45,7 @@ def test_bold_is_wider() -> None:
     assert text_width("Awareness", 14, bold=True) > text_width("Awareness", 14)
 
 
-def _fits(lines: list[str], width: float, size: float) -> bool:
+def _fits(lines: tuple[str, ...], width: float, size: float) -> bool:
     return all(text_width(line, size) <= width + 1e-6 for line in lines)
 
 
@@ -83,5 +83,5 @@ def test_cjk_breaks_between_characters_and_keeps_punctuation_off_line_starts() -
 
 
 def test_line_breaks_in_the_text_are_kept_and_spaces_collapse() -> None:
-    assert wrap("first  line\nsecond\tline", 500, 13) == ["first line", "second line"]
-    assert wrap("", 100, 13) == [""]
+    assert wrap("first  line\nsecond\tline", 500, 13) == ("first line", "second line")
+    assert wrap("", 100, 13) == ("",)
