@@ -153,7 +153,8 @@ def _title(m: JourneyMap, vocab: Vocabulary, w: dict[str, str], out: _Out, width
     lines = wrap(m.title, inner, TITLE, bold=True)
     out.front.append(text_block(PAD, PAD, lines, TITLE, "text", "bg", region, bold=True))
     y = PAD + block_height(len(lines), TITLE) + 2
-    sub = f"{w['journey.' + m.status]} \u00b7 {industry_name(m.industry, m.lang, vocab)}"
+    status = w["journey." + m.status]
+    sub = f"{status[:1].upper()}{status[1:]} \u00b7 {industry_name(m.industry, m.lang, vocab)}"
     sub_lines = wrap(sub, inner, SUB)
     out.front.append(text_block(PAD, y, sub_lines, SUB, "muted", "bg", region))
     return y + block_height(len(sub_lines), SUB) + 12
