@@ -14,7 +14,8 @@ from .pictures import stage_diagram
 from .words import LANG_NAMES, num, signed, word
 
 
-def map_page(entry: MapEntry, ctx: SiteContext) -> VirtualFile:
+def map_page(entry: MapEntry, ctx: SiteContext, diagram: str | None = None) -> VirtualFile:
+    """``diagram``: the stage diagram when the caller has drawn it already (it is also a download)."""
     m = entry.map
     here = layout.map_page(m.id)
     w = lambda key: word(key, m.lang)  # noqa: E731
@@ -24,7 +25,7 @@ def map_page(entry: MapEntry, ctx: SiteContext) -> VirtualFile:
         parts += [f"## {w('objectives')} {{#objectives}}", _objectives(m)]
     parts += [f"## {w('personas')} {{#personas}}", _personas(m)]
     parts += [f"## {w('diagram')} {{#diagram}}",
-              figure(stage_diagram(m, ctx.vocab, id_prefix=f"{m.id}-diagram"), cls="jm-diagram",
+              figure(diagram or stage_diagram(m, ctx.vocab), cls="jm-diagram",
                      label=f"{w('diagram')}: {m.title}")]
     parts += [f"## {w('stages')} {{#stages}}"]
     parts += [_stage(m, i, s, ctx, here) for i, s in enumerate(m.stages, 1)]

@@ -57,8 +57,9 @@ def build_site(project: Project, *, failures: tuple[Failure, ...] = (), png: boo
         files.append(industry_page(ind, ctx))
     svgs: dict[str, str] = {}
     for e in ctx.maps:
-        files += [map_page(e, ctx), playbook_page(e, ctx)]
+        # Drawn once: the same SVG is inlined in the page, published as a file and rasterised.
         svg = stage_diagram(e.map, ctx.vocab)
+        files += [map_page(e, ctx, svg), playbook_page(e, ctx)]
         svgs[layout.asset(e.map.id, "png")] = svg
         files += map_assets(e, ctx, svg)
     files += _failure_pages(ctx)

@@ -27,7 +27,7 @@ def visible(rendered: str) -> str:
 @pytest.mark.parametrize("typed", [
     "<script>alert(1)</script>", "a | b | c", "{: onclick=\"x\" }", "{{ secret }}", "{% include 'x' %}",
     "*not em* _nor_ `code` [link](javascript:x) ![i](x.png)", "# not a heading", "- not a list", "1. nor this",
-    "&amp; stays &amp;", "back\\slash", "<!-- comment -->", "==mark== ^^ins^^ ~~del~~ $math$",
+    "&amp; stays &amp;", ": not a definition", "+ nor a list", "=== not an underline", "back\\slash", "<!-- comment -->", "==mark== ^^ins^^ ~~del~~ $math$",
 ])
 def test_inline_text_renders_as_typed(typed: str) -> None:
     out = render(inline(typed))
