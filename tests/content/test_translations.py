@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from pathlib import Path
+
 import pytest
 
 # (original id, translation id, language, a pattern every translated text of that language matches)
@@ -76,7 +78,11 @@ def test_same_structure_and_figures(maps, original_id, translated_id, lang, _):
     assert [p.id for p in translated.personas] == [p.id for p in original.personas]
     assert [(o.id, o.kind, o.kpis) for o in translated.objectives] == \
         [(o.id, o.kind, o.kpis) for o in original.objectives]
-    assert translated.emotion_scale == original.emotion_scale
+    # The same scale (range and scored values); only its labels may be translated.
+    scale_o = original.emotion_scale or vocabulary_scale()
+    scale_t = translated.emotion_scale or vocabulary_scale()
+    assert (scale_t.min, scale_t.max, scale_t.low_threshold) == (scale_o.min, scale_o.max, scale_o.low_threshold)
+    assert [lbl.value for lbl in scale_t.labels] == [lbl.value for lbl in scale_o.labels]
     assert [s.id for s in translated.stages] == [s.id for s in original.stages]
     for s, t in zip(original.stages, translated.stages):
         where = f"stage {s.id}"
@@ -118,3 +124,10 @@ def test_every_text_is_translated(maps, original_id, translated_id, lang, script
 def test_strict_check_reports_nothing(project, maps, translated_id):
     display = maps[translated_id].display
     assert [f for f in project.findings if f.path == display] == []
+
+
+def vocabulary_scale():
+    from generator.load.site_config import load_vocabulary
+
+    vocab, _ = load_vocabulary(Path(__file__).resolve().parents[2] / "site_config")
+    return vocab.emotion_scale
