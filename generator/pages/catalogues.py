@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model.resolve import channel_name, stage_name
 from . import layout
-from .blocks import bullets, evidence, link, page, table
+from .blocks import bullets, evidence, link, page, table, unsearched
 from .escape import inline
 from .map_page import gap
 from .model import SiteContext, VirtualFile
@@ -77,7 +77,7 @@ def _channels(ctx: SiteContext) -> VirtualFile:
         rows.append((inline(channel_name(ch, "en", ctx.vocab)), *cells))
     intro = "Each cell lists the maps with a touchpoint on that channel at that stage."
     return _page("channels", "Channels by stage",
-                 [intro, table(["Channel", *(inline(n) for _, n in cols)], rows)])
+                 [intro, unsearched(table(["Channel", *(inline(n) for _, n in cols)], rows))])
 
 
 def _pain_points(ctx: SiteContext) -> VirtualFile:
@@ -88,7 +88,7 @@ def _pain_points(ctx: SiteContext) -> VirtualFile:
              inline(stage_name(e.map, s, ctx.vocab)), evidence(p.evidence)) for e, s, p in found]
     return _page("pain_points", "Pain points",
                  [f"{len(rows)} pain points across {len(ctx.maps)} maps, most severe first.",
-                  table(["Pain point", "Severity", "Map", "Stage", "Evidence"], rows)])
+                  unsearched(table(["Pain point", "Severity", "Map", "Stage", "Evidence"], rows))])
 
 
 def _backlog(ctx: SiteContext) -> VirtualFile:
@@ -99,9 +99,8 @@ def _backlog(ctx: SiteContext) -> VirtualFile:
              inline(o.owner) if o.owner else "–", _map_link(here, e.map.id, e.map.title)) for e, s, o in found]
     intro = ("Every opportunity of every map. Priority is impact times effort saved (1 to 25); the table "
              "starts with the highest and can be sorted by any column: select its heading.")
-    sortable = ('<div class="jm-sortable jm-compact" markdown="1">\n\n'
-                + table(["Priority", "Opportunity", "Impact", "Effort", "Quadrant", "Status", "Owner", "Map"], rows,
-                        align=["r", "l", "r", "r", "l", "l", "l", "l"]) + "\n\n</div>")
+    sortable = unsearched(table(["Priority", "Opportunity", "Impact", "Effort", "Quadrant", "Status", "Owner", "Map"],
+                                rows, align=["r", "l", "r", "r", "l", "l", "l", "l"]), "jm-sortable jm-compact")
     return _page("opportunities", "Opportunity backlog", [intro, sortable])
 
 
@@ -110,8 +109,9 @@ def _kpis(ctx: SiteContext) -> VirtualFile:
     rows = [(inline(k.name), _map_link(here, e.map.id, e.map.title), inline(stage_name(e.map, s, ctx.vocab)),
              num(k.baseline), num(k.target), num(k.current), gap(k), inline(k.unit))
             for e in ctx.maps for s in e.map.stages for k in s.kpis]
-    return _page("kpis", "KPIs", [table(["KPI", "Map", "Stage", "Baseline", "Target", "Current", "Gap to target",
-                                         "Unit"], rows, align=["l", "l", "l", "r", "r", "r", "r", "l"])])
+    return _page("kpis", "KPIs", [unsearched(table(["KPI", "Map", "Stage", "Baseline", "Target", "Current",
+                                                    "Gap to target", "Unit"], rows,
+                                                   align=["l", "l", "l", "r", "r", "r", "r", "l"]))])
 
 
 def _tags(ctx: SiteContext) -> VirtualFile:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model.resolve import industry_name
 from . import layout
-from .blocks import bullets, link, page, table
+from .blocks import bullets, link, page, table, unsearched
 from .escape import attr, html_text, inline
 from .model import SiteContext, VirtualFile
 from .pictures import emotion_sparkline
@@ -62,7 +62,7 @@ def _cards(ctx: SiteContext, here: str) -> str:
             f'{html_text(LANG_NAMES.get(m.lang, m.lang))} · {html_text(m.status)}</span>'
             f'<span class="jm-spark">{spark}</span>'
             f'<span class="jm-card-summary">{html_text(m.summary)}</span></li>')
-    return '<ul class="jm-cards">\n' + "\n".join(cards) + "\n</ul>"
+    return '<ul class="jm-cards" data-search-exclude>\n' + "\n".join(cards) + "\n</ul>"
 
 
 def _failures_note(ctx: SiteContext, here: str) -> str:
@@ -87,5 +87,5 @@ def industry_page(ind: str, ctx: SiteContext) -> VirtualFile:
                      f"[playbook]({layout.rel(here, layout.playbook_page(m.id))})",
                      inline(LANG_NAMES.get(m.lang, m.lang)), inline(m.status), inline(m.owner),
                      m.last_reviewed.isoformat(), inline(m.summary)))
-    parts.append(table(["Map", "Playbook", "Language", "Status", "Owner", "Last reviewed", "Summary"], rows))
+    parts.append(unsearched(table(["Map", "Playbook", "Language", "Status", "Owner", "Last reviewed", "Summary"], rows)))
     return page(here, title, parts)

@@ -30,7 +30,7 @@ from .words import word
 
 # An industry with more maps than this gets sub-sections in the nav: Material renders the
 # siblings of the current page into every page, so one list of 1,000 maps costs N^2 (FIELD-NOTES 2b).
-NAV_CHUNK = 40
+NAV_CHUNK = 20
 
 
 def failures_of(project: Project, known_ids: dict[str, str] | None = None) -> tuple[Failure, ...]:
