@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as _dt
 import logging
 import os
+import threading
+import time
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -24,7 +26,7 @@ from mkdocs.structure.pages import Page
 from ..check.report import text as text_report
 from ..pages import Site, VirtualFile, build_site, failures_of, nav_config
 from ..project import Project, load_project
-from . import svg_slots
+from . import serve_patch, svg_slots
 
 log = logging.getLogger("mkdocs.plugins.journeymaps")
 
@@ -52,6 +54,10 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self._known_ids: dict[str, str] = {}  # map file -> id when last good (serve: error pages)
         self._svgs: dict[str, list[str]] = {}
         self.preloaded: Project | None = None  # set by `journeymaps build`, which has checked already
+        # serve: what the last full build left, so one edited map can be rebuilt on its own
+        self._state: serve_patch.BuildState | None = None
+        self._snapshot: serve_patch.Snapshot = {}
+        self._nav = None
 
     # Defining on_startup keeps this instance alive across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -64,6 +70,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         """Check and generate before MkDocs cleans the site folder, so a failed check leaves it intact."""
         root = self._root(config)
         today = _dt.date.fromisoformat(self.config.today) if self.config.today else None
+        if self.serving:  # before reading: an edit saved during this build is seen next time
+            self._snapshot = serve_patch.snapshot(self._watched(config))
         project, self.preloaded = self.preloaded, None
         if project is None:
             project = load_project(root, maps_dir=root / self.config.maps_dir,
@@ -98,6 +106,22 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         config.nav = nav_config(self.site.nav) + list(config.nav or [])
         return files
 
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        self._nav = nav
+        return nav
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        if self.serving and self.project is not None:
+            root = self._root(config)
+            self._state = serve_patch.BuildState(
+                config, files, self._nav, env, self.project, root, root / self.config.cache_dir, self.config.png,
+                _dt.date.fromisoformat(self.config.today) if self.config.today else None)
+        return env
+
+    def _watched(self, config: MkDocsConfig) -> list[Path]:
+        root = self._root(config)
+        return [root / self.config.maps_dir, root / self.config.site_config]
+
     @event_priority(100)  # before other plugins see the page's Markdown
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         markdown, svgs = svg_slots.take(markdown)
@@ -115,7 +139,67 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             path = root / folder
             if path.is_dir() and os.path.abspath(path) != os.path.abspath(config.docs_dir):
                 server.watch(str(path))
+        full = server.builder
+        lock = threading.Lock()
+
+        def builder(*args, **kwargs):
+            with lock:
+                if not args and not kwargs and self._rebuild_edited_maps(server, lock):
+                    return
+                full(*args, **kwargs)
+
+        server.builder = builder
         return server
+
+    def _rebuild_edited_maps(self, server, lock: threading.Lock) -> bool:
+        """Rebuild only the edited maps' pages when the navigation cannot have changed."""
+        state = self._state
+        if state is None:
+            return False
+        start = time.perf_counter()
+        now = serve_patch.snapshot(self._watched(state.config))
+        changed = serve_patch.changed_maps(self._snapshot, now, (state.root / self.config.maps_dir).resolve())
+        if not changed:
+            return False
+        planned = serve_patch.plan(state, changed)
+        if planned is None:
+            return False
+        project, own, shared = planned
+        search = _search_plugin(state.config)
+        write_index = (lambda: search.on_post_build(config=state.config)) if search else (lambda: None)
+        serve_patch.apply(state, own, search, write_index)
+        state.project = self.project = project
+        self._snapshot = now
+        log.info("journeymaps: rebuilt %s in %.2f s; pages across maps follow",
+                 ", ".join(p.name for p in changed), time.perf_counter() - start)
+
+        def across_maps() -> None:
+            with lock:
+                if self._state is not state:
+                    return  # a full build ran meanwhile
+                serve_patch.apply(state, shared, search, write_index)
+                _reload_browsers(server)
+                log.info("journeymaps: home, industry and catalogue pages updated")
+
+        threading.Thread(target=across_maps, name="journeymaps across-map pages", daemon=True).start()
+        return True
+
+
+def _search_plugin(config: MkDocsConfig):
+    for plugin in config.plugins.values():
+        if hasattr(plugin, "search_index") and hasattr(plugin.search_index, "generate_search_index"):
+            return plugin
+    return None
+
+
+def _reload_browsers(server) -> None:
+    """Tell open pages a newer build is there (MkDocs' live-reload epoch; private, so guarded)."""
+    cond = getattr(server, "_epoch_cond", None)
+    if cond is None:
+        return
+    with cond:
+        server._wanted_epoch = server._visible_epoch = time.monotonic_ns() // 1_000_000
+        cond.notify_all()
 
 
 def _generated(config: MkDocsConfig, vf: VirtualFile) -> File:

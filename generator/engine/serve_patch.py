@@ -1,0 +1,175 @@
+"""`mkdocs serve` with many maps: rebuild only what one saved map changes.
+
+A full build of 1,000 maps takes about a minute, and `--dirty` leaves the navigation and the
+search of the other pages stale (FIELD-NOTES 2b). When the only change since the last build is
+an edit to existing map files that keeps each map's id, title, industry and language (so the
+navigation is the same), the map's own pages and pictures go through MkDocs' page pipeline
+again with the navigation, files and theme of the last full build, its search entries are
+replaced, and the page is served. The pages that gather every map (home, industry index,
+catalogues) follow in a second step. Anything else (a new or removed file, a renamed map,
+site_config/, a guide, mkdocs.yml, the theme) gets the normal full rebuild.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from ..check.runner import MapEntry, check_paths
+from ..check.report import text as text_report
+from ..load.source import MAP_SUFFIXES
+from ..pages import VirtualFile, layout
+from ..pages.catalogues import catalogue_pages
+from ..pages.home import home_page, industries_in_use, industry_page
+from ..pages.map_page import map_page
+from ..pages.model import Failure
+from ..pages.pictures import stage_diagram
+from ..pages.playbook import playbook_page
+from ..pages.png_cache import render_pngs
+from ..pages.site import context_of, failure_parts, map_assets
+from ..pages.blocks import page as page_file
+from ..project import Project
+
+log = logging.getLogger("mkdocs.plugins.journeymaps")
+
+Snapshot = dict[str, tuple[int, int]]  # path -> (mtime_ns, size)
+
+
+def snapshot(folders: list[Path]) -> Snapshot:
+    out: Snapshot = {}
+    for folder in folders:
+        for dirpath, dirs, files in os.walk(folder):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for name in files:
+                p = os.path.join(dirpath, name)
+                try:
+                    st = os.stat(p)
+                except OSError:
+                    continue
+                out[p] = (st.st_mtime_ns, st.st_size)
+    return out
+
+
+def changed_maps(before: Snapshot, after: Snapshot, maps_dir: Path) -> list[Path] | None:
+    """The edited map files, or None when the change needs a full rebuild."""
+    if before.keys() != after.keys():
+        return None  # a file appeared or went away
+    changed = [Path(p) for p in after if after[p] != before[p]]
+    method = maps_dir / "method"
+    for p in changed:
+        if not p.name.endswith(MAP_SUFFIXES) or not p.is_relative_to(maps_dir) or p.is_relative_to(method):
+            return None
+    return changed
+
+
+@dataclasses.dataclass
+class BuildState:
+    """What the last full build left: enough to push single pages through MkDocs again."""
+
+    config: object
+    files: object
+    nav: object
+    env: object
+    project: Project
+    root: Path
+    cache_dir: Path
+    png: bool
+    today: object = None  # datetime.date for the review-age rule, None for today
+
+
+# Cross-map rules see only the one file here; a target they miss may be another, unchanged map.
+_CROSS_MAP = {"missing-translation", "unknown-map"}
+_TARGET = re.compile(r"`([a-z0-9-]+)`")
+
+
+def _resolved_elsewhere(f, project: Project) -> bool:
+    if f.code not in _CROSS_MAP:
+        return False
+    m = _TARGET.search(f.message)
+    return bool(m) and project.map(m.group(1)) is not None
+
+
+def _same_nav(old: MapEntry, new: MapEntry) -> bool:
+    a, b = old.map, new.map
+    return (a.id, a.title, a.industry, a.lang) == (b.id, b.title, b.industry, b.lang)
+
+
+def plan(state: BuildState, changed: list[Path]) -> tuple[Project, list[VirtualFile], list[VirtualFile]] | None:
+    """(new project, the edited maps' files, the cross-map pages), or None for a full rebuild."""
+    project = state.project
+    by_path = {e.path.resolve(): e for e in project.maps}
+    vocab = project.vocabulary
+    assert vocab is not None
+    today = state.today
+    new_entries: dict[Path, MapEntry] = {}
+    failures: list[Failure] = []
+    for path in changed:
+        old = by_path.get(path.resolve())
+        if old is None:
+            return None
+        result = check_paths([path], vocab, root=state.root, today=today, jobs=1, keep_models=True)
+        errors = [f for f in result.findings if f.severity == "error" and not _resolved_elsewhere(f, project)]
+        if errors:
+            log.error("journeymaps: %s fails the check; its pages show the errors:\n%s", old.display,
+                      text_report(errors, 1).rstrip())
+            failures.append(Failure(old.display, tuple(errors), old.map.id))
+            continue
+        (entry,) = result.maps
+        entry = MapEntry(old.path, old.display, entry.map)
+        if not _same_nav(old, entry):
+            return None
+        new_entries[path.resolve()] = entry
+    maps = [new_entries.get(e.path.resolve(), e) for e in project.maps]
+    failed_ids = {f.map_id for f in failures}
+    kept = [e for e in maps if e.map.id not in failed_ids]
+    project = dataclasses.replace(project, maps=maps)
+    ctx = context_of(dataclasses.replace(project, maps=kept), tuple(failures))
+    own: list[VirtualFile] = []
+    svgs: dict[str, str] = {}
+    for e in new_entries.values():
+        svg = stage_diagram(e.map, ctx.vocab)
+        own += [map_page(e, ctx, svg), playbook_page(e, ctx), *map_assets(e, ctx, svg)]
+        svgs[layout.asset(e.map.id, "png")] = svg
+    for f in failures:
+        parts = failure_parts(f)
+        own += [page_file(layout.map_page(f.map_id), f.map_id, parts, source=f.display),
+                page_file(layout.playbook_page(f.map_id), f.map_id, parts, source=f.display)]
+    if state.png and svgs:
+        pngs = render_pngs(svgs, state.cache_dir, jobs=1)
+        own += [VirtualFile(p, data, "png") for p, data in pngs.images.items()]
+    shared = [home_page(ctx), *(industry_page(i, ctx) for i in industries_in_use(ctx)), *catalogue_pages(ctx)]
+    return project, own, shared
+
+
+def apply(state: BuildState, vfiles: list[VirtualFile], search_plugin, write_index: Callable[[], None]) -> None:
+    """Push these files through MkDocs as the full build would, then rewrite the search index."""
+    from mkdocs.commands.build import _build_page, _populate_page
+
+    config, files, nav, env = state.config, state.files, state.nav, state.env
+    doc_files = files.documentation_pages()
+    pages = []
+    for vf in vfiles:
+        f = files.get_file_from_path(vf.path)
+        if f is None:
+            continue
+        if isinstance(vf.content, bytes):
+            f.content_bytes = vf.content
+        else:
+            f.content_string = vf.content
+        if f.page is None:
+            f.copy_file()
+            continue
+        pages.append(f.page)
+    urls = {p.url for p in pages}
+    if search_plugin is not None:
+        index = search_plugin.search_index
+        index.entries = [e for e in index.entries if e["location"].split("#", 1)[0] not in urls]
+    for page in pages:
+        _populate_page(page, config, files)
+    for page in pages:
+        _build_page(page, config, doc_files, nav, env)
+    write_index()

@@ -1,0 +1,114 @@
+"""`mkdocs serve`: an edited map is rebuilt on its own (same page as a full build would give,
+search still covering every page), a map that fails the check shows its located errors on its
+page without stopping the server, and a change to the navigation gets a full rebuild."""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from pathlib import Path
+
+import pytest
+
+SERVE_URL = "http://127.0.0.1:8000/"
+
+
+class FakeServer:
+    """What the plugin uses of MkDocs' LiveReloadServer: watch() and the builder it calls."""
+
+    def __init__(self, builder):
+        self.builder = builder
+        self.watched: list[str] = []
+        self._epoch_cond = threading.Condition()
+        self._wanted_epoch = self._visible_epoch = 0
+
+    def watch(self, path: str) -> None:
+        self.watched.append(path)
+
+
+@pytest.fixture
+def served(project_copy, tmp_path: Path):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    root = project_copy()
+    site = tmp_path / "served"
+    config_file = str(root / "mkdocs.yml")
+    full_builds: list[int] = []
+
+    def full_builder(config=None):
+        config = config or load_config(config_file, site_dir=str(site))
+        config.plugins.on_startup(command="serve", dirty=False)
+        build(config, serve_url=SERVE_URL)
+        full_builds.append(1)
+        return config
+
+    config = full_builder()
+    plugin = config.plugins["journeymaps"]
+    server = plugin.on_serve(FakeServer(full_builder), config=config, builder=full_builder)
+    yield root, site, server, plugin, full_builds
+    config.plugins.on_startup(command="build", dirty=False)  # the plugin instance is cached per process
+
+
+def _rebuild(server, plugin) -> None:
+    server.builder()
+    for t in threading.enumerate():
+        if t.name == "journeymaps across-map pages":
+            t.join(timeout=60)
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_serve_watches_maps_and_site_config(served) -> None:
+    root, _, server, _, _ = served
+    assert str(root / "site_config") in server.watched  # maps/ is docs_dir: MkDocs watches it itself
+
+
+def test_an_edited_map_is_rebuilt_alone(served) -> None:
+    root, site, server, plugin, full_builds = served
+    path = root / "maps" / "banking" / "online-banking.yaml"
+    summary = re.search(r"^summary: ?>?-?\n?\s*(\S.{20})", path.read_text(encoding="utf-8"), re.M).group(1)
+    _edit(path, summary, "Zanzibar " + summary)
+    _rebuild(server, plugin)
+    assert len(full_builds) == 1, "an edit that keeps the navigation must not rebuild the whole site"
+    page = (site / "maps" / "online-banking" / "index.html").read_text(encoding="utf-8")
+    assert "Zanzibar" in page
+    assert "Zanzibar" in (site / "index.html").read_text(encoding="utf-8")  # home card, second step
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {d["location"].split("#")[0] for d in index["docs"]}
+    assert "maps/fashion-store/" in locations and "maps/online-banking/" in locations
+    assert sum("Zanzibar" in d["text"] for d in index["docs"] if d["location"].startswith("maps/online-banking/")) >= 1
+    # The same page as a full build gives.
+    full = (site / "maps" / "online-banking" / "index.html").read_text(encoding="utf-8")
+    plugin._snapshot = {}  # forget the snapshot: the next build is a full one
+    server.builder()
+    assert len(full_builds) == 2
+    assert (site / "maps" / "online-banking" / "index.html").read_text(encoding="utf-8") == full
+
+
+def test_a_failing_map_shows_its_errors_on_its_page(served, caplog) -> None:
+    root, site, server, plugin, full_builds = served
+    path = root / "maps" / "fashion" / "fashion-store.yaml"
+    text = path.read_text(encoding="utf-8")
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if l.startswith("owner:"))
+    _edit(path, "\nowner:", "\nowner: \nownr:")
+    _rebuild(server, plugin)
+    page = (site / "maps" / "fashion-store" / "index.html").read_text(encoding="utf-8")
+    assert "fails the check" in page and f"maps/fashion/fashion-store.yaml:{line}:" in page
+    assert "fashion-store.yaml" in caplog.text
+    assert (site / "maps" / "online-banking" / "index.html").is_file()
+
+
+def test_a_renamed_map_gets_a_full_rebuild(served) -> None:
+    root, site, server, plugin, full_builds = served
+    path = root / "maps" / "fashion" / "fashion-store.yaml"
+    title = re.search(r"^title: (.+)$", path.read_text(encoding="utf-8"), re.M).group(1)
+    _edit(path, f"title: {title}", "title: A renamed fashion journey")
+    _rebuild(server, plugin)
+    assert len(full_builds) == 2
+    assert "A renamed fashion journey" in (site / "index.html").read_text(encoding="utf-8")
