@@ -78,10 +78,23 @@ def _mkdocs_build(config_file: Path, site_dir: Path, project, today: str) -> Non
         config.plugins.on_shutdown()
 
 
+class _StderrHandler(logging.StreamHandler):
+    """Writes to whatever ``sys.stderr`` is at the time of the record, not at creation: the
+    handler outlives one build (and, under test capture, one replaced stderr)."""
+
+    @property  # type: ignore[override]
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value) -> None:
+        pass
+
+
 def _log_to_stderr(verbose: bool) -> None:
     logger = logging.getLogger("mkdocs")
     if not any(getattr(h, "_journeymaps", False) for h in logger.handlers):
-        handler = logging.StreamHandler(sys.stderr)
+        handler = _StderrHandler()
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
         handler._journeymaps = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
