@@ -141,6 +141,14 @@ def serve_latency(root: Path, timeout: float = 900) -> dict[str, object]:
                 latency = time.perf_counter() - saved
                 break
             time.sleep(0.05)
+        # The pages that gather every map (home cards, catalogues) follow the edited page.
+        across = None
+        while time.perf_counter() - saved < 300:
+            home = fetch(base)
+            if home and token in home:
+                across = time.perf_counter() - saved
+                break
+            time.sleep(0.1)
         other_id = _map_id(maps[0])
         other = fetch(f"{base}maps/{other_id}/") or ""
         # The other page still has the whole navigation, with the edited map in it.
@@ -149,7 +157,8 @@ def serve_latency(root: Path, timeout: float = 900) -> dict[str, object]:
         index = json.loads(fetch(f"{base}search/search_index.json") or "{}")
         pages = {d["location"].split("#")[0] for d in index.get("docs", [])}
         search_ok = any(token in d.get("text", "") for d in index.get("docs", []))
-        return {"first_build_s": first_build, "edit_to_page_s": latency, "other_page_nav": nav_ok,
+        return {"first_build_s": first_build, "edit_to_page_s": latency, "edit_to_home_page_s": across,
+                "other_page_nav": nav_ok,
                 "search_has_edit": search_ok, "search_pages": len(pages)}
     finally:
         os.killpg(proc.pid, signal.SIGINT)

@@ -1,0 +1,50 @@
+"""The navigation is sectioned: by industry, and a large industry in chunks, never one flat list
+of every map (Material renders the siblings of the current page into every page: N^2)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from generator.pages.model import NavItem
+from generator.pages.site import NAV_CHUNK, context_of, nav_config, navigation
+
+
+def _many(project, n: int):
+    entry = project.maps[0]
+    copies = [dataclasses.replace(entry, map=entry.map.model_copy(update={"id": f"copy-{i:03d}",
+                                                                          "title": f"Copy {i}", "translations": {}}))
+              for i in range(n)]
+    return dataclasses.replace(project, maps=copies)
+
+
+def _pages(item: NavItem) -> list[str]:
+    return ([item.path] if item.path else []) + [p for c in item.children for p in _pages(c)]
+
+
+def test_small_industry_lists_its_maps(project) -> None:
+    nav = navigation(context_of(project))
+    titles = [i.title for i in nav]
+    assert titles[0] == "Home" and titles[-3:] == ["Method", "Catalogues", "Authoring reference"]
+    industries = [i for i in nav if i.path and i.path.startswith("industries/")]
+    assert {i.path.split("/")[1] for i in industries} == {e.map.industry for e in project.maps}
+    for ind in industries:
+        for child in ind.children:  # each map: its page, with the playbook below it
+            assert child.path.startswith("maps/") and child.children[0].path.endswith("/playbook.md")
+
+
+def test_large_industry_is_chunked(project) -> None:
+    n = NAV_CHUNK * 5 + 3
+    nav = navigation(context_of(_many(project, n)))
+    (industry,) = [i for i in nav if i.path and i.path.startswith("industries/")]
+    assert len(industry.children) == 6
+    assert all(len(chunk.children) <= NAV_CHUNK and chunk.path is None for chunk in industry.children)
+    pages = _pages(industry)
+    assert len(pages) == len(set(pages)) == 1 + 2 * n  # index, then every map and playbook once
+
+
+def test_nav_config_has_section_index_pages_first(project) -> None:
+    config = nav_config(navigation(context_of(project)))
+    assert config[0] == {"Home": "index.md"}
+    section = next(v for item in config for k, v in item.items() if isinstance(v, list) and k != "Method"
+                   and k != "Catalogues")
+    assert section[0].startswith("industries/") and section[0].endswith("/index.md")
