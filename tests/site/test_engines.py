@@ -82,3 +82,21 @@ def test_generate_refuses_a_foreign_folder(tmp_path: Path, capsys) -> None:
     assert main(["generate", "--root", str(REPO), "--out", str(tmp_path)]) == 2
     assert (tmp_path / "mine.md").read_text() == "my own docs\n"
     assert "not written by journeymaps generate" in capsys.readouterr().err
+
+
+def test_properdocs_builds_the_site_with_the_plugin(project_copy, tmp_path: Path) -> None:
+    """ProperDocs, the MkDocs 1.x fork, loads the same `mkdocs.plugins` entry point."""
+    import shutil
+    import subprocess
+    import sys
+
+    pytest.importorskip("properdocs")
+    exe = Path(sys.executable).with_name("properdocs")
+    exe = str(exe) if exe.exists() else shutil.which("properdocs")
+    assert exe, "the properdocs package is installed but its command is not on PATH"
+    root = project_copy()
+    out = subprocess.run([exe, "build", "--strict", "-d", str(tmp_path / "site")], cwd=root,
+                         capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr[-2000:]
+    page = (tmp_path / "site" / "maps" / "online-banking" / "index.html").read_text(encoding="utf-8")
+    assert "<svg" in page and "/edit/main/maps/banking/online-banking.yaml" in page
