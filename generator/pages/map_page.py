@@ -133,7 +133,7 @@ def gap(k: Kpi) -> str:
     text = signed(k.target - now)
     if k.current is not None and k.target != k.baseline:
         done = (k.current - k.baseline) / (k.target - k.baseline)
-        text += f" ({round(done * 100)}% of the way)"
+        text += f" ({round(done * 100)}%)"
     return text
 
 
@@ -141,8 +141,11 @@ def kpi_table(m: JourneyMap, kpis: list[tuple[Stage, Kpi]], ctx: SiteContext) ->
     w = lambda key: word(key, m.lang)  # noqa: E731
     rows = [(inline(k.name), inline(stage_name(m, s, ctx.vocab)), num(k.baseline), num(k.target), num(k.current),
              gap(k), inline(k.unit) if k.unit else "") for s, k in kpis]
-    return table([w("kpi"), w("stage"), w("baseline"), w("target"), w("current"), w("gap"), w("unit")], rows,
-                 align=["l", "l", "r", "r", "r", "r", "l"])
+    kpis_table = table([w("kpi"), w("stage"), w("baseline"), w("target"), w("current"), w("gap"), w("unit")], rows,
+                       align=["l", "l", "r", "r", "r", "r", "l"])
+    note = ("Gap to target: target minus the current value (or the baseline when none is measured yet); "
+            "in brackets, how far the current value has come from the baseline towards the target.")
+    return f'<div class="jm-compact jm-kpis" markdown="1">\n\n{kpis_table}\n\n</div>\n\n<small>{note}</small>'
 
 
 def _downloads(m: JourneyMap) -> str:
