@@ -105,6 +105,16 @@ def fetch(url: str) -> str | None:
         return None
 
 
+def _until_served(url: str, token: str, since: float, limit: float) -> float | None:
+    """Seconds from ``since`` until ``url`` serves a page containing ``token`` (None: never)."""
+    while time.perf_counter() - since < limit:
+        html = fetch(url)
+        if html and token in html:
+            return time.perf_counter() - since
+        time.sleep(0.05)
+    return None
+
+
 def _map_id(path: Path) -> str:
     return re.search(r"^id: (\S+)", path.read_text(encoding="utf-8"), re.M).group(1)
 
@@ -134,21 +144,9 @@ def serve_latency(root: Path, timeout: float = 900) -> dict[str, object]:
         assert token in text
         saved = time.perf_counter()
         target.write_text(text, encoding="utf-8")
-        latency = None
-        while time.perf_counter() - saved < 120:
-            html = fetch(page)
-            if html and token in html:
-                latency = time.perf_counter() - saved
-                break
-            time.sleep(0.05)
+        latency = _until_served(page, token, saved, 120)
         # The pages that gather every map (home cards, catalogues) follow the edited page.
-        across = None
-        while time.perf_counter() - saved < 300:
-            home = fetch(base)
-            if home and token in home:
-                across = time.perf_counter() - saved
-                break
-            time.sleep(0.1)
+        across = _until_served(base, token, saved, 300)
         other_id = _map_id(maps[0])
         other = fetch(f"{base}maps/{other_id}/") or ""
         # The other page still has the whole navigation, with the edited map in it.
