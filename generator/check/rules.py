@@ -209,7 +209,9 @@ class MapSummary:
                    loaded.where(("based_on",)), tuple(s.id for s in m.stages))
 
 
-def check_across(summaries: list[MapSummary]) -> list[Finding]:
+def check_across(summaries: list[MapSummary], invalid_ids: set[str] | frozenset[str] = frozenset()) -> list[Finding]:
+    """Rules between maps. ``invalid_ids`` are maps that exist but failed validation: links to
+    them are not reported as missing (their own errors are)."""
     out: list[Finding] = []
     by_id: dict[str, MapSummary] = {}
     for s in summaries:
@@ -224,6 +226,8 @@ def check_across(summaries: list[MapSummary]) -> list[Finding]:
         for lang, target_id in s.translations.items():
             pos = s.translation_pos[lang]
             target = by_id.get(target_id)
+            if target is None and target_id in invalid_ids:
+                continue
             if target is None:
                 out.append(Finding(s.display, *pos, "error", "missing-translation",
                                    f"translation `{target_id}` ({lang}) does not exist",
@@ -237,7 +241,7 @@ def check_across(summaries: list[MapSummary]) -> list[Finding]:
                 out.append(Finding(target.display, *target.id_pos, "warning", "one-way-translation",
                                    f"`{s.id}` lists this map as its {lang} translation, but this map does not link back",
                                    f"add `translations: {{{s.lang}: {s.id}}}`"))
-        if s.based_on is not None and s.based_on not in by_id:
+        if s.based_on is not None and s.based_on not in by_id and s.based_on not in invalid_ids:
             out.append(Finding(s.display, *s.based_on_pos, "error", "unknown-map",
                                f"`based_on` names unknown map `{s.based_on}`", did_you_mean(s.based_on, by_id)))
     return out

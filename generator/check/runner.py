@@ -66,6 +66,8 @@ class _FileOutcome:
     map: JourneyMap | None
     summary: MapSummary | None
     guide: GuideEntry | None
+    # The id of a map that failed validation: other maps' links to it are not "missing".
+    invalid_id: str | None = None
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -99,7 +101,8 @@ def check_file(source: Source, display: str, ctx: RuleContext, keep_model: bool)
             findings += [_without_placeholder(f) for f in check_map(partial, loaded, display, source.path.resolve(), ctx)
                          if f.severity == "error" and (f.line, f.col) not in taken and PLACEHOLDER not in f.message]
             findings.sort(key=lambda f: (f.line, f.col, f.code))
-        return _FileOutcome(findings, None, None, None)
+        map_id = loaded.data.get("id") if isinstance(loaded.data, dict) else None
+        return _FileOutcome(findings, None, None, None, map_id if isinstance(map_id, str) else None)
     findings = check_map(model, loaded, display, source.path.resolve(), ctx)
     return _FileOutcome(findings, model if keep_model else None, MapSummary.of(model, loaded, display), None)
 
@@ -153,7 +156,10 @@ def check_paths(paths: list[Path], vocabulary: Vocabulary, *, root: Path | None 
                 progress(i, len(items))
 
     summaries = []
+    invalid_ids: set[str] = set()
     for (src, disp), out in zip(items, outcomes):
+        if out.invalid_id:
+            invalid_ids.add(out.invalid_id)
         result.findings.extend(out.findings)
         if out.summary is not None:
             summaries.append(out.summary)
@@ -161,25 +167,28 @@ def check_paths(paths: list[Path], vocabulary: Vocabulary, *, root: Path | None 
             result.maps.append(MapEntry(src.path, disp, out.map))
         if out.guide is not None:
             result.guides.append(out.guide)
-    result.findings.extend(check_across(summaries))
-    result.findings.extend(_check_guide_links(result.guides, summaries))
+    result.findings.extend(check_across(summaries, invalid_ids))
+    result.findings.extend(_check_guide_links(result.guides, summaries, invalid_ids))
     result.findings.sort(key=lambda f: (f.path, f.line, f.col, f.code, f.message))
     return result
 
 
-def _check_guide_links(guides: list[GuideEntry], summaries: list[MapSummary]) -> list[Finding]:
+def _check_guide_links(guides: list[GuideEntry], summaries: list[MapSummary],
+                       invalid_ids: set[str] = frozenset()) -> list[Finding]:  # type: ignore[assignment]
     maps = {s.id: s for s in summaries}
     guide_ids = {g.meta.id for g in guides}
     out = []
     for g in guides:
         for ref, pos in zip(g.meta.maps, g.map_positions):
-            if ref not in maps:
+            if ref not in maps and ref not in invalid_ids:
                 out.append(Finding(g.display, *pos, "error", "unknown-map", f"front matter names unknown map `{ref}`",
                                    did_you_mean(ref, maps)))
         for m in _LINK.finditer(g.body):
             scheme, target, anchor = m.group(1), m.group(2), m.group(3)
             line = g.body.count("\n", 0, m.start()) + 1 + _front_matter_lines(g.path)
             col = m.start() - g.body.rfind("\n", 0, m.start())
+            if scheme == "map" and target in invalid_ids:
+                continue  # the map has errors of its own, reported at its file
             if scheme == "map" and target not in maps:
                 out.append(Finding(g.display, line, col, "error", "broken-link", f"link to unknown map `{target}`", None))
             elif scheme == "map" and anchor and anchor not in maps[target].stage_ids:
