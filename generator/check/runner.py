@@ -42,6 +42,7 @@ class GuideEntry:
     meta: GuideMeta
     body: str
     map_positions: tuple[tuple[int, int], ...] = ()
+    body_line: int = 1  # file line of the body's first line, to locate links in it
 
 
 @dataclass
@@ -84,7 +85,7 @@ def check_file(source: Source, display: str, ctx: RuleContext, keep_model: bool)
     if findings or loaded.data is None:
         return _FileOutcome(findings, None, None, None)
     if source.kind == "guide":
-        return _check_guide(source, display, loaded, result.body or "")
+        return _check_guide(source, display, loaded, result.body or "", result.body_line)
     if result.body is not None and result.body.strip():
         if "notes" in loaded.data:
             line, col = loaded.where(("notes",), key=True)
@@ -113,7 +114,7 @@ def _without_placeholder(f: Finding) -> Finding:
     return f
 
 
-def _check_guide(source: Source, display: str, loaded, body: str) -> _FileOutcome:
+def _check_guide(source: Source, display: str, loaded, body: str, body_line: int) -> _FileOutcome:
     try:
         meta = GuideMeta.model_validate(loaded.data)
     except ValidationError as exc:
@@ -121,7 +122,7 @@ def _check_guide(source: Source, display: str, loaded, body: str) -> _FileOutcom
         return _FileOutcome([finding_from_error(e, loaded, display, schema) for e in exc.errors(include_url=False)],
                             None, None, None)
     positions = tuple(loaded.where(("maps", i)) for i in range(len(meta.maps)))
-    return _FileOutcome([], None, None, GuideEntry(source.path, display, meta, body, positions))
+    return _FileOutcome([], None, None, GuideEntry(source.path, display, meta, body, positions, body_line))
 
 
 def _check_chunk(args: tuple[list[tuple[Source, str]], RuleContext, bool]) -> list[_FileOutcome]:
@@ -185,7 +186,7 @@ def _check_guide_links(guides: list[GuideEntry], summaries: list[MapSummary],
                                    did_you_mean(ref, maps)))
         for m in _LINK.finditer(g.body):
             scheme, target, anchor = m.group(1), m.group(2), m.group(3)
-            line = g.body.count("\n", 0, m.start()) + 1 + _front_matter_lines(g.path)
+            line = g.body.count("\n", 0, m.start()) + g.body_line
             col = m.start() - g.body.rfind("\n", 0, m.start())
             if scheme == "map" and target in invalid_ids:
                 continue  # the map has errors of its own, reported at its file
@@ -199,14 +200,3 @@ def _check_guide_links(guides: list[GuideEntry], summaries: list[MapSummary],
                 out.append(Finding(g.display, line, col, "error", "broken-link", f"link to unknown guide `{target}`", None))
     return out
 
-
-def _front_matter_lines(path: Path) -> int:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError:
-        return 0
-    lines = text.splitlines()
-    for i in range(1, len(lines)):
-        if lines[i] in ("---", "..."):
-            return i + 1
-    return 0

@@ -32,6 +32,7 @@ class ReadResult:
     loaded: Loaded
     body: str | None = None  # Markdown after the front matter, if any
     text: str | None = None
+    body_line: int = 1  # line of the file on which the body starts
 
 
 def classify(path: Path) -> Kind | None:
@@ -109,6 +110,7 @@ def read_text_bytes(raw: bytes, *, markdown: bool) -> ReadResult:
         return ReadResult(Loaded(issues=control), text=text)
     body = None
     offset = 0
+    body_line = 1
     yaml_text = text
     if markdown:
         split = split_front_matter(text)
@@ -117,6 +119,7 @@ def read_text_bytes(raw: bytes, *, markdown: bool) -> ReadResult:
                 "front-matter", "a Markdown map or guide starts with YAML front matter between `---` lines", 1, 1,
                 "put `---` on the first line, the YAML fields, then `---` before the Markdown")]), text=text)
         yaml_text, body, offset = split
+    body_line = text.count("\n", 0, len(text) - len(body)) + 1 if body else 1
     loaded = parse(yaml_text, line_offset=offset)
     if not loaded.issues and loaded.data is None:
         loaded.issues.append(LoadIssue("empty", "the file holds no data", 1, 1,
@@ -125,7 +128,7 @@ def read_text_bytes(raw: bytes, *, markdown: bool) -> ReadResult:
         loaded.issues.append(LoadIssue("not-a-mapping", "the top level must be a mapping of keys to values",
                                        1 + offset, 1, "start with `id: my-map`, `title: ...` and so on"))
         loaded.data = None
-    return ReadResult(loaded, body=body, text=text)
+    return ReadResult(loaded, body=body, text=text, body_line=body_line if markdown else 1)
 
 
 def split_front_matter(text: str) -> tuple[str, str, int] | None:
