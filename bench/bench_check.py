@@ -30,7 +30,7 @@ from pathlib import Path
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
-SCHEMA = REPO / "generator" / "schema" / "journeymap.schema.json"
+SCHEMA = REPO / "generator" / "journeymaps" / "schema" / "journeymap.schema.json"
 BIN = Path(sys.executable).parent
 TODAY = "2026-11-23"  # fixed, so the review-age rule gives the same findings every run
 INDUSTRIES = ("banking", "fashion", "fitness")
@@ -106,7 +106,7 @@ def synthetic_map(i: int) -> tuple[str, str]:
         "personas": personas,
         "stages": stages,
     }
-    modeline = "# yaml-language-server: $schema=../../generator/schema/journeymap.schema.json\n"
+    modeline = "# yaml-language-server: $schema=../../generator/journeymaps/schema/journeymap.schema.json\n"
     return industry, modeline + yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100, default_flow_style=None)
 
 
@@ -181,8 +181,8 @@ def require_ok(label: str, timing: Timing) -> None:
 
 def profile_check(root: Path) -> str:
     """cProfile of one in-process check with one worker: where the per-map time goes."""
-    from generator.check.runner import check_paths
-    from generator.load.site_config import load_vocabulary
+    from journeymaps.check.runner import check_paths
+    from journeymaps.load.site_config import load_vocabulary
 
     import datetime as _dt
     vocab, _ = load_vocabulary(root / "site_config")

@@ -30,11 +30,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_check import REPO, synthetic_map  # noqa: E402 - the same maps as the check benchmark
 
-from generator.load.site_config import load_vocabulary  # noqa: E402
-from generator.model.journey import JourneyMap  # noqa: E402
-from generator.render.diagram import stage_diagram  # noqa: E402
-from generator.render.matrix import priority_matrix  # noqa: E402
-from generator.render.sparkline import emotion_sparkline  # noqa: E402
+from journeymaps.load.site_config import load_vocabulary  # noqa: E402
+from journeymaps.model.journey import JourneyMap  # noqa: E402
+from journeymaps.render.diagram import stage_diagram  # noqa: E402
+from journeymaps.render.matrix import priority_matrix  # noqa: E402
+from journeymaps.render.sparkline import emotion_sparkline  # noqa: E402
 
 PAGE_BUILD_MS = 33.7  # FIELD-NOTES 2b: 1,000 pages, 10 sections + navigation.prune, 33.7 s
 PICTURES = (("stages", stage_diagram), ("matrix", priority_matrix), ("sparkline", emotion_sparkline))
@@ -111,7 +111,7 @@ def main() -> int:
         print(out.getvalue())
 
     if args.png:
-        from generator.render.png import svg_to_png
+        from journeymaps.render.png import svg_to_png
 
         svgs = [stage_diagram(m, vocab) for m in maps[:args.png]]
         t = time.process_time()

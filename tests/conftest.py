@@ -22,7 +22,7 @@ def repo() -> Path:
 
 @pytest.fixture(scope="session")
 def vocabulary():
-    from generator.load.site_config import load_vocabulary
+    from journeymaps.load.site_config import load_vocabulary
 
     vocab, findings = load_vocabulary(REPO / "site_config", REPO)
     assert vocab is not None, findings
@@ -31,7 +31,7 @@ def vocabulary():
 
 @pytest.fixture(scope="session")
 def project():
-    from generator.project import load_project
+    from journeymaps.project import load_project
 
     return load_project(REPO, today=TODAY)
 

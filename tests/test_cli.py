@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
-from generator.schema import SCHEMA_PATH
+from journeymaps.cli import main
+from journeymaps.schema import SCHEMA_PATH
 
 REPO = Path(__file__).resolve().parent.parent
-COMMAND_MODULES = sorted(p.stem for p in (REPO / "generator" / "commands").glob("*.py") if not p.stem.startswith("_"))
+COMMAND_MODULES = sorted(p.stem for p in (REPO / "generator" / "journeymaps" / "commands").glob("*.py") if not p.stem.startswith("_"))
 LOCATED = re.compile(r"^(?P<path>[^\s:]+):(?P<line>\d+):(?P<col>\d+): error\[[a-z0-9-]+\]: ", re.M)
 
 
@@ -98,5 +98,21 @@ def test_schema_prints_the_committed_schema() -> None:
     done = subprocess.run([*journeymaps_command(), "schema"], capture_output=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout == SCHEMA_PATH.read_bytes()
-    assert SCHEMA_PATH == REPO / "generator" / "schema" / "journeymap.schema.json"
+    assert SCHEMA_PATH == REPO / "generator" / "journeymaps" / "schema" / "journeymap.schema.json"
 
+
+
+def test_the_installed_package_is_journeymaps_and_nothing_named_generator(tmp_path: Path) -> None:
+    # Run isolated (-I) from an empty folder so neither the checkout nor the cwd is on the path:
+    # what imports is what `pip install` put into the environment.
+    probe = ("import importlib.util, importlib.metadata as md; "
+             "print(importlib.util.find_spec('generator') is None); "
+             "print(sorted({f.parts[0] for f in md.files('journeymaps') if f.suffix == '.py'}))")
+    proc = subprocess.run([sys.executable, "-I", "-c", probe], cwd=tmp_path, capture_output=True, text=True,
+                          check=True)
+    no_generator, top_levels = proc.stdout.splitlines()
+    assert no_generator == "True"
+    assert "generator" not in top_levels
+    run = subprocess.run([sys.executable, "-I", "-m", "journeymaps", "--version"], cwd=tmp_path,
+                         capture_output=True, text=True)
+    assert run.returncode == 0 and run.stdout.strip().endswith(version("journeymaps")), run.stdout + run.stderr

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
+from journeymaps.cli import main
 
 HERE = Path(__file__).parent / "examples"
 SITE_CONFIG = Path(__file__).resolve().parents[2] / "site_config"

@@ -8,7 +8,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.cli import main
+from journeymaps.cli import main
 
 SITE_CONFIG = str(Path(__file__).resolve().parents[2] / "site_config")
 BASE = (Path(__file__).parent / "examples" / "positive" / "banking" / "minimal.yaml").read_text(encoding="utf-8")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.load.source import read, read_text_bytes
-from generator.load.yaml12 import MAX_BYTES
+from journeymaps.load.source import read, read_text_bytes
+from journeymaps.load.yaml12 import MAX_BYTES
 
 BILLION_LAUGHS = (
     b'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'

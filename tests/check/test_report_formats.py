@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.cli import main
+from journeymaps.cli import main
 
 CASE = Path(__file__).parent / "examples" / "negative" / "banking" / "unknown-channel.yaml"
 SITE_CONFIG = str(Path(__file__).resolve().parents[2] / "site_config")
@@ -36,8 +36,8 @@ def test_github_format_is_a_workflow_annotation(capsys) -> None:
 
 
 def test_github_format_escapes_newlines_and_percent() -> None:
-    from generator.check.findings import Finding
-    from generator.check.report import github
+    from journeymaps.check.findings import Finding
+    from journeymaps.check.report import github
 
     out = github([Finding("a,b:c.yaml", 1, 2, "warning", "x", "50%\nnext", None)], 1)
     assert out.splitlines()[0] == "::warning file=a%2Cb%3Ac.yaml,line=1,col=2,title=journeymaps x::50%25%0Anext"

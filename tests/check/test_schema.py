@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from generator.load.source import read
-from generator.schema import SCHEMA_PATH, schema_text
+from journeymaps.load.source import read
+from journeymaps.schema import SCHEMA_PATH, schema_text
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -45,4 +45,4 @@ def test_sample_maps_validate_against_the_published_schema(path: Path) -> None:
 @pytest.mark.parametrize("path", MAPS, ids=lambda p: p.name)
 def test_sample_maps_start_with_the_schema_modeline(path: Path) -> None:
     first = path.read_text(encoding="utf-8").splitlines()[0]
-    assert first == "# yaml-language-server: $schema=../../generator/schema/journeymap.schema.json"
+    assert first == "# yaml-language-server: $schema=../../generator/journeymaps/schema/journeymap.schema.json"

@@ -87,7 +87,7 @@ def test_guide_has_no_raw_html(guides, gid):
 
 
 def test_strict_check_reports_nothing_for_guides(repo):
-    proc = subprocess.run([sys.executable, "-m", "generator", "check", "--strict", "--format", "json",
+    proc = subprocess.run([sys.executable, "-m", "journeymaps", "check", "--strict", "--format", "json",
                            "--today", "2026-11-23", "maps/"],
                           cwd=repo, capture_output=True, text=True, timeout=120)
     report = json.loads(proc.stdout)

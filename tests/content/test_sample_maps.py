@@ -7,13 +7,13 @@ import re
 
 import pytest
 
-from generator.cli import main as cli_main
-from generator.model.resolve import low_threshold, scale_of
+from journeymaps.cli import main as cli_main
+from journeymaps.model.resolve import low_threshold, scale_of
 
 SAMPLE_MAPS = {"banking": "online-banking", "fashion": "fashion-store", "fitness": "fitness-app"}
 STAGES = ["awareness", "consideration", "purchase", "retention", "advocacy"]
 OBJECTIVE_KINDS = {"satisfaction", "loyalty", "churn", "conversion", "sales"}  # seed 001's KPI families
-MODELINE = "# yaml-language-server: $schema=../../generator/schema/journeymap.schema.json"
+MODELINE = "# yaml-language-server: $schema=../../generator/journeymaps/schema/journeymap.schema.json"
 TODAY = _dt.date(2026, 11, 23)  # the `project` fixture checks against the same date
 
 # Every optimisation seed 000 names per industry and stage, one keyword (or phrase) each. A keyword

@@ -127,7 +127,7 @@ def test_strict_check_reports_nothing(project, maps, translated_id):
 
 
 def vocabulary_scale():
-    from generator.load.site_config import load_vocabulary
+    from journeymaps.load.site_config import load_vocabulary
 
     vocab, _ = load_vocabulary(Path(__file__).resolve().parents[2] / "site_config")
     return vocab.emotion_scale

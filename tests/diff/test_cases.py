@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.diff import diff
-from generator.diff import markdown, text
+from journeymaps.diff import diff
+from journeymaps.diff import markdown, text
 
 CASES = Path(__file__).parent / "cases"
 KINDS = sorted(p.name for p in CASES.iterdir() if p.is_dir())

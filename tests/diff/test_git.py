@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
-from generator.diff import diff
-from generator.diff import text as text_report
+from journeymaps.cli import main
+from journeymaps.diff import diff
+from journeymaps.diff import text as text_report
 
 CASES = Path(__file__).parent / "cases"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from generator.diff import diff
-from generator.diff.overlay import emotion_overlay
+from journeymaps.diff import diff
+from journeymaps.diff.overlay import emotion_overlay
 
 CASES = Path(__file__).parent / "cases"
 NS = {"svg": "http://www.w3.org/2000/svg"}

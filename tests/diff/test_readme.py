@@ -8,8 +8,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from generator.diff import diff
-from generator.diff import text as text_report
+from journeymaps.diff import diff
+from journeymaps.diff import text as text_report
 
 
 

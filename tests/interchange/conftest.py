@@ -6,7 +6,7 @@ import datetime as _dt
 
 import pytest
 
-from generator.interchange.mermaid_import import ImportOptions, ImportResult, import_text
+from journeymaps.interchange.mermaid_import import ImportOptions, ImportResult, import_text
 
 TODAY = _dt.date(2026, 11, 23)  # the same fixed date as the top-level conftest
 

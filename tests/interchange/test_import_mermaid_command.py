@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
+from journeymaps.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parents[2]
@@ -35,13 +35,13 @@ def test_imported_maps_pass_the_check(name, tmp_path, capsys):
     assert written
     printed = capsys.readouterr().out
     assert all(f"wrote {p.as_posix()}" in printed for p in written)
-    assert all(p.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../../generator/schema/")
+    assert all(p.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../../generator/journeymaps/schema/")
                for p in written)
     assert check(*written) == 0, capsys.readouterr().out
 
 
 def test_exported_sample_map_comes_back_through_the_command(project, vocabulary, tmp_path, capsys):
-    from generator.interchange.mermaid_export import to_mermaid
+    from journeymaps.interchange.mermaid_export import to_mermaid
 
     entry = project.maps[0]
     md = tmp_path / "comment.md"

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.check.report import text as text_report
-from generator.interchange.mermaid_import import ImportResult, import_file
-from generator.load.yaml12 import parse
+from journeymaps.check.report import text as text_report
+from journeymaps.interchange.mermaid_import import ImportResult, import_file
+from journeymaps.load.yaml12 import parse
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EXPECTED = Path(__file__).parent / "expected"

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from generator.interchange.mermaid_export import to_mermaid
-from generator.interchange.mermaid_parse import Block, parse_document
+from journeymaps.interchange.mermaid_export import to_mermaid
+from journeymaps.interchange.mermaid_parse import Block, parse_document
 
 HERE = Path(__file__).parent
 MODULES = os.environ.get("JOURNEYMAPS_MERMAID_MODULES", "")

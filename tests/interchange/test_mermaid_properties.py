@@ -7,12 +7,12 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.interchange.mermaid_export import to_mermaid
-from generator.interchange.mermaid_import import import_text
-from generator.interchange.mermaid_parse import parse_document
-from generator.interchange.mermaid_text import escape
-from generator.model.journey import JourneyMap
-from generator.model.resolve import stage_name
+from journeymaps.interchange.mermaid_export import to_mermaid
+from journeymaps.interchange.mermaid_import import import_text
+from journeymaps.interchange.mermaid_parse import parse_document
+from journeymaps.interchange.mermaid_text import escape
+from journeymaps.model.journey import JourneyMap
+from journeymaps.model.resolve import stage_name
 
 FIXED = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from generator.interchange.mermaid_export import to_mermaid
-from generator.interchange.mermaid_import import import_text
-from generator.model.journey import JourneyMap
-from generator.model.resolve import scale_of, stage_name
+from journeymaps.interchange.mermaid_export import to_mermaid
+from journeymaps.interchange.mermaid_import import import_text
+from journeymaps.model.journey import JourneyMap
+from journeymaps.model.resolve import scale_of, stage_name
 
 BASE: dict[str, Any] = {
     "id": "crafted", "title": "Crafted journey", "industry": "banking", "lang": "en",

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.check.validate import validate_map
-from generator.load.source import read
-from generator.model.journey import JourneyMap
+from journeymaps.check.validate import validate_map
+from journeymaps.load.source import read
+from journeymaps.model.journey import JourneyMap
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
-from generator.model.journey import JourneyMap
+from journeymaps.cli import main
+from journeymaps.model.journey import JourneyMap
 
 from render_maps import CASES, REPO, SAMPLE_FILES, load_map
 
@@ -66,7 +66,7 @@ def test_json_is_the_validated_model_in_format_order(capsys) -> None:
 def test_mermaid(capsys) -> None:
     code, out, err = run(capsys, str(SAMPLE), "--format", "mermaid")
     try:
-        import generator.interchange.mermaid_export  # noqa: F401
+        import journeymaps.interchange.mermaid_export  # noqa: F401
     except ModuleNotFoundError:
         assert code == 1 and "not available yet" in err
         return

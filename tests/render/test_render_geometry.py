@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.render.diagram import stage_scene
-from generator.render.matrix import matrix_scene
-from generator.render.scene import Box, Marker, Rect, Scene
-from generator.render.sparkline import spark_scene
-from generator.render.svg import has_cjk
-from generator.render.textwidth import text_width
-from generator.render.theme import CAIRO_FONT, CAIRO_FONT_CJK
+from journeymaps.render.diagram import stage_scene
+from journeymaps.render.matrix import matrix_scene
+from journeymaps.render.scene import Box, Marker, Rect, Scene
+from journeymaps.render.sparkline import spark_scene
+from journeymaps.render.svg import has_cjk
+from journeymaps.render.textwidth import text_width
+from journeymaps.render.theme import CAIRO_FONT, CAIRO_FONT_CJK
 
 from render_maps import ALL_FILES, case, file_id, load_map
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.render.diagram import stage_diagram
-from generator.render.matrix import priority_matrix
-from generator.render.sparkline import emotion_sparkline
+from journeymaps.render.diagram import stage_diagram
+from journeymaps.render.matrix import priority_matrix
+from journeymaps.render.sparkline import emotion_sparkline
 
 from render_maps import ALL_FILES, GOLDEN, file_id, load_map
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from generator.model.journey import LANES
-from generator.render.diagram import stage_diagram, stage_scene
-from generator.render.emotion import ticks
-from generator.render.scene import Marker, Path, Text
+from journeymaps.model.journey import LANES
+from journeymaps.render.diagram import stage_diagram, stage_scene
+from journeymaps.render.emotion import ticks
+from journeymaps.render.scene import Marker, Path, Text
 
 from render_maps import case
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.render import svg as svg_writer
-from generator.render.diagram import stage_diagram
-from generator.render.png import PngUnavailable, svg_to_png
-from generator.render.scene import Box, Scene, text_block
+from journeymaps.render import svg as svg_writer
+from journeymaps.render.diagram import stage_diagram
+from journeymaps.render.png import PngUnavailable, svg_to_png
+from journeymaps.render.scene import Box, Scene, text_block
 
 from render_maps import SAMPLE_FILES, case, file_id, load_map
 

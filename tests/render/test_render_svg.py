@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.model.resolve import stage_name
-from generator.render.diagram import stage_diagram
-from generator.render.matrix import priority_matrix
-from generator.render.sparkline import emotion_sparkline
+from journeymaps.model.resolve import stage_name
+from journeymaps.render.diagram import stage_diagram
+from journeymaps.render.matrix import priority_matrix
+from journeymaps.render.sparkline import emotion_sparkline
 
 from render_maps import ALL_FILES, REPO, SAMPLE_FILES, case, file_id, load_map
 
@@ -119,9 +119,9 @@ def test_map_text_is_escaped_not_interpreted(vocabulary) -> None:
 
 def test_same_map_same_bytes_across_processes(vocabulary) -> None:
     """Hash seeds differ per process: set or dict iteration order must not leak into the output."""
-    script = ("import sys; from pathlib import Path; from generator.load.site_config import load_vocabulary;"
-              "from generator.load.source import read; from generator.check.validate import validate_map;"
-              "from generator.render.diagram import stage_diagram; from generator.render.matrix import priority_matrix;"
+    script = ("import sys; from pathlib import Path; from journeymaps.load.site_config import load_vocabulary;"
+              "from journeymaps.load.source import read; from journeymaps.check.validate import validate_map;"
+              "from journeymaps.render.diagram import stage_diagram; from journeymaps.render.matrix import priority_matrix;"
               "v, _ = load_vocabulary(Path('site_config')); m, _ = validate_map(read(Path(sys.argv[1])).loaded, 'x');"
               "sys.stdout.write(stage_diagram(m, v) + priority_matrix(m, v))")
     path = str(SAMPLE_FILES[0])

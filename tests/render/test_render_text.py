@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from generator.render.fmt import num, quantity, signed
-from generator.render.textwidth import em, text_width
-from generator.render.wrap import wrap
+from journeymaps.render.fmt import num, quantity, signed
+from journeymaps.render.textwidth import em, text_width
+from journeymaps.render.wrap import wrap
 
 
 @pytest.mark.parametrize(("value", "text"), [

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.render.diagram import stage_diagram, stage_scene
-from generator.render.matrix import matrix_scene
-from generator.render.personas import persona_style
-from generator.render.png import for_cairo
-from generator.render.theme import GRAPHIC_PAIRS, TEXT_PAIRS, TOKENS, colour, contrast
+from journeymaps.render.diagram import stage_diagram, stage_scene
+from journeymaps.render.matrix import matrix_scene
+from journeymaps.render.personas import persona_style
+from journeymaps.render.png import for_cairo
+from journeymaps.render.theme import GRAPHIC_PAIRS, TEXT_PAIRS, TOKENS, colour, contrast
 
 from render_maps import ALL_FILES, case, file_id, load_map
 

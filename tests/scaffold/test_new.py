@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.check.runner import check_paths
-from generator.cli import main
-from generator.load.site_config import load_vocabulary
-from generator.project import load_project
-from generator.scaffold import MODELINE
+from journeymaps.check.runner import check_paths
+from journeymaps.cli import main
+from journeymaps.load.site_config import load_vocabulary
+from journeymaps.project import load_project
+from journeymaps.scaffold import MODELINE
 
 TODAY = "2026-11-23"
 

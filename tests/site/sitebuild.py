@@ -21,7 +21,7 @@ _BUILT: dict[str, Path] = {}
 def built_site() -> Path:
     """The site folder of `journeymaps build` over the repository's maps (built on first use)."""
     if "site" not in _BUILT:
-        from generator.cli import main
+        from journeymaps.cli import main
 
         work = Path(tempfile.mkdtemp(prefix="jm-site-test-"))
         atexit.register(shutil.rmtree, work, ignore_errors=True)

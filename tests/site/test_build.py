@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from sitebuild import TODAY
 
-from generator.cli import main
-from generator.pages import build_site
+from journeymaps.cli import main
+from journeymaps.pages import build_site
 
 
 def _build(root: Path, out: Path) -> int:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sitebuild import REPO, TODAY
 
-from generator.cli import main
+from journeymaps.cli import main
 
 _EDIT = re.compile(r'<a href="[^"]*" title="Edit this page" class="md-content__button md-icon"[^>]*>.*?</a>', re.S)
 

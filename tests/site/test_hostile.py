@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sitebuild import copy_project
 
-from generator.cli import main
+from journeymaps.cli import main
 
 CASE = Path(__file__).parent / "cases" / "hostile"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from generator.pages.model import NavItem
-from generator.pages.site import NAV_CHUNK, context_of, nav_config, navigation
+from journeymaps.pages.model import NavItem
+from journeymaps.pages.site import NAV_CHUNK, context_of, nav_config, navigation
 
 
 def _many(project, n: int):

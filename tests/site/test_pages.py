@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from pagetext import article, hrefs, page_file, resolve, section, table_head, table_rows, text_of
 
-from generator.pages.priority import OPEN, rank_key
-from generator.schema import json_schema
+from journeymaps.pages.priority import OPEN, rank_key
+from journeymaps.schema import json_schema
 
 
 @pytest.fixture(scope="module")

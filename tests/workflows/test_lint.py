@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.load.yaml12 import parse
+from journeymaps.load.yaml12 import parse
 
 WORKFLOWS = Path(__file__).resolve().parents[2] / ".github" / "workflows"
 FILES = sorted(WORKFLOWS.glob("*.yml"))
@@ -91,7 +91,7 @@ def test_preview_treats_the_pull_request_as_data() -> None:
     assert checkout["with"]["ref"] == "${{ github.event.pull_request.base.sha }}"
     text = (WORKFLOWS / "preview.yml").read_text(encoding="utf-8")
     assert "secrets." not in text
-    assert "python -m generator.preview" in text
+    assert "python -m journeymaps.preview" in text
     # The comment job runs nothing from the PR or the artifact: no checkout, no install.
     assert not any(s.get("uses", "").startswith(("actions/checkout@", "actions/setup-python@"))
                    for s in steps(comment))

@@ -2,7 +2,7 @@
 
 A temporary repository stands in for GitHub: `main` holds the real mkdocs.yml, theme/,
 site_config/ and maps/; each test adds a pull-request branch and runs the same entry point
-the workflow runs (`python -m generator.preview`).
+the workflow runs (`python -m journeymaps.preview`).
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.preview import build_env, run_preview
-from generator.preview.gate import judge
+from journeymaps.preview import build_env, run_preview
+from journeymaps.preview.gate import judge
 
 TODAY = "2026-11-23"
 
@@ -57,7 +57,7 @@ def edit_map(r: Path) -> None:
 
 
 def preview(r: Path, out: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator.preview", "--repo", str(r), "--base", "main",
+    return subprocess.run([sys.executable, "-m", "journeymaps.preview", "--repo", str(r), "--base", "main",
                            "--head", "pr", "--out", str(out), "--today", TODAY], capture_output=True, text=True)
 
 

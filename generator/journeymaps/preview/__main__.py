@@ -1,4 +1,4 @@
-"""``python -m generator.preview``: the preview build the pull-request workflow runs."""
+"""``python -m journeymaps.preview``: the preview build the pull-request workflow runs."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from . import run_preview
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m generator.preview", description=__doc__)
+    p = argparse.ArgumentParser(prog="python -m journeymaps.preview", description=__doc__)
     p.add_argument("--repo", type=Path, default=Path.cwd(), help="git repository holding both revisions")
     p.add_argument("--base", required=True, help="base revision (its config, theme and code are used)")
     p.add_argument("--head", required=True, help="pull request head (only its maps/ are used, as data)")

@@ -5,7 +5,7 @@
     build           `journeymaps build` of the installed base code, no secrets in its env
     diff            the semantic diff merge-base..head as the PR comment (+ emotion overlays)
 
-Run as ``python -m generator.preview --repo DIR --base REV --head REV --out DIR``; the
+Run as ``python -m journeymaps.preview --repo DIR --base REV --head REV --out DIR``; the
 workflow `.github/workflows/preview.yml` does exactly that, so the same logic is tested here.
 """
 
@@ -47,8 +47,8 @@ def build_env() -> dict[str, str]:
 
 def _build_command(out: Path, today: _dt.date | None) -> list[str]:
     # -P: do not import from the tree being built; the installed (base) package does the work.
-    command = "build" if importlib.util.find_spec("generator.commands.build") else "check"
-    args = [sys.executable, "-P", "-m", "generator.cli", command]
+    command = "build" if importlib.util.find_spec("journeymaps.commands.build") else "check"
+    args = [sys.executable, "-P", "-m", "journeymaps.cli", command]
     args += ["--out", str(out)] if command == "build" else ["maps"]
     return args + (["--today", today.isoformat()] if today else [])
 

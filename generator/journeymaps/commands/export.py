@@ -133,10 +133,10 @@ def _render(m: JourneyMap, vocab: Vocabulary, args: argparse.Namespace, lanes: l
         try:
             from ..interchange.mermaid_export import to_mermaid
         except ModuleNotFoundError as exc:
-            if not (exc.name or "").startswith("generator.interchange"):
+            if not (exc.name or "").startswith("journeymaps.interchange"):
                 raise
             raise _Unavailable("Mermaid export is not available yet in this version "
-                               "(generator.interchange.mermaid_export is missing)") from exc
+                               "(journeymaps.interchange.mermaid_export is missing)") from exc
         return to_mermaid(m, vocab).encode("utf-8")
     svg = _picture(m, vocab, args.diagram, lanes)
     if args.format == "svg":

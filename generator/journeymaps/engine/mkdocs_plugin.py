@@ -1,4 +1,4 @@
-"""`plugins: [journeymaps]`: a thin MkDocs front-end over ``generator.pages``.
+"""`plugins: [journeymaps]`: a thin MkDocs front-end over ``journeymaps.pages``.
 
 Every page and picture is added in memory (``File.generated``), nothing is written into
 the docs folder; edit links point at the map's YAML file. The build checks every map

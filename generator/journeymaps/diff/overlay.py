@@ -4,7 +4,7 @@ Stages run left to right in the new order, with removed stages kept where they w
 persona has one colour, the old curve dashed with hollow points, the new one solid. The
 picture names itself (``<title>``) and describes every change in words (``<desc>``), so a
 screen reader gets what the eye gets. Colours, fonts, wrapping and escaping come from
-``generator.render`` so the overlay looks like the site's other pictures.
+``journeymaps.render`` so the overlay looks like the site's other pictures.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The `journeymaps` command line: a thin dispatcher over ``generator.commands``."""
+"""The `journeymaps` command line: a thin dispatcher over ``journeymaps.commands``."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import sys
 from . import __version__
 from .commands import EXIT_USAGE, ConfigError, UsageError
 
-# Each entry is a module in generator/commands with register() and a run set as default.
+# Each entry is a module in generator/journeymaps/commands with register() and a run set as default.
 COMMANDS = ("check", "schema", "new", "export", "import_mermaid", "generate", "build", "diff")
 
 DESCRIPTION = """\

@@ -23,7 +23,7 @@ _ALWAYS = frozenset("#:;<\ufb02\u00b6")
 # prefixes: `Title search: 5` would become a title), nor with `%`, which there starts a comment.
 _KEYWORD_START = re.compile(r"journey|title\s|section\s|acctitle\s*:|accdescr\s*[:{]|%", re.IGNORECASE)
 _TOKEN = re.compile(r"<br\s*/?>|#([A-Za-z0-9_]+);", re.IGNORECASE)
-# What the map loader refuses (generator.load.yaml12), plus surrogates, which UTF-8 cannot hold.
+# What the map loader refuses (journeymaps.load.yaml12), plus surrogates, which UTF-8 cannot hold.
 _NOT_ALLOWED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 

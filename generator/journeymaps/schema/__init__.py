@@ -1,6 +1,6 @@
 """The published JSON Schema, generated from the models (the single source of truth).
 
-The committed copy at ``generator/schema/journeymap.schema.json`` is what editors read
+The committed copy at ``generator/journeymaps/schema/journeymap.schema.json`` is what editors read
 through the ``# yaml-language-server: $schema=...`` modeline; a test keeps it in sync.
 """
 
@@ -16,7 +16,7 @@ from ..model.journey import JourneyMap
 SCHEMA_PATH = Path(__file__).with_name("journeymap.schema.json")
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_ID = "https://journeymaps.dev/schema/journeymap-1.schema.json"
-MODELINE_TARGET = "../../generator/schema/journeymap.schema.json"
+MODELINE_TARGET = "../../generator/journeymaps/schema/journeymap.schema.json"
 
 
 @cache

@@ -20,7 +20,7 @@ def reference_page() -> VirtualFile:
     parts = ["# Authoring reference",
              "Every field of a journey map file, its type and what it means. This page is generated from "
              "the map models, the same source as the checker and the JSON Schema "
-             "(`generator/schema/journeymap.schema.json`) that editors use for completion; it cannot drift "
+             "(`generator/journeymaps/schema/journeymap.schema.json`) that editors use for completion; it cannot drift "
              "from them. Types link to the object they name."]
     for name in order:
         node = schema if name == ROOT else defs[name]

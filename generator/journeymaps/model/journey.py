@@ -1,12 +1,12 @@
 """The journey-map format: typed models that are the single source of truth.
 
-The JSON Schema that editors read (``generator/schema/journeymap.schema.json``) is
+The JSON Schema that editors read (``generator/journeymaps/schema/journeymap.schema.json``) is
 generated from these classes, and the checker validates with them, so the two cannot
 drift. Every model forbids unknown keys: a typo such as ``emotoin:`` is an error, not
 silently ignored data.
 
 Cross-references (persona ids, channel ids, pain-point ids, the emotion scale) cannot
-be expressed in JSON Schema; ``generator.check.rules`` checks them after validation.
+be expressed in JSON Schema; ``journeymaps.check.rules`` checks them after validation.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from ..model.journey import JourneyMap
 from ..model.resolve import low_threshold, score_label
 from ..model.vocabulary import Vocabulary
 
-MODELINE = "# yaml-language-server: $schema=../../generator/schema/journeymap.schema.json"
+MODELINE = "# yaml-language-server: $schema=../../generator/journeymaps/schema/journeymap.schema.json"
 PERSONA = "customer"
 Mode = Literal["translation", "to-be"]
 

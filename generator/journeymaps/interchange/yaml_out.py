@@ -14,7 +14,7 @@ import yaml
 
 from ..load.yaml12 import resolve_plain
 
-MODELINE = "# yaml-language-server: $schema=../../generator/schema/journeymap.schema.json\n"
+MODELINE = "# yaml-language-server: $schema=../../generator/journeymaps/schema/journeymap.schema.json\n"
 
 
 class _Dumper(yaml.SafeDumper):
