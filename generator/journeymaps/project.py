@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .check.findings import Finding
 from .check.runner import CheckResult, GuideEntry, MapEntry, check_paths
+from .core.findings import Finding
 from .load.site_config import load_vocabulary
 from .model.vocabulary import Vocabulary
 

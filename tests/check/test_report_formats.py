@@ -36,7 +36,7 @@ def test_github_format_is_a_workflow_annotation(capsys) -> None:
 
 
 def test_github_format_escapes_newlines_and_percent() -> None:
-    from journeymaps.check.findings import Finding
+    from journeymaps.core.findings import Finding
     from journeymaps.check.report import github
 
     out = github([Finding("a,b:c.yaml", 1, 2, "warning", "x", "50%\nnext", None)], 1)

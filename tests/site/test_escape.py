@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from journeymaps.pages.escape import inline, narrative, safe_url
+from journeymaps.core.escape import inline, narrative, safe_url
 
 EXTENSIONS = ["toc", "tables", "attr_list", "md_in_html", "def_list", "admonition"]
 

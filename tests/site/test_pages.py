@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from pagetext import article, hrefs, page_file, resolve, section, table_head, table_rows, text_of
 
-from journeymaps.pages.priority import OPEN, rank_key
+from journeymaps.model.priority import OPEN, rank_key
 from journeymaps.schema import json_schema
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .findings import Finding
+from ..core.findings import Finding
 
 
 def _counts(findings: list[Finding], files: int) -> str:

@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..core.findings import Finding, Severity
 from ..load.yaml12 import Loaded
 from ..model.journey import EmotionScale, JourneyMap
+from ..model.resolve import effective_scale, low_threshold
 from ..model.vocabulary import Vocabulary
-from .findings import Finding, Severity
 from .hints import did_you_mean
 
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
@@ -22,17 +23,6 @@ _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 class RuleContext:
     vocabulary: Vocabulary
     today: _dt.date
-
-
-def effective_scale(m: JourneyMap, vocabulary: Vocabulary) -> EmotionScale:
-    return m.emotion_scale or vocabulary.emotion_scale
-
-
-def low_threshold(scale: EmotionScale) -> int:
-    if scale.low_threshold is not None:
-        return scale.low_threshold
-    # The lower third of the range: -1 on -2..+2, 2 on 1..5, 3 on 1..10.
-    return scale.min + (scale.max - scale.min) // 3
 
 
 class _Collector:

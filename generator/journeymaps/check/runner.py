@@ -12,11 +12,11 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from ..core.findings import Finding
 from ..load.source import Source, discover, read
 from ..model.guide import GuideMeta
 from ..model.journey import JourneyMap
 from ..model.vocabulary import Vocabulary
-from .findings import Finding
 from .rules import MapSummary, RuleContext, check_across, check_map
 from .hints import did_you_mean
 from .validate import PLACEHOLDER, finding_from_error, validate_leniently

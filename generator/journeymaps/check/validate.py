@@ -7,10 +7,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..core.findings import Finding
 from ..load.yaml12 import Loaded
 from ..model.journey import JourneyMap
 from ..schema import subschema_at
-from .findings import Finding
 from .hints import did_you_mean, one_of, slugify
 
 _NUMBER_TEXT = re.compile(r"^\s*[-+]?[0-9][0-9.]*\s*$")

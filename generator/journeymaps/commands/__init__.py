@@ -11,8 +11,8 @@ import os
 import sys
 from pathlib import Path
 
-from ..check.findings import Finding
 from ..check.report import text as text_report
+from ..core.findings import Finding
 from ..load.site_config import find_site_config, load_vocabulary
 from ..model.vocabulary import Vocabulary
 

@@ -10,10 +10,10 @@ import re
 import sys
 from pathlib import Path
 
-from ..check.findings import Finding
 from ..check.report import text as text_report
 from ..check.rules import RuleContext
 from ..check.runner import check_file, display_path
+from ..core.findings import Finding
 from ..load.site_config import find_site_config
 from ..load.source import Source, discover, read
 from ..model.journey import LANES, SLUG_PATTERN, JourneyMap

@@ -7,8 +7,8 @@ import re
 import sys
 from pathlib import Path
 
-from ..check.findings import Finding
 from ..check.report import text as text_report
+from ..core.findings import Finding
 from ..interchange.mermaid_import import ImportOptions, import_file
 from ..load.source import MAP_SUFFIXES
 from ..model.journey import SLUG_PATTERN

@@ -16,8 +16,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..model.journey import JourneyMap, Kpi, Opportunity, PainPoint, Stage, Touchpoint
+from ..model.priority import quadrant
 from ..model.vocabulary import Vocabulary
-from ..pages.priority import quadrant
 from .changes import Change, Phrase, Val
 from .words import (amount, channel_label, is_id, is_short, join, label, persona_short, q, score, signed_scale, singular,
                     stage_label, value)

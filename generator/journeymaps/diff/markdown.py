@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..pages.escape import inline
+from ..core.escape import inline
 from .changes import MapDiff, Phrase, Report, Val
 from .text import counts, state_words, where
 

@@ -33,10 +33,10 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from ..check.findings import Finding
 from ..check.hints import did_you_mean
 from ..check.rules import RuleContext, check_map
 from ..check.validate import validate_map
+from ..core.findings import Finding
 from ..load.yaml12 import MAX_BYTES, decode, parse
 from ..model.journey import SLUG_PATTERN
 from ..model.vocabulary import Vocabulary

@@ -20,7 +20,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from ..check.findings import Finding
+from ..core.findings import Finding
 from ..load.yaml12 import control_characters, parse
 from .mermaid_text import unescape
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..check.findings import Finding
+from ..core.findings import Finding
 from ..model.vocabulary import Vocabulary
 from .source import read
 

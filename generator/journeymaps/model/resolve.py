@@ -6,7 +6,6 @@ so a Chinese map shows Chinese stage and channel names everywhere.
 
 from __future__ import annotations
 
-from ..check.rules import effective_scale, low_threshold
 from .journey import LANES, EmotionScale, JourneyMap, Stage
 from .vocabulary import Vocabulary
 
@@ -47,3 +46,14 @@ def lanes_of(m: JourneyMap, vocab: Vocabulary) -> list[str]:
 
 def score_label(scale: EmotionScale, value: int) -> str | None:
     return next((lbl.label for lbl in scale.labels if lbl.value == value), None)
+
+
+def effective_scale(m: JourneyMap, vocabulary: Vocabulary) -> EmotionScale:
+    return m.emotion_scale or vocabulary.emotion_scale
+
+
+def low_threshold(scale: EmotionScale) -> int:
+    if scale.low_threshold is not None:
+        return scale.low_threshold
+    # The lower third of the range: -1 on -2..+2, 2 on 1..5, 3 on 1..10.
+    return scale.min + (scale.max - scale.min) // 3

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 
 import json
 
-from .escape import attr, html_text, inline, safe_url, url_path
+from ..core.escape import attr, html_text, inline, safe_url, url_path
 from .model import VirtualFile
 
 

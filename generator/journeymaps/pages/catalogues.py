@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from ..core.escape import inline
+from ..model.priority import quadrant, rank_key, score
 from ..model.resolve import channel_name, stage_name
 from . import layout
 from .blocks import bullets, evidence, link, page, table, unsearched
-from .escape import inline
 from .map_page import gap
 from .model import SiteContext, VirtualFile
-from .priority import quadrant, rank_key, score
 from .words import num
 
 SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from ..check.runner import GuideEntry
+from ..core.escape import inline, narrative
 from . import layout
 from .blocks import bullets, link, page
-from .escape import inline, narrative
 from .links import resolver_for
 from .model import SiteContext, VirtualFile
 

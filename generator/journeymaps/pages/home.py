@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from ..core.escape import attr, html_text, inline
 from ..model.resolve import industry_name
 from . import layout
 from .blocks import bullets, link, page, table, unsearched
-from .escape import attr, html_text, inline
 from .model import SiteContext, VirtualFile
 from .pictures import emotion_sparkline
 from .words import LANG_NAMES

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ..core.escape import Resolver
 from . import layout
-from .escape import Resolver
 from .model import SiteContext
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from ..check.runner import MapEntry
+from ..core.escape import inline, narrative
 from ..model.journey import JourneyMap, Kpi, Stage
 from ..model.resolve import channel_name, industry_name, scale_of, score_label, stage_name
 from . import layout
 from .blocks import bullets, evidence, figure, link, page, table
-from .escape import inline, narrative
 from .links import resolver_for
 from .model import SiteContext, VirtualFile
 from .pictures import stage_diagram

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..check.findings import Finding
 from ..check.runner import GuideEntry, MapEntry
+from ..core.findings import Finding
 from ..model.vocabulary import Vocabulary
 
 Kind = Literal["page", "svg", "png", "json", "mermaid"]

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from ..check.runner import MapEntry
+from ..core.escape import inline
 from ..model.journey import JourneyMap
+from ..model.priority import OPEN, quadrant, rank_key, score
 from ..model.resolve import stage_name
 from . import layout
 from .blocks import bullets, figure, page, table
-from .escape import inline
 from .map_page import kpi_table
 from .model import SiteContext, VirtualFile
 from .pictures import priority_matrix
-from .priority import OPEN, quadrant, rank_key, score
 from .words import word
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..core.escape import inline, narrative
 from ..schema import json_schema
 from . import layout
 from .blocks import page, table
-from .escape import inline, narrative
 from .model import VirtualFile
 
 ROOT = "JourneyMap"

@@ -10,14 +10,14 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..check.findings import Finding
 from ..check.report import text as text_report
 from ..check.runner import MapEntry
+from ..core.escape import html_text, inline
+from ..core.findings import Finding
 from ..project import Project
 from . import layout
 from .blocks import page
 from .catalogues import catalogue_pages
-from .escape import html_text, inline
 from .guides import guide_page, method_index
 from .home import home_page, industries_in_use, industry_page
 from .map_page import map_page

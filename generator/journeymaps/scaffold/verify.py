@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as _dt
 from pathlib import Path
 
-from ..check.findings import Finding
 from ..check.rules import RuleContext, check_map
 from ..check.validate import validate_map
+from ..core.findings import Finding
 from ..load.source import read_text_bytes
 from ..model.vocabulary import Vocabulary
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model.journey import Opportunity
+from .journey import Opportunity
 
 OPEN = ("idea", "planned", "piloting")
 

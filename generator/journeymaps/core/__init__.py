@@ -1,0 +1,1 @@
+"""The bottom layer: values and text rules every other layer shares (findings, escaping)."""
