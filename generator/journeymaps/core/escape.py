@@ -19,6 +19,8 @@ import re
 from collections.abc import Callable
 from urllib.parse import quote, urlsplit
 
+from .text import CONTROL
+
 # Characters that start inline syntax anywhere in a line, with the extensions the site enables
 # (tables, attr_list, md_in_html) or in a template engine: `{` covers `{:`, `{#`, `{{`, `{%`;
 # `[` covers links and images (`!`, `(` and `)` mean nothing without it). Every reference
@@ -26,14 +28,12 @@ from urllib.parse import quote, urlsplit
 _INLINE = {c: f"&#{ord(c)};" for c in "\\`*_{}[]|~"}
 _INLINE.update({"<": "&lt;", ">": "&gt;", "&": "&amp;"})
 _INLINE_TABLE = str.maketrans(_INLINE)
-# C0/C1 controls other than tab/newline make SVG and HTML invalid; they carry no meaning.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # What makes a block only at the start of a line: a heading, a list, a setext underline.
 _LEADING_BLOCK = re.compile(r"^(\s*)([-=+#:]|\d+(?=[.)]))")
 
 
 def strip_controls(text: str) -> str:
-    return _CONTROL.sub("", text)
+    return CONTROL.sub("", text)
 
 
 def inline(text: object) -> str:

@@ -20,6 +20,8 @@ from typing import Any
 
 import yaml
 
+from ..core.text import CONTROL
+
 try:  # libyaml is about 10x faster; the pure-Python parser is a fallback, not an error.
     from yaml import CSafeLoader as _EventLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -46,11 +48,6 @@ _INT16 = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
-
-# C0 controls except TAB, LF, CR; DEL; C1 controls; non-characters. They survive HTML
-# escaping and make SVG/XML invalid, and nobody types them on purpose.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-
 
 @dataclass(frozen=True)
 class LoadIssue:
@@ -104,7 +101,7 @@ def decode(raw: bytes) -> tuple[str | None, list[LoadIssue]]:
 
 def control_characters(text: str, line_offset: int = 0) -> list[LoadIssue]:
     issues = []
-    for m in _CONTROL.finditer(text):
+    for m in CONTROL.finditer(text):
         line, col = line_col_of_offset(text, m.start())
         issues.append(LoadIssue("control-char", f"control character U+{ord(m.group()):04X} is not allowed",
                                 line + line_offset, col, "delete it; use a plain space or a line break instead"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 
+from ..core.text import CONTROL
 from .fmt import num
 from .scene import Marker, Path, Rect, Scene, Text
 from .textwidth import is_wide
@@ -16,10 +17,7 @@ from .theme import themable_css
 
 SVG_NS = "http://www.w3.org/2000/svg"
 _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,127}$")
-# Characters XML 1.0 cannot carry even as references. The loader already rejects them in
-# map files; a model built in code could still hold one, so it is shown as U+FFFD.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_SPECIAL = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_SPECIAL = re.compile(f"[&<>]|{CONTROL.pattern}")
 
 
 def check_id(value: str) -> str:
@@ -31,7 +29,7 @@ def check_id(value: str) -> str:
 def escape_text(value: str) -> str:
     if not _SPECIAL.search(value):  # most text needs nothing: skip the replacements
         return value
-    value = _NOT_XML.sub("\ufffd", value)
+    value = CONTROL.sub("\ufffd", value)
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
