@@ -162,9 +162,15 @@ class _Frame:
         self.keys: dict[str, tuple[int, int]] = {}
 
 
-def parse(text: str, *, line_offset: int = 0) -> Loaded:
+# libyaml 0.2.6 (bundled with PyYAML 6.0.4) stops deep flow collections by itself, while its
+# scanner looks ahead, before the first event reaches our depth check: that is its message.
+_LIBYAML_DEPTH_PROBLEM = "exceeded maximum nesting depth"
+
+
+def parse(text: str, *, line_offset: int = 0, event_loader: type = _EventLoader) -> Loaded:
     """Parse one YAML document held in ``text``. ``line_offset`` shifts reported lines
-    (used for front matter, whose YAML starts below the opening ``---``)."""
+    (used for front matter, whose YAML starts below the opening ``---``). ``event_loader``
+    is the PyYAML loader whose events are walked (libyaml's when installed)."""
     out = Loaded()
     counts: dict[str, int] = {}
 
@@ -178,7 +184,7 @@ def parse(text: str, *, line_offset: int = 0) -> Loaded:
 
     stack: list[_Frame] = []
     documents = 0
-    loader = _EventLoader(text)
+    loader = event_loader(text)
     try:
         while True:
             event = loader.get_event()
@@ -261,6 +267,11 @@ def parse(text: str, *, line_offset: int = 0) -> Loaded:
                 out.positions[path] = pos(event.start_mark)
                 _attach(stack, out, value)
     except yaml.MarkedYAMLError as exc:
+        if exc.problem == _LIBYAML_DEPTH_PROBLEM and event_loader is not yaml.SafeLoader:
+            # Give the answer every libyaml version gives: our own `too-deep`, at the level
+            # where the nesting passes MAX_DEPTH. The pure-Python parser has no limit of its
+            # own and never recurses, and the walk stops at MAX_DEPTH, so this stays cheap.
+            return parse(text, line_offset=line_offset, event_loader=yaml.SafeLoader)
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "invalid YAML"
         line, col = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1 + line_offset, 1)
