@@ -207,7 +207,8 @@ class _MapBuilder:
         data: dict[str, Any] = {
             "id": map_id, "title": title, "industry": industry, "lang": self.lang,
             "summary": self._summary(), "status": self._status(), "owner": TODO_OWNER,
-            "last_reviewed": self.options.today, "personas": self.personas,
+            # A string, not a date: quoted in the file, so YAML 1.1 readers (js-yaml) get a string too.
+            "last_reviewed": self.options.today.isoformat(), "personas": self.personas,
         }
         scale = self._scale()
         if scale is not None:
