@@ -226,7 +226,8 @@ def test_japanese_is_guessed_as_ja_and_said_when_the_site_lacks_it(import_mmd, v
 
 
 def test_acc_title_is_kept(import_mmd):
-    text = "journey\n  title Shopping\n  accTitle: Weekly grocery run\n  accDescr: Buying food\n  section S\n    T: 3: Me\n"
+    text = ("journey\n  title Shopping\n  accTitle: Weekly grocery run\n  accDescr: Buying food\n"
+            "  section S\n    T: 3: Me\n")
     (m,) = import_mmd(text).maps
     assert m.data["title"] == "Shopping" and m.data["summary"] == "Buying food"
     assert "Weekly grocery run" in m.data["notes"]

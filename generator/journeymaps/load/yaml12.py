@@ -20,6 +20,9 @@ from typing import Any
 
 import yaml
 
+from .issues import LoadIssue
+from .yaml_strict import lexical_issues
+
 try:  # libyaml is about 10x faster; the pure-Python parser is a fallback, not an error.
     from yaml import CSafeLoader as _EventLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -50,17 +53,6 @@ _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
 # C0 controls except TAB, LF, CR; DEL; C1 controls; non-characters. They survive HTML
 # escaping and make SVG/XML invalid, and nobody types them on purpose.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-
-
-@dataclass(frozen=True)
-class LoadIssue:
-    """A problem found while reading a file; line and column are 1-based."""
-
-    code: str
-    message: str
-    line: int
-    col: int
-    hint: str | None = None
 
 
 @dataclass
@@ -114,6 +106,8 @@ def control_characters(text: str, line_offset: int = 0) -> list[LoadIssue]:
 
 
 _NOT_SPECIAL_START = frozenset("nNtTfF~0123456789+-.")
+_QUOTED = ('"', "'")
+_GLUED_HASH = re.compile(r"[^\s]#")
 
 
 def resolve_plain(value: str) -> Any:
@@ -153,13 +147,14 @@ def _resolve_tagged(tag: str, value: str) -> Any:
 
 
 class _Frame:
-    __slots__ = ("container", "path", "pending_key", "keys")
+    __slots__ = ("container", "path", "pending_key", "keys", "flow_line")
 
-    def __init__(self, container: Any, path: Path):
+    def __init__(self, container: Any, path: Path, flow_line: int | None = None):
         self.container = container
         self.path = path
         self.pending_key: str | None = None
         self.keys: dict[str, tuple[int, int]] = {}
+        self.flow_line = flow_line  # the line a `[...]`/`{...}` collection opens on
 
 
 # libyaml 0.2.6 (bundled with PyYAML 6.0.4) stops deep flow collections by itself, while its
@@ -184,6 +179,10 @@ def parse(text: str, *, line_offset: int = 0, event_loader: type = _EventLoader)
 
     stack: list[_Frame] = []
     documents = 0
+    # Whether the token pass of yaml_strict can find anything: a quoted scalar or a bracketed
+    # collection over several lines, a `#` glued to something, a %YAML directive. Most maps
+    # have none of them, and the pass costs about half of the parse.
+    suspect = "%YAML" in text or _GLUED_HASH.search(text) is not None
     loader = event_loader(text)
     try:
         while True:
@@ -210,6 +209,7 @@ def parse(text: str, *, line_offset: int = 0, event_loader: type = _EventLoader)
                       "write the value out in full instead of referring to an anchor")
                 value: Any = None
             elif kind is yaml.ScalarEvent:
+                suspect = suspect or (event.style in _QUOTED and event.start_mark.line != event.end_mark.line)
                 tag = event.tag
                 if tag is None:
                     value = resolve_plain(event.value) if not event.style else event.value
@@ -239,10 +239,12 @@ def parse(text: str, *, line_offset: int = 0, event_loader: type = _EventLoader)
                 if path is not None:
                     out.positions[path] = pos(event.start_mark)
                     _attach(stack, out, container)
-                stack.append(_Frame(container, path if path is not None else ("<key>",)))
+                stack.append(_Frame(container, path if path is not None else ("<key>",),
+                                    event.start_mark.line if event.flow_style else None))
                 continue
             elif kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
-                stack.pop()
+                done = stack.pop()
+                suspect = suspect or (done.flow_line is not None and done.flow_line != event.end_mark.line)
                 continue
             else:  # pragma: no cover - PyYAML has no other event types
                 continue
@@ -282,6 +284,10 @@ def parse(text: str, *, line_offset: int = 0, event_loader: type = _EventLoader)
         out.data = None
     finally:
         loader.dispose()
+    if not out.issues and suspect:
+        out.issues.extend(lexical_issues(text, line_offset=line_offset))
+        if out.issues:
+            out.data = None
     return out
 
 
