@@ -75,6 +75,8 @@ def run(args: argparse.Namespace) -> int:
         with target.open("x", encoding="utf-8", newline="\n") as fh:  # "x": never overwrite, even in a race
             fh.write(m.yaml)
         print(f"wrote {target.as_posix()}")
+        for note in m.notes:  # also at the top of the file
+            print(f"  note: {note}")
     return EXIT_OK
 
 

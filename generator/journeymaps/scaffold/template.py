@@ -53,7 +53,7 @@ def fresh(*, map_id: str, title: str, industry: str, lang: str, vocab: Vocabular
         "summary: \"Draft: whose journey this is, through which stages, to what end.\"",
         "status: as-is  # as-is: the journey today; to-be: the journey you design",
         "owner: \"Unassigned\"  # team or person accountable for the journey",
-        f"last_reviewed: {today.isoformat()}  # YYYY-MM-DD; an old review becomes a warning",
+        f"last_reviewed: {scalar(today.isoformat())}  # YYYY-MM-DD; an old review becomes a warning",
         "tags: []  # free tags for the site's tag index, e.g. [onboarding, mobile-first]",
         "",
         "# Who is on the journey. Every stage gives an emotion score per persona id.",
@@ -120,7 +120,8 @@ _Dumper.add_representer(str, _str)
 def derived(source: JourneyMap, source_path: str, *, map_id: str, title: str, lang: str, mode: Mode,
             today: _dt.date) -> str:
     data: dict[str, Any] = source.model_dump(mode="python", exclude_defaults=True)
-    data.update(id=map_id, title=title, lang=lang, last_reviewed=today)
+    # A string, not a date: quoted in the file, so YAML 1.1 readers (js-yaml) get a string too.
+    data.update(id=map_id, title=title, lang=lang, last_reviewed=today.isoformat())
     data.pop("translations", None)
     data.pop("based_on", None)
     if mode == "translation":
