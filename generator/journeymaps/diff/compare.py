@@ -49,11 +49,11 @@ class _Pair:
 def compare_maps(base: JourneyMap, head: JourneyMap, vocab: Vocabulary | None) -> list[Change]:
     pair = _Pair(base, head, vocab)
     out: list[Change] = []
-    for section, phrases in (("Stages", _stages(pair)), ("Emotions", _emotions(pair)),
-                             ("Pain points", _pain_points(pair)), ("Opportunities", _opportunities(pair)),
-                             ("KPIs", _kpis(pair)), ("Touchpoints", _touchpoints(pair)),
-                             ("Personas", _personas(pair)), ("Objectives", _objectives(pair)),
-                             ("Other edits", _other(pair))):
+    for section, phrases in (("diff.stages", _stages(pair)), ("diff.emotions", _emotions(pair)),
+                             ("lane.pain_points", _pain_points(pair)), ("lane.opportunities", _opportunities(pair)),
+                             ("lane.kpis", _kpis(pair)), ("lane.touchpoints", _touchpoints(pair)),
+                             ("personas", _personas(pair)), ("objectives", _objectives(pair)),
+                             ("diff.other", _other(pair))):
         out.extend(Change(section, p) for p in phrases)  # type: ignore[arg-type]
     return out
 

@@ -189,7 +189,7 @@ def _header(m: JourneyMap, vocab: Vocabulary, w: dict[str, str], out: _Out, grid
     blocks = []
     for stage in m.stages:
         name = tuple(wrap(stage_name(m, stage, vocab), inner, HEAD, bold=True))
-        goal = tuple(wrap(w["goal"].format(goal=stage.goal), inner, GOAL)) if stage.goal else ()
+        goal = tuple(wrap(w["goal_line"].format(goal=stage.goal), inner, GOAL)) if stage.goal else ()
         h = block_height(len(name), HEAD) + (4 + block_height(len(goal), GOAL) if goal else 0)
         blocks.append((name, goal, h))
     label = wrap(w["stage"], LABEL_W - 2 * CELL_PAD, LANE, bold=True)
