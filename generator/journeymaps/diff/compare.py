@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..model.journey import JourneyMap, Kpi, Opportunity, PainPoint, Stage, Touchpoint
+from ..model.lanes import LANE_SPECS
 from ..model.vocabulary import Vocabulary
 from ..pages.priority import quadrant
 from .changes import Change, Phrase, Val
@@ -303,7 +304,8 @@ def _objectives(pair: _Pair) -> Iterable[Phrase]:
 
 
 _MAP_HANDLED = {"id", "personas", "stages", "objectives"}
-_STAGE_HANDLED = {"id", "name", "emotions", "touchpoints", "pain_points", "opportunities", "kpis"}
+# Lanes compared by their own section above; the other lanes go item by item through _field_edits.
+_STAGE_HANDLED = {"id", "name", *(s.field for s in LANE_SPECS if s.compare == "own")}
 
 
 def _other(pair: _Pair) -> Iterable[Phrase]:

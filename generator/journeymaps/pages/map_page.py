@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..check.runner import MapEntry
-from ..model.journey import JourneyMap, Kpi, Stage
+from ..model.journey import JourneyMap, Kpi, Opportunity, PainPoint, Stage, Touchpoint
+from ..model.lanes import LaneSpec, page_order
 from ..model.resolve import channel_name, industry_name, scale_of, score_label, stage_name
 from . import layout
 from .blocks import bullets, evidence, figure, link, page, table
@@ -87,42 +88,59 @@ def _stage(m: JourneyMap, n: int, s: Stage, ctx: SiteContext, here: str) -> str:
     block = [f"### {n}. {inline(stage_name(m, s, ctx.vocab))} {{#{layout.stage_anchor(s.id)}}}"]
     if s.goal:
         block.append(f"**{w('goal')}:** {inline(s.goal)}")
-    if s.emotions:
-        scale = scale_of(m, ctx.vocab)
-        names = {p.id: p.name for p in m.personas}
-        block.append(f"**{w('lane.emotion')}**\n\n" + bullets(
-            f"{inline(names.get(pid, pid))}: {score}" + (f" ({inline(lbl)})" if (lbl := score_label(scale, score)) else "")
-            for pid, score in s.emotions.items()))
-    for key in ("actions", "thoughts"):
-        values = getattr(s, key)
-        if values:
-            fmt = (lambda v: f"“{inline(v)}”") if key == "thoughts" else inline
-            block.append(f"**{w('lane.' + key)}**\n\n" + bullets(fmt(v) for v in values))
-    if s.touchpoints:
-        block.append(f"**{w('lane.touchpoints')}**\n\n" + bullets(
-            f"{inline(t.name)} — {inline(channel_name(t.channel, m.lang, ctx.vocab))}"
-            + (f" *({w('layer.backstage')})*" if t.layer == "backstage" else "")
-            + (f", {inline(t.owner)}" if t.owner else "") for t in s.touchpoints))
-    if s.pain_points:
-        block.append(f"**{w('lane.pain_points')}**\n\n" + bullets(
-            f"{inline(p.text)} — *{inline(w('severity.' + p.severity))}*, {w('evidence').lower()}: {evidence(p.evidence, m.lang)}"
-            for p in s.pain_points))
-    if s.opportunities:
-        pains = m.pain_point_index()
-        block.append(f"**{w('lane.opportunities')}**\n\n" + bullets(
-            f"{inline(o.text)} — {w('impact').lower()} {o.impact}, {w('effort').lower()} {o.effort}, {inline(w('status.' + o.status))}"
-            + (f"; {w('addresses').lower()}: " + ", ".join(inline(pains[a][1].text) for a in o.addresses if a in pains)
-               if o.addresses else "")
-            for o in s.opportunities))
-    if s.kpis:
-        block.append(f"**{w('lane.kpis')}:** " + ", ".join(inline(k.name) for k in s.kpis))
-    for key in ("tactics", "moments_of_truth"):
-        values = getattr(s, key)
-        if values:
-            block.append(f"**{w('lane.' + key)}**\n\n" + bullets(inline(v) for v in values))
+    for spec in page_order():
+        items = getattr(s, spec.field)
+        if items:
+            block.append(_section(m, spec, items, ctx))
     if s.notes:
         block.append(narrative(s.notes, resolver_for(ctx, here)))
     return "\n\n".join(block)
+
+
+def _section(m: JourneyMap, spec: LaneSpec, items, ctx: SiteContext) -> str:
+    """One lane of one stage, as the registry says it is shown."""
+    w = lambda key: word(key, m.lang)  # noqa: E731
+    name = w(spec.label_key)
+    if spec.show == "names":
+        return f"**{name}:** " + ", ".join(inline(k.name) for k in items)
+    return f"**{name}**\n\n" + bullets(_SHOW[spec.show](m, items, ctx, w))
+
+
+def _emotion_items(m: JourneyMap, emotions: dict[str, int], ctx: SiteContext, w) -> list[str]:
+    scale = scale_of(m, ctx.vocab)
+    names = {p.id: p.name for p in m.personas}
+    return [f"{inline(names.get(pid, pid))}: {score}" + (f" ({inline(lbl)})" if (lbl := score_label(scale, score)) else "")
+            for pid, score in emotions.items()]
+
+
+def _touchpoint_items(m: JourneyMap, touchpoints: list[Touchpoint], ctx: SiteContext, w) -> list[str]:
+    return [f"{inline(t.name)} — {inline(channel_name(t.channel, m.lang, ctx.vocab))}"
+            + (f" *({w('layer.backstage')})*" if t.layer == "backstage" else "")
+            + (f", {inline(t.owner)}" if t.owner else "") for t in touchpoints]
+
+
+def _pain_items(m: JourneyMap, pains: list[PainPoint], ctx: SiteContext, w) -> list[str]:
+    return [f"{inline(p.text)} — *{inline(w('severity.' + p.severity))}*, {w('evidence').lower()}: "
+            f"{evidence(p.evidence, m.lang)}" for p in pains]
+
+
+def _opportunity_items(m: JourneyMap, opportunities: list[Opportunity], ctx: SiteContext, w) -> list[str]:
+    pains = m.pain_point_index()
+    return [f"{inline(o.text)} — {w('impact').lower()} {o.impact}, {w('effort').lower()} {o.effort}, "
+            f"{inline(w('status.' + o.status))}"
+            + (f"; {w('addresses').lower()}: " + ", ".join(inline(pains[a][1].text) for a in o.addresses if a in pains)
+               if o.addresses else "")
+            for o in opportunities]
+
+
+_SHOW = {
+    "emotion": _emotion_items,
+    "bullets": lambda m, items, ctx, w: [inline(v) for v in items],
+    "quotes": lambda m, items, ctx, w: [w("quote").format(text=inline(v)) for v in items],
+    "touchpoints": _touchpoint_items,
+    "pain_points": _pain_items,
+    "opportunities": _opportunity_items,
+}
 
 
 def gap(k: Kpi) -> str:
