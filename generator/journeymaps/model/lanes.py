@@ -51,6 +51,8 @@ LANE_SPECS: tuple[LaneSpec, ...] = (
     LaneSpec("thoughts", "thoughts", "quote", "thought", (("#fff7df", "#332d1c"), ("#c9a227", "#9a7d2a")),
              "quotes", 30, "items", ("    # thoughts: [\"What the customer thinks, in their own voice\"]",)),
     LaneSpec("emotion", "emotions", "emotion", None, None, "emotion", 10, "own"),
+    LaneSpec("moments_of_truth", "moments_of_truth", "text", "moment", (("#fff1e6", "#3a2a1c"), ("#d9822b", "#b8733a")),
+             "bullets", 90, "items", ("    # moments_of_truth: [A moment that makes or breaks the journey]",)),
     LaneSpec("pain_points", "pain_points", "pain", "pain", (("#ffeef0", "#3a2226"), ("#cf5664", "#c05a64")),
              "pain_points", 50, "own",
              ("    # pain_points:  # evidence: a research link, or the word hypothesis",
@@ -63,7 +65,6 @@ LANE_SPECS: tuple[LaneSpec, ...] = (
              ("    # kpis:",
               "    #   - {id: visit-to-sign-up, name: Visit-to-sign-up rate, unit: \"%\", baseline: 2.1, target: 3}")),
     LaneSpec("tactics", "tactics", None, None, None, "bullets", 80, "items"),
-    LaneSpec("moments_of_truth", "moments_of_truth", None, None, None, "bullets", 90, "items"),
 )
 
 SPECS: dict[str, LaneSpec] = {s.id: s for s in LANE_SPECS}
