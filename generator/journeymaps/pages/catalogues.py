@@ -14,6 +14,7 @@ from .words import SITE_LANG, num, word
 SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 # A matrix cell names at most this many maps; a site of 1,000 maps stays readable and linear.
 CELL_LIMIT = 8
+KINDS = ("channels", "pain_points", "opportunities", "kpis", "tags")  # in the order of the index
 
 
 def _w(key: str) -> str:
@@ -24,19 +25,20 @@ def catalogue_pages(ctx: SiteContext) -> list[VirtualFile]:
     return [_index(), _channels(ctx), _pain_points(ctx), _backlog(ctx), _kpis(ctx), _tags(ctx)]
 
 
-def _page(key: str, title: str, parts: list[str]) -> VirtualFile:
-    path = layout.CATALOGUES[key]
+def _page(key: str, parts: list[str]) -> VirtualFile:
+    path, title = layout.CATALOGUES[key], catalogue_title(key)
     return page(path, title, [f"# {title}", *parts], wide=True)
 
 
 def _index() -> VirtualFile:
     here = layout.CATALOGUE
-    items = [(k, _title(k), _w("about." + k)) for k in ("channels", "pain_points", "opportunities", "kpis", "tags")]
+    items = [(k, catalogue_title(k), _w("about." + k)) for k in KINDS]
     body = bullets(f"[{t}]({layout.rel(here, layout.CATALOGUES[k])}): {d}." for k, t, d in items)
     return page(here, _w("cat.title"), [f"# {_w('cat.title')}", _w("cat.intro"), body])
 
 
-def _title(key: str) -> str:
+def catalogue_title(key: str) -> str:
+    """The title of one catalogue page (also its name in the navigation)."""
     return _w({"kpis": "lane.kpis", "tags": "tags"}.get(key, f"cat.{key}"))
 
 
@@ -79,8 +81,7 @@ def _channels(ctx: SiteContext) -> VirtualFile:
                 shown.append(_w("cat.more").format(n=len(ids) - CELL_LIMIT))
             cells.append("<br>".join(shown) if shown else "")
         rows.append((inline(channel_name(ch, "en", ctx.vocab)), *cells))
-    return _page("channels", _title("channels"),
-                 [_w("cat.channels.intro"), unsearched(table([_w("cat.channel"), *(inline(n) for _, n in cols)], rows))])
+    return _page("channels", [_w("cat.channels.intro"), unsearched(table([_w("cat.channel"), *(inline(n) for _, n in cols)], rows))])
 
 
 def _pain_points(ctx: SiteContext) -> VirtualFile:
@@ -90,8 +91,7 @@ def _pain_points(ctx: SiteContext) -> VirtualFile:
     rows = [(inline(p.text), inline(_w("severity." + p.severity)), _map_link(here, e.map.id, e.map.title),
              inline(stage_name(e.map, s, ctx.vocab)), evidence(p.evidence, SITE_LANG)) for e, s, p in found]
     headers = [_w(k) for k in ("cat.pain_point", "severity", "cat.map", "stage", "evidence")]
-    return _page("pain_points", _title("pain_points"),
-                 [_w("cat.pain_points.intro").format(pains=len(rows), maps=len(ctx.maps)),
+    return _page("pain_points", [_w("cat.pain_points.intro").format(pains=len(rows), maps=len(ctx.maps)),
                   unsearched(table(headers, rows))])
 
 
@@ -105,7 +105,7 @@ def _backlog(ctx: SiteContext) -> VirtualFile:
     headers = [_w(k) for k in ("priority", "opportunity", "impact", "effort", "cat.quadrant", "status", "owner",
                                "cat.map")]
     sortable = unsearched(table(headers, rows, align=["r", "l", "r", "r", "l", "l", "l", "l"]), "jm-sortable jm-compact")
-    return _page("opportunities", _title("opportunities"), [_w("cat.opportunities.intro"), sortable])
+    return _page("opportunities", [_w("cat.opportunities.intro"), sortable])
 
 
 def _kpis(ctx: SiteContext) -> VirtualFile:
@@ -114,7 +114,7 @@ def _kpis(ctx: SiteContext) -> VirtualFile:
              num(k.baseline), num(k.target), num(k.current), gap(k), inline(k.unit))
             for e in ctx.maps for s in e.map.stages for k in s.kpis]
     headers = [_w(k) for k in ("kpi", "cat.map", "stage", "baseline", "target", "current", "gap", "unit")]
-    return _page("kpis", _title("kpis"), [unsearched(table(headers, rows, align=["l", "l", "l", "r", "r", "r", "r", "l"]))])
+    return _page("kpis", [unsearched(table(headers, rows, align=["l", "l", "l", "r", "r", "r", "r", "l"]))])
 
 
 def _tags(ctx: SiteContext) -> VirtualFile:
@@ -129,4 +129,4 @@ def _tags(ctx: SiteContext) -> VirtualFile:
     for t in sorted(tags):
         parts.append(f"## `{t}` {{#tag-{t}}}")
         parts.append(bullets(_map_link(here, e.map.id, e.map.title) for e in tags[t]))
-    return _page("tags", _title("tags"), parts)
+    return _page("tags", parts)
