@@ -41,7 +41,8 @@ def test_the_map_page_shows_the_moments_under_their_stage(banking_zh, project) -
 def test_the_diff_words_an_added_and_a_removed_moment(banking_zh, vocabulary) -> None:
     before = banking_zh.map
     stages = list(before.stages)
-    stages[0] = stages[0].model_copy(update={"moments_of_truth": ["新的关键时刻", *stages[0].moments_of_truth[1:]]})
+    moments = ["新的关键时刻", *stages[0].moments_of_truth[1:]]
+    stages[0] = stages[0].model_copy(update={"moments_of_truth": moments})
     after = before.model_copy(update={"stages": stages})
     changes = compare_maps(before, after, vocabulary)
     lines = ["".join(p if isinstance(p, str) else p.text for p in c.phrase) for c in changes]

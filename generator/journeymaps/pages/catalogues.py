@@ -81,7 +81,8 @@ def _channels(ctx: SiteContext) -> VirtualFile:
                 shown.append(_w("cat.more").format(n=len(ids) - CELL_LIMIT))
             cells.append("<br>".join(shown) if shown else "")
         rows.append((inline(channel_name(ch, "en", ctx.vocab)), *cells))
-    return _page("channels", [_w("cat.channels.intro"), unsearched(table([_w("cat.channel"), *(inline(n) for _, n in cols)], rows))])
+    headers = [_w("cat.channel"), *(inline(n) for _, n in cols)]
+    return _page("channels", [_w("cat.channels.intro"), unsearched(table(headers, rows))])
 
 
 def _pain_points(ctx: SiteContext) -> VirtualFile:
@@ -104,7 +105,8 @@ def _backlog(ctx: SiteContext) -> VirtualFile:
              inline(o.owner) if o.owner else "–", _map_link(here, e.map.id, e.map.title)) for e, s, o in found]
     headers = [_w(k) for k in ("priority", "opportunity", "impact", "effort", "cat.quadrant", "status", "owner",
                                "cat.map")]
-    sortable = unsearched(table(headers, rows, align=["r", "l", "r", "r", "l", "l", "l", "l"]), "jm-sortable jm-compact")
+    sortable = unsearched(table(headers, rows, align=["r", "l", "r", "r", "l", "l", "l", "l"]),
+                          "jm-sortable jm-compact")
     return _page("opportunities", [_w("cat.opportunities.intro"), sortable])
 
 

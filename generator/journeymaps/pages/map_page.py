@@ -51,7 +51,8 @@ def _facts(m: JourneyMap, ctx: SiteContext, here: str) -> str:
     rows = [(w("industry"), ind), (w("status"), inline(w("map_status." + m.status))), (w("owner"), inline(m.owner)),
             (w("last_reviewed"), m.last_reviewed.isoformat())]
     if m.based_on and ctx.entry(m.based_on):
-        rows.append((w("map_status.as-is"), link(ctx.entry(m.based_on).map.title, layout.rel(here, layout.map_page(m.based_on)))))
+        rows.append((w("map_status.as-is"),
+                     link(ctx.entry(m.based_on).map.title, layout.rel(here, layout.map_page(m.based_on)))))
     if m.tags:
         tags = layout.rel(here, layout.CATALOGUES["tags"])
         rows.append((w("tags"), " ".join(f"[`{t}`]({tags}#tag-{t})" for t in m.tags)))
@@ -64,8 +65,8 @@ def _objectives(m: JourneyMap) -> str:
     items = []
     for o in m.objectives:
         measured = ", ".join(inline(kpis[k][1].name) for k in o.kpis if k in kpis)
-        items.append(f"**{inline(o.text)}** ({inline(word('objective.' + o.kind, m.lang))})" + (f" — {word('measures', m.lang)}: {measured}"
-                                                                    if measured else ""))
+        kind = inline(word("objective." + o.kind, m.lang))
+        items.append(f"**{inline(o.text)}** ({kind})" + (f" — {word('measures', m.lang)}: {measured}" if measured else ""))
     return bullets(items)
 
 

@@ -120,8 +120,9 @@ def navigation(ctx: SiteContext) -> list[NavItem]:
         items = [_map_nav(e) for e in entries]
         nav.append(NavItem(html_text(title), layout.industry_page(ind), tuple(_chunked(items))))
     if failed:
+        playbook = word("playbook", SITE_LANG)
         nav.append(NavItem("Failing maps", None, tuple(NavItem(html_text(f.map_id), layout.map_page(f.map_id),
-                                                               (NavItem(word("playbook", SITE_LANG), layout.playbook_page(f.map_id)),))
+                                                               (NavItem(playbook, layout.playbook_page(f.map_id)),))
                                                        for f in failed)))
     nav.append(NavItem("Method", layout.METHOD, tuple(NavItem(html_text(g.meta.title), layout.guide_page(g.meta.id))
                                                       for g in ctx.guides)))
