@@ -20,29 +20,22 @@ def map_page(entry: MapEntry, ctx: SiteContext, diagram: str | None = None) -> V
     m = entry.map
     here = layout.map_page(m.id)
     w = lambda key: word(key, m.lang)  # noqa: E731
-    parts = [f"# {inline(m.title)}", inline(m.summary), _facts(m, ctx, here),
-             f"[{w('open_playbook')}]({layout.rel(here, layout.playbook_page(m.id))}){{ .md-button }}"]
-    if m.objectives:
-        parts += [f"## {w('objectives')} {{#objectives}}", _objectives(m)]
-    parts += [f"## {w('personas')} {{#personas}}", _personas(m)]
-    parts += [f"## {w('diagram')} {{#diagram}}",
-              figure(diagram or stage_diagram(m, ctx.vocab), cls="jm-diagram",
-                     label=f"{w('diagram')}: {m.title}")]
-    parts += [f"## {w('stages')} {{#stages}}"]
-    parts += [_stage(m, i, s, ctx, here) for i, s in enumerate(m.stages, 1)]
     kpis = [(s, k) for s in m.stages for k in s.kpis]
-    if kpis:
-        parts += [f"## {w('lane.kpis')} {{#kpis}}", kpi_table(m, kpis, ctx)]
-    parts += [f"## {w('downloads')} {{#downloads}}", _downloads(m)]
-    if m.translations:
-        parts += [f"## {w('translations')} {{#translations}}", _translations(m, ctx, here)]
     guides = ctx.cited_by.get(m.id, ())
-    if guides:
-        parts += [f"## {w('guides')} {{#guides}}",
-                  bullets(link(g.meta.title, layout.rel(here, layout.guide_page(g.meta.id))) for g in guides)]
-    if m.notes:
-        parts += [f"## {w('notes')} {{#notes}}", narrative(m.notes, resolver_for(ctx, here))]
-    return page(here, m.title, parts, source=entry.display)
+    body = ctx.templates.render(
+        "map_page.md", w,
+        title=inline(m.title), summary=inline(m.summary), facts=_facts(m, ctx, here),
+        playbook_button=f"[{w('open_playbook')}]({layout.rel(here, layout.playbook_page(m.id))}){{ .md-button }}",
+        objectives=_objectives(m) if m.objectives else "",
+        personas=_personas(m),
+        diagram=figure(diagram or stage_diagram(m, ctx.vocab), cls="jm-diagram", label=f"{w('diagram')}: {m.title}"),
+        stages=[_stage(m, i, s, ctx, here) for i, s in enumerate(m.stages, 1)],
+        kpis=kpi_table(m, kpis, ctx) if kpis else "",
+        downloads=_downloads(m),
+        translations=_translations(m, ctx, here) if m.translations else "",
+        guides=bullets(link(g.meta.title, layout.rel(here, layout.guide_page(g.meta.id))) for g in guides),
+        notes=narrative(m.notes, resolver_for(ctx, here)) if m.notes else "")
+    return page(here, m.title, [body], source=entry.display)
 
 
 def _facts(m: JourneyMap, ctx: SiteContext, here: str) -> str:

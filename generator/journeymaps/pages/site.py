@@ -27,6 +27,7 @@ from .pictures import mermaid, stage_diagram
 from .playbook import playbook_page
 from .png_cache import render_pngs
 from .reference import reference_page
+from .templates import Templates
 from .words import SITE_LANG, word
 
 # An industry with more maps than this gets sub-sections in the nav: Material renders the
@@ -47,7 +48,7 @@ def context_of(project: Project, failures: tuple[Failure, ...] = ()) -> SiteCont
     assert project.vocabulary is not None
     guides = tuple(project.guides)
     return SiteContext(project.vocabulary, tuple(project.maps), guides, project.vocabulary.settings.site_name,
-                       failures, guides_citing(guides))
+                       failures, guides_citing(guides), Templates.for_project(project.root))
 
 
 def build_site(project: Project, *, failures: tuple[Failure, ...] = (), png: bool = True,
