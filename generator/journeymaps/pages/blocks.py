@@ -7,7 +7,10 @@ from collections.abc import Iterable, Sequence
 import json
 
 from ..core.escape import attr, html_text, inline, safe_url, url_path
+from ..words import label
 from .model import VirtualFile
+
+HYPOTHESIS = "hypothesis"  # the evidence word for a pain point not yet researched
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]], *, align: Sequence[str] | None = None) -> str:
@@ -35,12 +38,13 @@ def bullets(items: Iterable[str]) -> str:
     return "\n".join(f"- {i}" for i in items)
 
 
-def evidence(text: str) -> str:
-    """A pain point's evidence: a link when it is a web address, else the word as text."""
+def evidence(text: str, lang: str) -> str:
+    """A pain point's evidence: a link when it is a web address, else the word as text
+    (the format's reserved word `hypothesis` in the reader's language)."""
     url = safe_url(text)
     if url and url.lower().startswith(("http://", "https://")):
         return f"[{inline(_short(url))}]({url_path_abs(url)})"
-    return inline(text)
+    return inline(label(lang, "hypothesis") if text == HYPOTHESIS else text)
 
 
 def url_path_abs(url: str) -> str:

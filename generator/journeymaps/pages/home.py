@@ -8,7 +8,7 @@ from . import layout
 from .blocks import bullets, link, page, table, unsearched
 from .model import SiteContext, VirtualFile
 from .pictures import emotion_sparkline
-from .words import LANG_NAMES
+from .words import SITE_LANG, language_name, word
 
 
 def industries_in_use(ctx: SiteContext) -> list[str]:
@@ -59,7 +59,7 @@ def _cards(ctx: SiteContext, here: str) -> str:
             f'<li class="jm-card" lang="{attr(m.lang)}">'
             f'<a href="{attr(layout.href(here, layout.map_page(m.id)))}">{html_text(m.title)}</a>'
             f'<span class="jm-card-meta">{html_text(industry_name(m.industry, m.lang, ctx.vocab))} · '
-            f'{html_text(LANG_NAMES.get(m.lang, m.lang))} · {html_text(m.status)}</span>'
+            f'{html_text(language_name(m.lang))} · {html_text(word("map_status." + m.status, SITE_LANG))}</span>'
             f'<span class="jm-spark">{spark}</span>'
             f'<span class="jm-card-summary">{html_text(m.summary)}</span></li>')
     return '<ul class="jm-cards" data-search-exclude>\n' + "\n".join(cards) + "\n</ul>"
@@ -85,7 +85,7 @@ def industry_page(ind: str, ctx: SiteContext) -> VirtualFile:
             continue
         rows.append((link(m.title, layout.rel(here, layout.map_page(m.id))),
                      f"[playbook]({layout.rel(here, layout.playbook_page(m.id))})",
-                     inline(LANG_NAMES.get(m.lang, m.lang)), inline(m.status), inline(m.owner),
+                     inline(language_name(m.lang)), inline(word("map_status." + m.status, SITE_LANG)), inline(m.owner),
                      m.last_reviewed.isoformat(), inline(m.summary)))
     parts.append(unsearched(table(["Map", "Playbook", "Language", "Status", "Owner", "Last reviewed", "Summary"], rows)))
     return page(here, title, parts)

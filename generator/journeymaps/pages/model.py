@@ -9,6 +9,7 @@ from typing import Literal
 from ..check.runner import GuideEntry, MapEntry
 from ..core.findings import Finding
 from ..model.vocabulary import Vocabulary
+from .templates import Templates
 
 Kind = Literal["page", "svg", "png", "json", "mermaid"]
 
@@ -63,6 +64,7 @@ class SiteContext:
     site_name: str
     failures: tuple[Failure, ...] = ()
     cited_by: dict[str, tuple[GuideEntry, ...]] = field(default_factory=dict)
+    templates: Templates = field(default_factory=Templates)  # the site's page templates
 
     def entry(self, map_id: str) -> MapEntry | None:
         return next((e for e in self.maps if e.map.id == map_id), None)
