@@ -60,6 +60,8 @@ def _source_strings() -> set[str]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 found.add(node.value)
+    for path in (PACKAGE / "pages" / "templates").glob("*"):  # page templates name labels as w("key")
+        found |= set(re.findall(r"""\bw\(["']([^"']+)["']\)""", path.read_text(encoding="utf-8")))
     return found
 
 
