@@ -214,14 +214,17 @@ def check_across(summaries: list[MapSummary], invalid_ids: set[str] | frozenset[
     them are not reported as missing (their own errors are)."""
     out: list[Finding] = []
     by_id: dict[str, MapSummary] = {}
+    sharing: dict[str, list[MapSummary]] = {}
     for s in summaries:
-        if s.id in by_id:
-            first = by_id[s.id]
+        by_id.setdefault(s.id, s)
+        sharing.setdefault(s.id, []).append(s)
+    # Every file that shares an id is told, so checking any one of them alone shows it.
+    for s in summaries:
+        others = [o.display for o in sharing[s.id] if o is not s]
+        if others:
             out.append(Finding(s.display, *s.id_pos, "error", "duplicate-map-id",
-                               f"map id `{s.id}` is already used by {first.display}",
+                               f"map id `{s.id}` is also used by {', '.join(others)}",
                                "map ids are page addresses and must be unique across the site"))
-        else:
-            by_id[s.id] = s
     for s in summaries:
         for lang, target_id in s.translations.items():
             pos = s.translation_pos[lang]
@@ -231,7 +234,7 @@ def check_across(summaries: list[MapSummary], invalid_ids: set[str] | frozenset[
             if target is None:
                 out.append(Finding(s.display, *pos, "error", "missing-translation",
                                    f"translation `{target_id}` ({lang}) does not exist",
-                                   did_you_mean(target_id, by_id) or "create it with "
+                                   did_you_mean(target_id, by_id.keys() - {s.id}) or "create it with "
                                    f"`journeymaps new --from {s.id} --lang {lang}`"))
             elif target.lang != lang:
                 out.append(Finding(s.display, *pos, "error", "translation-lang",
@@ -243,5 +246,6 @@ def check_across(summaries: list[MapSummary], invalid_ids: set[str] | frozenset[
                                    f"add `translations: {{{s.lang}: {s.id}}}`"))
         if s.based_on is not None and s.based_on not in by_id and s.based_on not in invalid_ids:
             out.append(Finding(s.display, *s.based_on_pos, "error", "unknown-map",
-                               f"`based_on` names unknown map `{s.based_on}`", did_you_mean(s.based_on, by_id)))
+                               f"`based_on` names unknown map `{s.based_on}`",
+                               did_you_mean(s.based_on, by_id.keys() - {s.id})))
     return out
