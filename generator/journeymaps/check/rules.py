@@ -11,6 +11,7 @@ from typing import Any
 
 from ..load.yaml12 import Loaded
 from ..model.journey import EmotionScale, JourneyMap
+from ..model.limits import CARD_LANES, MAX_CARDS_PER_LANE, MAX_PERSONAS, MAX_STAGES
 from ..model.vocabulary import Vocabulary
 from .findings import Finding, Severity
 from .hints import did_you_mean
@@ -60,6 +61,8 @@ def check_map(m: JourneyMap, loaded: Loaded, display: str, file_path: Path | Non
         c.add("error", "wrong-folder", ("industry",),
               f"the map's industry is `{m.industry}` but the file sits in `{file_path.parent.name}/`",
               f"move the file to `maps/{m.industry}/`")
+
+    _check_size(c, m)
 
     # Ids unique within their kind.
     _unique(c, "persona", ((("personas", i, "id"), p.id) for i, p in enumerate(m.personas)))
@@ -152,6 +155,23 @@ def check_map(m: JourneyMap, loaded: Loaded, display: str, file_path: Path | Non
         c.add("warning", "future-review", ("last_reviewed",), "`last_reviewed` is in the future",
               "use the date the review actually happened")
     return c.findings
+
+
+def _check_size(c: _Collector, m: JourneyMap) -> None:
+    """The bounds of ``model.limits``: past them the diagram is unreadable and its PNG too large."""
+    if len(m.stages) > MAX_STAGES:
+        c.add("error", "too-many", ("stages",), f"{len(m.stages)} stages; a map has at most {MAX_STAGES}",
+              "split the journey into several maps (one per phase) and link them from the notes", key=True)
+    if len(m.personas) > MAX_PERSONAS:
+        c.add("error", "too-many", ("personas",), f"{len(m.personas)} personas; a map has at most {MAX_PERSONAS}",
+              "keep the personas whose journeys differ; give the others a map of their own", key=True)
+    for i, s in enumerate(m.stages):
+        for lane in CARD_LANES:
+            count = len(getattr(s, lane))
+            if count > MAX_CARDS_PER_LANE:
+                c.add("error", "too-many", ("stages", i, lane),
+                      f"{count} {lane.replace('_', ' ')} at stage `{s.id}`; a stage has at most {MAX_CARDS_PER_LANE}",
+                      "keep the ones that matter most here, or split the stage in two", key=True)
 
 
 def _unique(c: _Collector, what: str, items: Iterable[tuple[tuple[Any, ...], str]]) -> None:

@@ -141,7 +141,7 @@ def _render(m: JourneyMap, vocab: Vocabulary, args: argparse.Namespace, lanes: l
     from ..render.png import PngUnavailable, svg_to_png
 
     try:
-        return svg_to_png(svg, scale=args.scale, theme=args.theme)
+        return svg_to_png(svg, scale=args.scale, theme=args.theme, fit=False)
     except PngUnavailable as exc:
         raise _Unavailable(str(exc)) from exc
     except ValueError as exc:
