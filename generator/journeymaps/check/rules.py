@@ -12,6 +12,7 @@ from typing import Any
 from ..load.yaml12 import Loaded
 from ..model.journey import EmotionScale, JourneyMap
 from ..model.limits import CARD_LANES, MAX_CARDS_PER_LANE, MAX_PERSONAS, MAX_STAGES
+from ..model.markdown import unclosed_fence
 from ..model.vocabulary import Vocabulary
 from .findings import Finding, Severity
 from .hints import did_you_mean
@@ -146,6 +147,10 @@ def check_map(m: JourneyMap, loaded: Loaded, display: str, file_path: Path | Non
                       f"low emotion for {', '.join(f'`{p}`' for p in lows)} at stage `{s.id}` but no pain point",
                       "name what makes the customer feel this way under `pain_points`")
 
+    _check_fence(c, ("notes",), m.notes)
+    for i, s in enumerate(m.stages):
+        _check_fence(c, ("stages", i, "notes"), s.notes)
+
     age = (ctx.today - m.last_reviewed).days
     max_age = vocab.settings.review_max_age_days
     if age > max_age:
@@ -172,6 +177,16 @@ def _check_size(c: _Collector, m: JourneyMap) -> None:
                 c.add("error", "too-many", ("stages", i, lane),
                       f"{count} {lane.replace('_', ' ')} at stage `{s.id}`; a stage has at most {MAX_CARDS_PER_LANE}",
                       "keep the ones that matter most here, or split the stage in two", key=True)
+
+
+def _check_fence(c: _Collector, path: tuple[Any, ...], md: str | None) -> None:
+    found = unclosed_fence(md) if md else None
+    if found is not None:
+        line, fence = found
+        c.add("warning", "unclosed-fence", path,
+              f"line {line + 1} of `{path[-1]}` opens a code block with `{fence}` that is never closed; "
+              "the rest of the text shows as code",
+              f"add a line with `{fence}` where the code ends")
 
 
 def _unique(c: _Collector, what: str, items: Iterable[tuple[tuple[Any, ...], str]]) -> None:

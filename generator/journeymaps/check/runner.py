@@ -97,6 +97,9 @@ def check_file(source: Source, display: str, ctx: RuleContext, keep_model: bool)
                                          "keep the narrative in one place: the body below the front matter")],
                                 None, None, None)
         loaded.data["notes"] = result.body.strip("\n")
+        # Findings about the notes point at the body's first line of text.
+        leading = len(result.body) - len(result.body.lstrip("\n"))
+        loaded.positions[("notes",)] = (result.body_line + leading, 1)
     model, partial, findings = validate_leniently(loaded, display)
     if model is None:
         if partial is not None:
