@@ -139,3 +139,23 @@ def test_a_warm_setup_is_one_quiet_line_and_a_changed_lock_reinstalls(sandbox: P
     assert any("-r .ci/requirements-test.lock" in c for c in calls), (out, calls)
     _, calls = run_setup(sandbox, "bench")
     assert calls == []
+
+
+def test_apt_waits_for_the_dpkg_lock_and_failures_say_what_to_do(sandbox: Path) -> None:
+    fakebin = sandbox / "fakebin"
+    (fakebin / "dpkg-query").write_text("#!/usr/bin/env bash\nprintf 'unknown ok not-installed'\n")
+    (fakebin / "apt-get").write_text(f'#!/usr/bin/env bash\necho "$*" >> {sandbox}/apt.log\n'
+                                     '[ "${FAIL_APT:-}" != 1 ]\n')
+    (fakebin / "sudo").write_text('#!/usr/bin/env bash\n[ "$1" = -n ] && shift\nexec "$@"\n')  # when not root
+    for name in ("apt-get", "sudo"):
+        (fakebin / name).chmod(0o755)
+    run_setup(sandbox, "site")
+    update, install = (sandbox / "apt.log").read_text().splitlines()
+    for call in (update, install):
+        assert re.search(r"-o DPkg::Lock::Timeout=\d+", call), call
+    assert update.endswith("update") and "install -y" in install and "fonts-noto-cjk" in install
+    env = {**os.environ, "PATH": f"{fakebin}:{os.environ['PATH']}", "FAIL_APT": "1"}
+    proc = subprocess.run(["bash", str(sandbox / ".ci" / "setup"), "site"], cwd=sandbox, env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1
+    assert "another apt is still" in proc.stderr and "sudo apt-get install libcairo2" in proc.stderr
