@@ -113,7 +113,9 @@ def test_pages_deploys_main_with_minimal_permissions() -> None:
     wf = load("pages.yml")
     assert wf["on"]["push"]["branches"] == ["main"]
     assert wf["permissions"] == {}
-    assert wf["jobs"]["build"]["permissions"] == {"contents": "read"}
+    assert wf["jobs"]["build"]["permissions"] == {"contents": "read", "pages": "read"}
+    build = {s.get("name"): s for s in steps(wf["jobs"]["build"])}["Build"]
+    assert build["env"]["JOURNEYMAPS_SITE_URL"] == "${{ steps.pages.outputs.base_url }}"  # 404 under /<repo>/
     assert wf["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     uses = [s.get("uses", "").split("@")[0] for job in wf["jobs"].values() for s in steps(job)]
     assert "actions/upload-pages-artifact" in uses and "actions/deploy-pages" in uses
