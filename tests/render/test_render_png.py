@@ -15,14 +15,12 @@ from journeymaps.render.diagram import stage_diagram
 from journeymaps.render.png import PngUnavailable, svg_to_png
 from journeymaps.render.scene import Box, Scene, text_block
 
+from needs import need_module
 from render_maps import SAMPLE_FILES, case, file_id, load_map
 
-Image = pytest.importorskip("PIL.Image")
-ImageStat = pytest.importorskip("PIL.ImageStat")
-try:
-    import cairosvg  # noqa: F401
-except (ImportError, OSError) as exc:  # pragma: no cover - the set-up installs Cairo
-    pytest.skip(f"Cairo is not available: {exc}", allow_module_level=True)
+Image = need_module("PIL.Image")
+ImageStat = need_module("PIL.ImageStat")
+need_module("cairosvg", "install the Debian package libcairo2 (`make test` does)")
 
 
 def _image(png: bytes):
