@@ -39,3 +39,17 @@ def test_everything_the_404_page_references_resolves_under_the_sub_path(root: Pa
     assert not unresolved, unresolved
     base = re.search(r'"base":\s*"([^"]*)"', page).group(1)  # Material's search and scripts start here
     assert _served(root, urljoin(urljoin(MISSING, base + "/"), "search/search_index.json"))
+
+
+def test_a_plain_tree_carries_the_site_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    """`journeymaps generate` resolves mkdocs.yml's `!ENV` site_url for engines that read its config."""
+    import yaml
+
+    from journeymaps.cli import main
+    from sitebuild import REPO, TODAY
+
+    monkeypatch.setenv("JOURNEYMAPS_SITE_URL", f"https://example.org{PREFIX}")
+    assert main(["generate", "--root", str(REPO), "--out", str(tmp_path / "docs"), "--no-png",
+                 "--engine-config", str(tmp_path / "mkdocs.yml"), "--today", TODAY]) == 0
+    config = yaml.safe_load((tmp_path / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["site_url"] == f"https://example.org{PREFIX}"
