@@ -62,3 +62,17 @@ def test_never_overwrites_and_needs_a_language(site: Path, capsys) -> None:
     assert path.read_bytes() == before
     assert main(["new", "--from", "eight-steps"]) == 2
     assert "--lang" in capsys.readouterr().err
+
+
+def test_the_original_and_its_translation_link_each_other_on_the_site(site: Path) -> None:
+    from journeymaps.pages.site import build_site
+    from journeymaps.project import load_project
+
+    assert main(["new", "--from", "eight-steps", "--lang", "pl", "--title", "Osiem kroków"]) == 0
+    pages = {f.path: f.content for f in build_site(load_project(site), png=False).files}
+    assert "[Polski: Osiem kroków](eight-steps-pl.md)" in pages["method/eight-steps.md"]
+    assert "## Tłumaczenia {#translations}" in pages["method/eight-steps-pl.md"]
+    assert "(eight-steps.md)" in pages["method/eight-steps-pl.md"].split("{#translations}")[1]
+    # The method index lists the guide once, with its translation beside it.
+    index = pages["method/index.md"]
+    assert index.count("](eight-steps-pl.md)") == 1 and "[Polski](eight-steps-pl.md)" in index

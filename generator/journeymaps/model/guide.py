@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pydantic import BaseModel, ConfigDict, Field
 
 from .journey import LangTag, ShortText, Slug, Text
-from .translation import SourceDigest
+from .translation import SOURCE_DIGEST_HELP, SourceDigest
 
 
 class GuideMeta(BaseModel):
@@ -23,7 +23,7 @@ class GuideMeta(BaseModel):
     maps: list[Slug] = Field(default_factory=list, description="Maps this guide draws its examples from.")
     translations: dict[LangTag, Slug] = Field(
         default_factory=dict, description="Other-language versions of this guide: language tag -> guide id.")
-    source_digest: SourceDigest | None = None
+    source_digest: SourceDigest | None = Field(default=None, description=SOURCE_DIGEST_HELP)
 
 
 def guide_translations(guides: Iterable[GuideMeta]) -> dict[str, dict[str, str]]:

@@ -14,19 +14,16 @@ import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import Field, StringConstraints
+from pydantic import StringConstraints
 
 if TYPE_CHECKING:
     from .guide import GuideMeta
     from .journey import JourneyMap
 
 DIGEST_LENGTH = 16
-SourceDigest = Annotated[
-    str,
-    StringConstraints(pattern=rf"^[0-9a-f]{{{DIGEST_LENGTH}}}$"),
-    Field(description="Digest of the original's content when this translation was last reviewed against it "
-                      "(`journeymaps translated FILE` records it)."),
-]
+SOURCE_DIGEST_HELP = ("Digest of the original's content when this translation was last reviewed against it; "
+                      "`journeymaps translated FILE` records it.")
+SourceDigest = Annotated[str, StringConstraints(pattern=rf"^[0-9a-f]{{{DIGEST_LENGTH}}}$")]
 # Fields that say nothing about the text a translator follows.
 NOT_CONTENT = frozenset({"translations", "source_digest", "last_reviewed"})
 
