@@ -50,9 +50,15 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_FINDINGS
     out = (args.out or root / "site").resolve()
     try:
-        build_and_swap(out, lambda tmp: mkdocs_build.build(config_file, tmp, project, verbose=args.verbose))
+        build_and_swap(out, lambda tmp: mkdocs_build.build(config_file, tmp, project, verbose=args.verbose),
+                       on_swept=_say_swept)
     except mkdocs_build.BuildFailed as exc:
         print(f"journeymaps build: {exc}\n  the previous site in {out} was left as it was", file=sys.stderr)
         return EXIT_FINDINGS
     print(f"journeymaps build: {len(project.maps)} maps, site in {out}", file=sys.stderr)
     return EXIT_OK
+
+
+def _say_swept(folders: list[Path]) -> None:
+    names = ", ".join(f.name for f in folders)
+    print(f"journeymaps build: removed {len(folders)} folder(s) left by interrupted builds: {names}", file=sys.stderr)
