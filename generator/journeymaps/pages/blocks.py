@@ -6,8 +6,9 @@ from collections.abc import Iterable, Sequence
 
 import json
 
+from ..check.report import text as text_report
 from ..core.escape import attr, html_text, inline, safe_url, url_path
-from .model import VirtualFile
+from .model import Failure, VirtualFile
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]], *, align: Sequence[str] | None = None) -> str:
@@ -63,6 +64,14 @@ def figure(svg: str, *, cls: str, label: str) -> str:
     return f'<div class="jm-figure {cls}" role="group" aria-label="{attr(label)}" tabindex="0">\n{body}\n</div>'
 
 
+
+
+def failure_note(f: Failure, advice: str) -> str:
+    """The located errors of a failing file, as `journeymaps check` prints them, in a code block
+    (shown, not parsed): under `mkdocs serve` the pages it affects show them."""
+    text = text_report(list(f.findings), 1).replace("```", "'''")
+    block = "\n".join("    " + line for line in ["```text", *text.rstrip().splitlines(), "```"])
+    return f"!!! failure \"{inline(f.display)} has errors: {advice}\"\n\n{block}"
 
 
 def page(path: str, title: str, parts: list[str], *, source: str | None = None, wide: bool = False) -> VirtualFile:
