@@ -15,10 +15,10 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
-import re
 from pathlib import Path
 
 from ..check.runner import MapEntry, check_paths
+from ..core.findings import Finding
 from ..check.report import text as text_report
 from ..load.source import MAP_SUFFIXES
 from ..pages import VirtualFile, layout
@@ -82,15 +82,8 @@ class BuildState:
 
 
 # Cross-map rules see only the one file here; a target they miss may be another, unchanged map.
-_CROSS_MAP = {"missing-translation", "unknown-map"}
-_TARGET = re.compile(r"`([a-z0-9-]+)`")
-
-
-def _resolved_elsewhere(f, project: Project) -> bool:
-    if f.code not in _CROSS_MAP:
-        return False
-    m = _TARGET.search(f.message)
-    return bool(m) and project.map(m.group(1)) is not None
+def _resolved_elsewhere(f: Finding, project: Project) -> bool:
+    return f.target is not None and project.map(f.target) is not None
 
 
 def _same_nav(old: MapEntry, new: MapEntry) -> bool:
