@@ -87,7 +87,10 @@ def wrap_builder(server: Any, wrap: Callable[[Callable[..., Any]], Callable[...,
 def reload_browsers(server: Any) -> None:
     """Tell open pages a newer build is there (MkDocs' live-reload epoch)."""
     with server._epoch_cond:
-        server._wanted_epoch = server._visible_epoch = time.monotonic_ns() // 1_000_000
+        # Browsers ask for anything newer than what they saw: the epoch must move forward even
+        # when the last build finished within the same millisecond.
+        epoch = max(time.monotonic_ns() // 1_000_000, server._visible_epoch + 1)
+        server._wanted_epoch = server._visible_epoch = epoch
         server._epoch_cond.notify_all()
 
 

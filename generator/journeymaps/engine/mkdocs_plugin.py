@@ -25,8 +25,9 @@ from mkdocs.structure.pages import Page
 
 from ..check.report import text as text_report
 from ..pages import Site, VirtualFile, build_site, failures_of, nav_config
+from ..pages.model import fill_svg_slots
 from ..project import Project, load_project
-from . import mkdocs_internals, serve_patch, svg_slots
+from . import mkdocs_internals, serve_patch
 
 log = logging.getLogger("mkdocs.plugins.journeymaps")
 # Under `mkdocs serve` a failing map is content (its page shows the errors), not a build
@@ -55,7 +56,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.site: Site | None = None
         self.project: Project | None = None
         self._known_ids: dict[str, str] = {}  # map file -> id when last good (serve: error pages)
-        self._svgs: dict[str, list[str]] = {}
+        self._svgs: dict[str, tuple[str, ...]] = {}  # page path -> its inline pictures (see pages.model.Svg)
         self._preloaded: Project | None = None  # see preload()
         # serve: what the last full build left, so one edited map can be rebuilt on its own
         self._state: serve_patch.BuildState | None = None
@@ -113,6 +114,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             files.remove(f)
         if dropped:  # a file in docs_dir hid a theme asset of the same path: the theme's comes back
             files.add_files_from_theme(config.theme.get_env(), config)
+        self._svgs = {}
+        self._remember_svgs(self.site.files)
         for vf in self.site.files:
             existing = files.get_file_from_path(vf.path)
             if existing is not None:
@@ -137,16 +140,13 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         root = self._root(config)
         return [root / self.config.maps_dir, root / self.config.site_config]
 
-    @event_priority(100)  # before other plugins see the page's Markdown
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        markdown, svgs = svg_slots.take(markdown)
-        if svgs:
-            self._svgs[page.file.src_uri] = svgs
-        return markdown
+    def _remember_svgs(self, vfiles: list[VirtualFile]) -> None:
+        self._svgs.update((vf.path, vf.svgs) for vf in vfiles if vf.kind == "page")
 
-    @event_priority(-100)  # after the search plugin has indexed the page without the SVG
+    @event_priority(-100)  # after the search plugin has indexed the page without the pictures
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return svg_slots.put_back(output, self._svgs.pop(page.file.src_uri, []))
+        """Pages reach MkDocs with a slot per inline picture; the pictures go in last."""
+        return fill_svg_slots(output, self._svgs.get(page.file.src_uri, ()))
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         root = self._root(config)
@@ -189,6 +189,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             return False
         project, own, shared = planned
         search = mkdocs_internals.search_plugin(state.config)
+        self._remember_svgs(own)
         serve_patch.apply(state, own, search)
         state.project = self.project = project
         self._snapshot = now
@@ -200,6 +201,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 if self._state is not state:
                     return  # a full build ran meanwhile
                 try:
+                    self._remember_svgs(shared)
                     serve_patch.apply(state, shared, search)
                 except Exception as exc:  # noqa: BLE001 - a background thread must not die silently
                     self._state = None
