@@ -18,7 +18,7 @@ SOURCE = Path(__file__).resolve().parents[1] / "generator" / PACKAGE
 
 # Bottom first.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("", "core"),                             # the package root (its version) and shared values, text rules
+    ("", "core", "words"),                    # the package root (its version), shared values, text rules; the wording catalogue
     ("model",),                               # typed map, vocabulary and what a map inherits from it
     ("schema",),                              # the published JSON Schema, derived from the model
     ("load",),                                # files -> text -> YAML 1.2 values, site configuration

@@ -75,6 +75,11 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 1
     except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback for the user
+        from .pages.templates import TemplateProblem  # here, not at the top: pages are slow to import
+
+        if isinstance(exc, TemplateProblem):  # a site's page template: its file and line, and what to do
+            print(f"journeymaps: {exc}", file=sys.stderr)
+            return 1
         if os.environ.get("JOURNEYMAPS_DEBUG"):
             raise
         print(f"journeymaps: internal error: {type(exc).__name__}: {exc}\n"

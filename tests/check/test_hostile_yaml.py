@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from journeymaps.load.source import read, read_text_bytes
-from journeymaps.load.yaml12 import MAX_BYTES
+from journeymaps.load.yaml12 import MAX_BYTES, MAX_DEPTH, parse
 
 BILLION_LAUGHS = (
     b'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
@@ -30,11 +31,28 @@ def test_billion_laughs_is_refused_at_the_first_anchor() -> None:
     assert {c for c, _, _ in found} == {"anchor", "alias"}
 
 
-@pytest.mark.parametrize("text", ["[" * 100_000, "a:\n" + "- " * 100_000 + "x\n", "{a: " * 100_000])
-def test_deep_nesting_is_refused_without_recursion(text: str) -> None:
-    found = codes(text.encode())
-    assert found and found[0][0] in ("too-deep", "yaml-syntax")
-    assert any(c == "too-deep" for c, _, _ in found)
+DEEP = [  # (text, where the level past MAX_DEPTH opens)
+    ("[" * 100_000, (1, MAX_DEPTH + 1)),
+    ("a:\n" + "- " * 100_000 + "x\n", (2, 2 * (MAX_DEPTH - 1) + 1)),  # the mapping is the first level
+    ("{a: " * 100_000, (1, 4 * MAX_DEPTH + 1)),
+    ("a: " + "[" * 1_001 + "]" * 1_001 + "\n", (1, 3 + MAX_DEPTH)),  # just past libyaml 0.2.6's own limit
+]
+
+
+@pytest.mark.parametrize(("text", "where"), DEEP)
+def test_deep_nesting_is_refused_without_recursion(text: str, where: tuple[int, int]) -> None:
+    assert codes(text.encode()) == [("too-deep", *where)]
+
+
+@pytest.mark.parametrize("event_loader", [yaml.SafeLoader, yaml.CSafeLoader] if yaml.__with_libyaml__
+                         else [yaml.SafeLoader])
+@pytest.mark.parametrize(("text", "where"), DEEP)
+def test_deep_nesting_answer_does_not_depend_on_libyaml(event_loader: type, text: str,
+                                                        where: tuple[int, int]) -> None:
+    # libyaml 0.2.6 has a nesting limit of its own that fires before ours; 0.2.5 has none.
+    issues = parse(text, event_loader=event_loader).issues
+    assert [(i.code, i.line, i.col) for i in issues] == [("too-deep", *where)]
+    assert issues[0].message == f"nesting deeper than {MAX_DEPTH} levels"
 
 
 def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ rewrites the expected files; review the diff of them like any other change.
 
 from __future__ import annotations
 
+import re
 from html import unescape
 from pathlib import Path
 
@@ -53,3 +54,45 @@ def test_markdown_comment_carries_no_markup_from_maps(vocabulary) -> None:
     assert "@support-team" not in shown and "#12" not in shown  # a word joiner follows @ and #
     assert "@\u2060support-team" in shown and "#\u206012" in shown
     assert "[here](javascript:alert(1)) <img src=x onerror=alert(1)>" in shown  # as typed, inert
+
+
+# What GitHub links in the rendered text of a comment (GitHub Docs, "Autolinked references and
+# URLs"; GFM spec, extended autolinks): each must find nothing that came from a map.
+GITHUB_AUTOLINKS = {
+    "url": re.compile(r"\bhttps?://\w", re.IGNORECASE),
+    "www": re.compile(r"(?:^|[\s*_~(])www\.\w", re.IGNORECASE),
+    "gh-reference": re.compile(r"\bGH-\d+\b", re.IGNORECASE),
+    "issue-reference": re.compile(r"#\d+\b"),
+    "mention": re.compile(r"@\w"),
+    "sha": re.compile(r"\b[0-9a-f]{7,40}\b", re.IGNORECASE),
+}
+
+
+def test_markdown_comment_links_nothing_github_would_autolink(vocabulary) -> None:
+    import markdown as md_lib
+
+    report = diff("before", "after", vocab=vocabulary, cwd=CASES / "markdown-escape")
+    shown = unescape(md_lib.markdown(markdown.render(report)))
+    typed = ("https://evil.example/fees", "www.evil.example", "GH-123", "HTTP://x.example",
+             "0123456789abcdef0123456789abcdef01234567", "abc1234", "@support-team", "#12")
+    assert all(t in shown.replace("\u2060", "") for t in typed)  # the reader sees what was typed
+    for name, pattern in GITHUB_AUTOLINKS.items():
+        assert not pattern.search(shown), name
+
+
+@pytest.mark.parametrize(("text", "pattern"), [
+    ("see https://evil.example", "url"), ("see http://evil.example", "url"), ("HTTPS://EVIL.EXAMPLE", "url"),
+    ("www.evil.example", "www"), ("(www.evil.example)", "www"), ("GH-123", "gh-reference"),
+    ("fixes #123", "issue-reference"), ("ask @team", "mention"),
+    ("0123456789abcdef0123456789abcdef01234567", "sha"), ("commit abc1234", "sha"), ("ABCDEF0123", "sha"),
+])
+def test_each_autolink_pattern_is_defanged(text: str, pattern: str) -> None:
+    assert GITHUB_AUTOLINKS[pattern].search(text)  # the oracle sees the raw text as a link
+    shown = unescape(markdown.escape(text))
+    assert not GITHUB_AUTOLINKS[pattern].search(shown)
+    assert shown.replace("\u2060", "") == text
+
+
+def test_short_numbers_and_words_are_left_alone() -> None:
+    for text in ("2026", "123456", "café", "the GHz band", "https-only"):
+        assert markdown.defang(text) == text

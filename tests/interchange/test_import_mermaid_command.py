@@ -80,7 +80,7 @@ def test_stdout_output_and_located_errors(tmp_path, capsys):
     assert captured.out.startswith("# yaml-language-server:") and "id: zakladanie-konta-w-banku-internetowym" in captured.out
     assert run(str(FIXTURES / "scores.mmd"), "--industry", "banking", "--out", str(tmp_path)) == 1
     captured = capsys.readouterr()
-    assert "scores.mmd:5:12: error[score-range]: the score 6 is outside Mermaid's range 1..5" in captured.err
+    assert "scores.mmd:8:13: error[score]: the score `good` is not a number" in captured.err
     assert captured.out == "" and not any(tmp_path.iterdir())
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -38,7 +39,7 @@ def test_chinese_titles_fall_back_to_positional_ids(options):
     result = load("chinese.md", options)
     assert result.errors == []
     (m,) = result.maps
-    assert m.id == "journey-1" and m.data["title"] == "网上银行开户" and m.data["lang"] == "zh"
+    assert m.id == "journey-9b58e3" and m.data["title"] == "网上银行开户" and m.data["lang"] == "zh"
     assert [p["id"] for p in m.data["personas"]] == ["persona-1", "persona-2"]
     assert [p["name"] for p in m.data["personas"]] == ["小明", "小红"]
     # `认知` is the catalogue's Chinese name of `awareness`; the other section keeps its name.
@@ -56,14 +57,53 @@ def test_polish_names_slug_without_diacritics(options):
     assert m.data["stages"][1]["emotions"] == {"ola": 4, "pawel": 3}  # Ola (2 + 5) / 2 = 3.5 -> 4
 
 
-def test_scores_outside_the_range_are_located_errors_not_clamped(options):
+def test_only_scores_mermaid_cannot_read_are_errors(options):
+    # 0, 6, 5.5 and -1 are numbers Mermaid reads; `good` and nothing are not.
     result = load("scores.mmd", options)
     assert result.maps == []
-    assert codes(result) == [
-        (4, 13, "error", "score-range"), (5, 12, "error", "score-range"), (6, 23, "error", "score-range"),
-        (7, 17, "error", "score-range"), (8, 13, "error", "score"), (9, 15, "error", "score"),
-    ]
-    assert "the score 6 is outside Mermaid's range 1..5" in result.findings[1].message
+    assert codes(result) == [(8, 13, "error", "score"), (9, 15, "error", "score")]
+
+
+TEN_POINT = """journey
+  title Ten-point journey
+  section Find
+    Search: 7: Ana
+    Compare: 9: Ana, Ben
+  section Buy
+    Pay: 2: Ben
+    Wait: 3: Ana
+"""
+
+
+def test_scores_above_5_import_on_a_scale_that_holds_them(import_mmd, tmp_path):
+    result = import_mmd(TEN_POINT)
+    assert result.errors == []
+    (m,) = result.maps
+    assert m.data["emotion_scale"]["min"] == 1 and m.data["emotion_scale"]["max"] == 10
+    # The diagram's own scores, not squeezed from 1..5: Ana (7 + 9) / 2 = 8.
+    assert [s["emotions"] for s in m.data["stages"]] == [{"ana": 8, "ben": 9}, {"ben": 2, "ana": 3}]
+    assert m.notes == ("The diagram's scores run outside Mermaid's 1..5, so the map keeps them on an emotion "
+                       "scale of 1..10.",)
+    assert "# Note: The diagram's scores run outside Mermaid's 1..5" in m.yaml
+    assert parse(m.yaml).issues == []
+
+
+@pytest.mark.parametrize(("scores", "scale"), [
+    ((1, 5), None), ((1, 6), (1, 7)), ((2, 7), (1, 7)), ((1, 8), (1, 10)), ((0, 10), (0, 10)),
+    ((-2, 3), (-2, 5)), ((1, 12.5), (1, 13)),
+])
+def test_the_fitted_scale(import_mmd, scores, scale):
+    low, high = scores
+    (m,) = import_mmd(f"journey\n  title T\n  section S\n    A: {low}: Me\n    B: {high}: Me\n").maps
+    found = m.data["emotion_scale"]
+    assert (found["min"], found["max"]) == (scale or (1, 5))
+    assert bool(m.notes) == (scale is not None)
+
+
+def test_absurd_and_infinite_scores_are_located_errors(import_mmd):
+    result = import_mmd("journey\n  title T\n  section S\n    A: 1e9: Me\n    B: 1e999: Me\n")
+    assert result.maps == []
+    assert codes(result) == [(4, 8, "error", "score-range"), (5, 8, "error", "score-range")]
 
 
 def test_comments_directives_and_accessibility_fields(options):
@@ -91,7 +131,7 @@ def test_tabs_are_whitespace(options):
 def test_missing_title_and_empty_sections(options):
     result = load("no_title.mmd", options)
     (m,) = result.maps
-    assert (m.id, m.data["title"]) == ("journey-1", "TODO: title")
+    assert re.fullmatch(r"journey-[0-9a-f]{6}", m.id) and m.data["title"] == "TODO: title"
     assert [(s["id"], s.get("actions")) for s in m.data["stages"]] == [
         ("discover", None), ("decide", ["Compare plans"]), ("decide-2", ["Decide again"])]
     assert codes(result) == [(1, 1, "warning", "no-title")]
@@ -127,8 +167,8 @@ def test_files_without_a_journey(options):
 
 
 def test_crlf_and_lone_cr_line_endings(import_mmd):
-    result = import_mmd("journey\r\n  title CRLF\r  section S\r\n    Task: 9: Me\r\n")
-    assert codes(result) == [(4, 11, "error", "score-range")]
+    result = import_mmd("journey\r\n  title CRLF\r  section S\r\n    Task: good: Me\r\n")
+    assert codes(result) == [(4, 11, "error", "score")]
 
 
 def test_front_matter_title_and_unknown_industry(import_mmd):
@@ -156,3 +196,40 @@ def test_yaml_keeps_strings_as_strings(import_mmd):
     assert loaded.data["stages"][0]["name"] == "no"
     assert loaded.data["stages"][0]["actions"] == ["2024-01-02", "0x1F", "1:30"]
     assert [p["name"] for p in loaded.data["personas"]] == ["on", "010", "~"]
+
+
+def test_titles_without_latin_letters_get_stable_distinct_ids(import_mmd):
+    def map_id(title: str) -> str:
+        (m,) = import_mmd(f"journey\n  title {title}\n  section S\n    T: 3: Me\n").maps
+        return m.id
+
+    first, second = map_id("网上银行开户"), map_id("手机银行转账")
+    assert re.fullmatch(r"journey-[0-9a-f]{6}", first) and re.fullmatch(r"journey-[0-9a-f]{6}", second)
+    assert first != second
+    assert map_id("网上银行开户") == first  # the same diagram imported again: the same id
+
+
+def test_japanese_is_guessed_as_ja_and_said_when_the_site_lacks_it(import_mmd, vocabulary):
+    text = "journey\n  title 口座開設\n  section 申し込み\n    書類をアップロードする: 3: 花子\n"
+    result = import_mmd(text)
+    (m,) = result.maps
+    assert m.data["lang"] == "ja"
+    assert "ja" not in vocabulary.settings.languages
+    (warning,) = [f for f in result.findings if f.code == "lang"]
+    assert (warning.severity, warning.line, warning.col) == ("warning", 1, 1)
+    assert "`ja`" in warning.message and "site_config/settings.yaml" in warning.hint
+    (m,) = import_mmd(text, lang="zh").maps  # the author decides
+    assert m.data["lang"] == "zh"
+    # Chinese has no kana: still zh, and no warning.
+    zh = import_mmd("journey\n  title 网上银行开户\n  section 认知\n    搜索: 3: 小明\n")
+    assert zh.maps[0].data["lang"] == "zh" and not [f for f in zh.findings if f.code == "lang"]
+
+
+def test_acc_title_is_kept(import_mmd):
+    text = ("journey\n  title Shopping\n  accTitle: Weekly grocery run\n  accDescr: Buying food\n"
+            "  section S\n    T: 3: Me\n")
+    (m,) = import_mmd(text).maps
+    assert m.data["title"] == "Shopping" and m.data["summary"] == "Buying food"
+    assert "Weekly grocery run" in m.data["notes"]
+    (m,) = import_mmd("journey\n  accTitle: Only this\n  section S\n    T: 3: Me\n").maps
+    assert m.data["title"] == "Only this" and "notes" not in m.data  # used as the title: nothing lost

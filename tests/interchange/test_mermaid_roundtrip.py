@@ -146,3 +146,21 @@ def test_edited_scores_win_over_a_stale_comment(vocabulary, options):
     # The map's scale (-2..2) is kept: Mermaid 5 is +2 there; the untouched stage keeps its comment.
     assert stages[0]["emotions"] == {"xiaoming": 2}
     assert stages[1]["emotions"] == {"xiaoming": 2}
+
+
+DIRECTIVE = '%%{init: {"theme": "dark"}}%%'
+
+
+def test_no_map_text_becomes_a_mermaid_directive(vocabulary, options) -> None:
+    """Mermaid reads `%%{...}%%` anywhere, even inside a `%%` comment: our metadata comment included."""
+    m = _map(title=DIRECTIVE, summary=f"{DIRECTIVE}\n{DIRECTIVE}",
+             personas=[{"id": "maya", "name": DIRECTIVE}, {"id": "rob", "name": f"Rob {DIRECTIVE}"}],
+             emotion_scale={"min": -2, "max": 2, "labels": [{"value": 2, "label": DIRECTIVE}]},
+             stages=[{"id": "s1", "name": DIRECTIVE, "actions": [DIRECTIVE, f"%{DIRECTIVE}%"],
+                      "emotions": {"maya": 1, "rob": -1}}])
+    exported = to_mermaid(m, vocabulary)
+    assert "%%{" not in exported and "}%%" not in exported
+    (back,) = import_text(exported, "d.mmd", options, markdown=False).maps
+    assert [p["name"] for p in back.data["personas"]] == [DIRECTIVE, f"Rob {DIRECTIVE}"]
+    assert back.data["title"] == DIRECTIVE
+    assert back.data["emotion_scale"]["labels"] == [{"value": 2, "label": DIRECTIVE}]

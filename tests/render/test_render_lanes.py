@@ -12,13 +12,15 @@ from journeymaps.render.scene import Marker, Path, Text
 from render_maps import case
 
 LABELS = {"actions": "Actions", "touchpoints": "Touchpoints", "thoughts": "Thoughts", "emotion": "Emotion",
-          "pain_points": "Pain points", "opportunities": "Opportunities", "kpis": "KPIs"}
+          "moments_of_truth": "Moments of truth", "pain_points": "Pain points", "opportunities": "Opportunities",
+          "kpis": "KPIs"}
 
 
 def _lane_labels(scene) -> list[str]:
     """Bold texts in the label column, top to bottom (the header's "Stage" first)."""
     labels = [t for t in scene.texts() if t.bold and t.x < 40 and t.lines[0] != scene.title.split()[0]]
-    return [t.lines[0] for t in sorted(labels, key=lambda t: t.y) if t.lines[0] in LABELS.values()]
+    names = [" ".join(t.lines) for t in sorted(labels, key=lambda t: t.y)]
+    return [name for name in names if name in LABELS.values()]
 
 
 def test_site_default_shows_every_lane_with_content_in_order(vocabulary) -> None:

@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--industry: `{args.industry}` is not an id (lower-case letters, digits, hyphens)")
     if args.lang is not None and not re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", args.lang):
         raise UsageError(f"--lang: `{args.lang}` is not a language tag such as en, zh or pl")
-    options = ImportOptions(vocabulary_for(args, Path.cwd()), parse_today(args.today), args.industry, args.lang)
+    options = ImportOptions(vocabulary_for(args, args.file), parse_today(args.today), args.industry, args.lang)
     display = args.file.as_posix()
     if not args.file.is_file():
         return _fail([Finding(display, 1, 1, "error", "not-found", "no such file")])
@@ -75,6 +75,8 @@ def run(args: argparse.Namespace) -> int:
         with target.open("x", encoding="utf-8", newline="\n") as fh:  # "x": never overwrite, even in a race
             fh.write(m.yaml)
         print(f"wrote {target.as_posix()}")
+        for note in m.notes:  # also at the top of the file
+            print(f"  note: {note}")
     return EXIT_OK
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..model.journey import JourneyMap
+from ..words import label
 
 
 @dataclass(frozen=True)
@@ -27,11 +28,12 @@ class Val:
 Part = str | Val
 Phrase = tuple[Part, ...]
 
-# Sections of a map's changes, in the order a reviewer reads them.
-SECTIONS = ("Stages", "Emotions", "Pain points", "Opportunities", "KPIs", "Touchpoints", "Personas", "Objectives",
-            "Other edits")
-Section = Literal["Stages", "Emotions", "Pain points", "Opportunities", "KPIs", "Touchpoints", "Personas",
-                  "Objectives", "Other edits"]
+# Sections of a map's changes, in the order a reviewer reads them: keys of the wording catalogue.
+SECTIONS = ("diff.stages", "diff.emotions", "lane.pain_points", "lane.opportunities", "lane.kpis", "lane.touchpoints",
+            "personas", "objectives", "diff.other")
+Section = Literal["diff.stages", "diff.emotions", "lane.pain_points", "lane.opportunities", "lane.kpis",
+                  "lane.touchpoints", "personas", "objectives", "diff.other"]
+SECTION_LANG = "en"  # the review's language (terminals, pull-request comments, grep)
 
 State = Literal["added", "removed", "changed", "invalid"]
 
@@ -65,7 +67,7 @@ class MapDiff:
         for name in SECTIONS:
             phrases = [c.phrase for c in self.changes if c.section == name]
             if phrases:
-                out.append((name, phrases))
+                out.append((label(SECTION_LANG, name), phrases))
         return out
 
 

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from ..model.journey import JourneyMap, Kpi, Opportunity, PainPoint, Stage, Touchpoint
 from ..model.priority import quadrant
+from ..model.lanes import LANE_SPECS
 from ..model.vocabulary import Vocabulary
 from .changes import Change, Phrase, Val
 from .words import (amount, channel_label, is_id, is_short, join, label, persona_short, q, score, signed_scale, singular,
@@ -49,11 +50,11 @@ class _Pair:
 def compare_maps(base: JourneyMap, head: JourneyMap, vocab: Vocabulary | None) -> list[Change]:
     pair = _Pair(base, head, vocab)
     out: list[Change] = []
-    for section, phrases in (("Stages", _stages(pair)), ("Emotions", _emotions(pair)),
-                             ("Pain points", _pain_points(pair)), ("Opportunities", _opportunities(pair)),
-                             ("KPIs", _kpis(pair)), ("Touchpoints", _touchpoints(pair)),
-                             ("Personas", _personas(pair)), ("Objectives", _objectives(pair)),
-                             ("Other edits", _other(pair))):
+    for section, phrases in (("diff.stages", _stages(pair)), ("diff.emotions", _emotions(pair)),
+                             ("lane.pain_points", _pain_points(pair)), ("lane.opportunities", _opportunities(pair)),
+                             ("lane.kpis", _kpis(pair)), ("lane.touchpoints", _touchpoints(pair)),
+                             ("personas", _personas(pair)), ("objectives", _objectives(pair)),
+                             ("diff.other", _other(pair))):
         out.extend(Change(section, p) for p in phrases)  # type: ignore[arg-type]
     return out
 
@@ -303,7 +304,8 @@ def _objectives(pair: _Pair) -> Iterable[Phrase]:
 
 
 _MAP_HANDLED = {"id", "personas", "stages", "objectives"}
-_STAGE_HANDLED = {"id", "name", "emotions", "touchpoints", "pain_points", "opportunities", "kpis"}
+# Lanes compared by their own section above; the other lanes go item by item through _field_edits.
+_STAGE_HANDLED = {"id", "name", *(s.field for s in LANE_SPECS if s.compare == "own")}
 
 
 def _other(pair: _Pair) -> Iterable[Phrase]:

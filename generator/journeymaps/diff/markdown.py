@@ -1,9 +1,12 @@
 """The diff as a pull-request comment (GitHub-flavoured Markdown).
 
 Map text is data: it is escaped so it cannot format, link, embed HTML, or notify anyone.
-GitHub turns ``@name`` into a mention and ``#12`` into a cross-reference on the
-rendered text, after Markdown escaping, so a word joiner is put after each ``@`` and
-``#``: the comment shows the same characters but pings nobody.
+GitHub links parts of the rendered text, after Markdown escaping: ``@name`` (a mention),
+``#12`` and ``GH-12`` (references), bare ``https://`` URLs and ``www.`` hosts, and commit
+SHAs. So a word joiner (U+2060, invisible) goes where it breaks each pattern: after ``@``
+and ``#``, between ``GH`` and ``-``, between the scheme and ``://``, between ``www`` and
+``.``, and after every 6th digit of a hex run long enough to be a SHA (7 or more). The
+comment shows the same characters but links and pings nothing.
 """
 
 from __future__ import annotations
@@ -17,11 +20,20 @@ from .text import counts, state_words, where
 MARKER = "<!-- journeymaps-diff -->"  # lets the workflow find and update its own comment
 LIMIT = 60_000  # GitHub refuses comments over 65,536 characters
 _WORD_JOINER = "\u2060"
-_REFERENCE = re.compile(r"([@#])(?=\S)")
+# Each match ends where a word joiner goes.
+_AUTOLINKED = re.compile(r"[@#](?=\S)|(?i:\bgh)(?=-\d)|(?i:\bhttps?)(?=://)|(?i:\bwww)(?=\.)")
+_HEX_RUN = re.compile(r"\b[0-9a-fA-F]{7,}\b")  # a SHA is 7 to 40 of them; longer runs cost nothing
+_SHA_PIECE = re.compile(r"[0-9a-fA-F]{6}(?=[0-9a-fA-F])")
+
+
+def defang(text: str) -> str:
+    """``text`` with a word joiner wherever GitHub would otherwise link or notify."""
+    text = _HEX_RUN.sub(lambda m: _SHA_PIECE.sub(lambda p: p.group() + _WORD_JOINER, m.group()), text)
+    return _AUTOLINKED.sub(lambda m: m.group() + _WORD_JOINER, text)
 
 
 def escape(text: str) -> str:
-    return inline(_REFERENCE.sub(lambda m: m.group(1) + _WORD_JOINER, text))
+    return inline(defang(text))
 
 
 def md(phrase: Phrase) -> str:

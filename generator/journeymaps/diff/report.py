@@ -61,7 +61,7 @@ def _map_diff(key: str, old: LoadedMap | None, new: LoadedMap | None, vocab: Voc
                        head_errors=new.errors if new.map is None else None, base=old.map, head=new.map)
     changes = compare_maps(old.map, new.map, vocab)
     if old.path != new.path:
-        changes.append(Change("Other edits", ("file moved from ", Val(old.path), " to ", Val(new.path))))
+        changes.append(Change("diff.other", ("file moved from ", Val(old.path), " to ", Val(new.path))))
     if not changes:
         return None  # only comments or formatting changed
     return MapDiff(key, title, "changed", old.path, new.path, tuple(changes), base=old.map, head=new.map)

@@ -10,7 +10,8 @@ from ..model.journey import SLUG_PATTERN, JourneyMap, Persona, Stage
 from ..model.resolve import channel_name, effective_scale, stage_name
 from ..model.vocabulary import Vocabulary
 from ..render.fmt import num, quantity
-from .changes import Part, Phrase, Val
+from ..words import has_label, label as _label
+from .changes import SECTION_LANG as LANG, Part, Phrase, Val
 
 CLIP = 160  # longest quoted text shown; a review needs the gist, the file has the rest
 SHORT = 80  # text fields longer than this (or with line breaks) are reported as "edited"
@@ -19,12 +20,6 @@ _SLUG = re.compile(SLUG_PATTERN)
 # but "Maya at Purchase" is what a reviewer scans for.
 _PERSONA_CUT = re.compile(r"\s*[,，、(（:：;；]|\s+[-–—]\s+")
 
-_SINGULAR = {"actions": "action", "thoughts": "thought", "tactics": "tactic", "moments_of_truth": "moment of truth",
-             "goals": "goal", "needs": "need", "frustrations": "frustration", "tags": "tag", "kpis": "KPI",
-             "addresses": "pain point", "lanes": "lane", "labels": "label"}
-_LABELS = {"kpis": "KPIs", "last_reviewed": "last reviewed", "based_on": "based on", "moments_of_truth":
-           "moments of truth", "emotion_scale": "emotion scale", "schema_version": "schema version",
-           "low_threshold": "low threshold"}
 
 
 def q(text: str) -> Val:
@@ -67,20 +62,27 @@ def amount(value: float, unit: str) -> Phrase:
     return (text, Val(unit)) if unit in ("%", "‰", "°") else (text, " ", Val(unit))
 
 
+def word(key: str) -> str:
+    return _label(LANG, key)
+
+
 def label(field: str) -> str:
-    return _LABELS.get(field, field.replace("_", " "))
+    """A field's name as a reviewer reads it; a field new to the format reads as its key."""
+    key = "field." + field
+    return word(key) if has_label(LANG, key) else field.replace("_", " ")
 
 
 def singular(field: str) -> str:
-    return _SINGULAR.get(field, label(field))
+    key = "one." + field
+    return word(key) if has_label(LANG, key) else label(field)
 
 
 def value(v: Any) -> Phrase:
     """Any field value as a short phrase."""
     if v is None:
-        return ("nothing",)
+        return (word("diff.nothing"),)
     if isinstance(v, bool):
-        return ("yes" if v else "no",)
+        return (word("diff.yes") if v else word("diff.no"),)
     if isinstance(v, (int, float)):
         return (num(v),)
     if isinstance(v, _dt.date):
@@ -88,8 +90,8 @@ def value(v: Any) -> Phrase:
     if isinstance(v, str):
         return (Val(v),) if is_id(v) else (q(v),)
     if isinstance(v, (list, tuple)):
-        return join([value(x) for x in v], ", ") if v else ("none",)
-    return ("a new value",)
+        return join([value(x) for x in v], ", ") if v else (word("diff.none"),)
+    return (word("diff.new_value"),)
 
 
 def join(phrases: list[Phrase], sep: str) -> Phrase:

@@ -58,7 +58,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.site: Site | None = None
         self.project: Project | None = None
         self._known_ids: dict[str, str] = {}  # map file -> id when last good (serve: error pages)
-        self._svgs: dict[str, tuple[str, ...]] = {}  # page path -> its inline pictures (see pages.model.Svg)
+        self._svgs: dict[str, tuple[str, ...]] = {}  # page path -> its inline pictures (see pages.model.Pictures)
         self._preloaded: Project | None = None  # see preload()
         # serve: what the last full build left, so one edited map can be rebuilt on its own
         self._state: serve_patch.BuildState | None = None
@@ -78,6 +78,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     # Defining on_startup keeps this instance alive across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        logging.getLogger("jieba").setLevel(log.getEffectiveLevel())  # its "Building prefix dict" only with -v
         if self.serving and not serve_log.handlers:
             handler = logging.StreamHandler()
             handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))

@@ -3,30 +3,36 @@
 Mapping, per diagram:
 
 - `title` (else the front-matter `title:`, else `accTitle:`) -> `title`; its slug -> `id`, or
-  `journey-N` (N-th diagram of the file) when the title has no Latin letters or digits.
+  `journey-<6 hex digits>` (a digest of the title, or of the diagram's text when it has no
+  title) when the title has no Latin letters or digits, so two imports never share an id.
   No title at all -> `TODO: title` and a warning.
-- `accDescr` -> `summary`, else a TODO sentence naming the source.
+- `accDescr` -> `summary`, else a TODO sentence naming the source. An `accTitle` that is not
+  the title is kept in `notes`, so nothing the diagram says is dropped.
 - `section` -> a stage. A section whose text is a catalogue stage's name in the map's language
   becomes that stage (no `name`); otherwise id = slug of the text (unique; `stage-N` when
   empty) and the text is kept as `name`. Tasks before any section form a stage named
   `TODO: stage name`. Sections without tasks are stages without actions.
 - task text -> an action of its stage; actor -> persona (id = slug of the name, unique,
   `persona-N` when empty; the name is kept). Tasks without actors count for a `customer` persona.
-- score -> emotion. Without `journeymaps:` comments the map gets the scale 1..5 and each persona's
-  score in a stage is the mean of the scores of the stage's tasks they take part in, rounded
-  half up (4 and 5 -> 5). With the exporter's comments the original scale, ids and per-persona
-  scores come back exactly (see ``mermaid_meta``).
+- score -> emotion. Without `journeymaps:` comments the map keeps the diagram's own scores on a
+  scale that holds them: 1..5, or 1..7, 1..10 ... when they go higher (Mermaid reads any number;
+  many real diagrams score 1..10), with a note in the file. Each persona's score in a stage is
+  the mean of the scores of the stage's tasks they take part in, rounded half up (4 and 5 -> 5).
+  With the exporter's comments the original scale, ids and per-persona scores come back exactly
+  (see ``mermaid_meta``).
 - Required fields the diagram cannot hold: `industry` (from the option, or the comment),
   `owner: "TODO: owner"`, `last_reviewed` (today), `status: as-is`, `lang` (option, comment,
-  else guessed from the script: Han -> zh, Polish letters -> pl, else en).
+  else guessed from the script: kana -> ja, Hangul -> ko, Han -> zh, Polish letters -> pl, else
+  en; a guess that is not one of the site's languages is a warning).
 
-Scores outside 1..5, unreadable scores and text Mermaid would reject are located errors; no map
-is produced from a diagram with errors.
+Unreadable scores and text Mermaid would reject are located errors; no map is produced from a
+diagram with errors.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -53,6 +59,8 @@ TODO_STAGE = "TODO: stage name"
 CUSTOMER = ("customer", "Customer")
 _FALLBACK_LABELS = ("Frustrated", "Uneasy", "Neutral", "Pleased", "Delighted")
 _SLUG = re.compile(SLUG_PATTERN)
+_KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")  # hiragana, katakana: Japanese only
+_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _POLISH = re.compile(r"[ąćęłńśźżĄĆĘŁŃŚŹŻ]")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
@@ -65,6 +73,7 @@ class ImportedMap:
     data: dict[str, Any]
     yaml: str
     pos: Pos  # the `journey` line of the source diagram
+    notes: tuple[str, ...] = ()  # what the import decided that the author should know (also in the file)
 
 
 @dataclass
@@ -114,11 +123,12 @@ def import_text(text: str, display: str, options: ImportOptions, *, markdown: bo
         result.findings.extend(builder.findings)
         if data is None or any(f.severity == "error" for f in result.findings):
             continue
-        yaml_text = dump_map(data)
+        yaml_text = dump_map(data, notes=builder.notes)
         problems = _recheck(yaml_text, display, block.pos, options)
         result.findings.extend(problems)
         if not problems:
-            result.maps.append(ImportedMap(data["id"], data["industry"], data, yaml_text, block.pos))
+            result.maps.append(ImportedMap(data["id"], data["industry"], data, yaml_text, block.pos,
+                                           tuple(builder.notes)))
     if result.errors:
         result.maps.clear()
     result.findings.sort(key=lambda f: (f.line, f.col, f.code))
@@ -141,6 +151,10 @@ def _recheck(yaml_text: str, display: str, pos: Pos, options: ImportOptions) -> 
 
 def guess_lang(texts: list[str]) -> str:
     joined = "".join(texts)
+    if _KANA.search(joined):  # Japanese mixes kana with Han; Chinese has no kana
+        return "ja"
+    if _HANGUL.search(joined):
+        return "ko"
     if _HAN.search(joined):
         return "zh"
     if _POLISH.search(joined):
@@ -165,6 +179,7 @@ class _MapBuilder:
         self.stage_ids: set[str] = set()
         self.lang = "en"
         self.range = (scores.MERMAID_MIN, scores.MERMAID_MAX)
+        self.notes: list[str] = []
 
     def error(self, pos: Pos, code: str, message: str, hint: str | None = None) -> None:
         self.findings.append(Finding(self.display, pos.line, pos.col, "error", code, message, hint))
@@ -189,8 +204,22 @@ class _MapBuilder:
             elif self.meta.range[0] >= self.meta.range[1]:
                 self.warning(b.meta.pos, "meta", "the `journeymaps:map` comment is ignored (its range is empty)")
                 self.meta = None
+        task_scores = [t.score for s in b.sections for t in s.tasks if t.score is not None]
+        for t in (t for s in b.sections for t in s.tasks if t.score is not None):
+            if abs(t.score) > scores.MAX_ABS_SCORE:
+                self.error(t.score_pos, "score-range", f"the score {t.score:g} is beyond any emotion scale "
+                           f"(at most {scores.MAX_ABS_SCORE} either way)", "correct the score")
+        if self.meta is not None and any(not scores.MERMAID_MIN <= v <= scores.MERMAID_MAX for v in task_scores):
+            self.warning(b.meta.pos, "meta-stale", "the `journeymaps:map` comment is ignored (the tasks score "
+                         "outside 1..5, so they were edited after the export)", "delete the comment")
+            self.meta = None
         if self.meta is not None:
             self.range = self.meta.range
+        else:
+            self.range = scores.fitted_range(task_scores)
+            if self.range != (scores.MERMAID_MIN, scores.MERMAID_MAX):
+                self.notes.append(f"The diagram's scores run outside Mermaid's 1..5, so the map keeps them on "
+                                  f"an emotion scale of {self.range[0]}..{self.range[1]}.")
         industry = self._industry()
         self.lang = self._lang()
         title = self._title()
@@ -207,12 +236,16 @@ class _MapBuilder:
         data: dict[str, Any] = {
             "id": map_id, "title": title, "industry": industry, "lang": self.lang,
             "summary": self._summary(), "status": self._status(), "owner": TODO_OWNER,
-            "last_reviewed": self.options.today, "personas": self.personas,
+            # A string, not a date: quoted in the file, so YAML 1.1 readers (js-yaml) get a string too.
+            "last_reviewed": self.options.today.isoformat(), "personas": self.personas,
         }
         scale = self._scale()
         if scale is not None:
             data["emotion_scale"] = scale
         data["stages"] = stages
+        notes = self._notes()
+        if notes:
+            data["notes"] = notes
         return data
 
     def _industry(self) -> str | None:
@@ -233,12 +266,21 @@ class _MapBuilder:
             return self.options.lang
         if self.meta and self.meta.lang and re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", self.meta.lang):
             return self.meta.lang
+        guessed = guess_lang(self._texts())
+        site = self.vocab.settings.languages
+        if guessed not in site:
+            self.warning(self.block.pos, "lang", f"the diagram looks written in `{guessed}`, which is not one of "
+                         f"the site's languages ({', '.join(site)})",
+                         f"add `{guessed}` to `languages` in site_config/settings.yaml, or pass --lang")
+        return guessed
+
+    def _texts(self) -> list[str]:
         b = self.block
         texts = [x.text for x in (b.title, b.front_title, b.acc_title, b.acc_descr) if x is not None]
         for s in b.sections:
             texts += [s.name.text] if s.name else []
             texts += [t.text for t in s.tasks] + [a.text for t in s.tasks for a in t.actors]
-        return guess_lang(texts)
+        return texts
 
     def _title(self) -> str:
         b = self.block
@@ -253,7 +295,11 @@ class _MapBuilder:
         wanted = self.meta.id if self.meta and self.meta.id and _SLUG.match(self.meta.id) else None
         if wanted is None:
             wanted = slug(title) if title != TODO_TITLE else ""
-        return unique_id(wanted, self.used_map_ids, f"journey-{self.block.index}")
+        # No Latin letters to slug: a digest of what the diagram says is stable across runs and
+        # differs between diagrams, where a position (`journey-1`) would collide between files.
+        said = title if title != TODO_TITLE else "\n".join(self._texts())
+        digest = hashlib.sha256(said.encode("utf-8")).hexdigest()[:6]
+        return unique_id(wanted, self.used_map_ids, f"journey-{digest}")
 
     def _summary(self) -> str:
         if self.block.acc_descr is not None and self.block.acc_descr.text:
@@ -261,10 +307,23 @@ class _MapBuilder:
         name = Path(self.display).name
         return f"TODO: summary. Imported from the Mermaid journey diagram at {name}:{self.block.pos.line}."
 
+    def _notes(self) -> str | None:
+        """What the diagram says that the map has no field for, kept as narrative."""
+        lines = []
+        b = self.block
+        title = b.title or b.front_title
+        if b.acc_title is not None and b.acc_title.text and title is not None and b.acc_title.text != title.text:
+            lines.append(f"Accessible title of the Mermaid diagram (`accTitle`): {b.acc_title.text}")
+        return "\n\n".join(lines) or None
+
     def _status(self) -> str:
         return self.meta.status if self.meta and self.meta.status in ("as-is", "to-be") else "as-is"
 
     def _scale(self) -> dict[str, Any] | None:
+        if self.meta is None and self.range != (scores.MERMAID_MIN, scores.MERMAID_MAX):
+            lo, hi = self.range
+            return {"min": lo, "max": hi, "labels": [{"value": lo, "label": _FALLBACK_LABELS[0]},
+                                                     {"value": hi, "label": _FALLBACK_LABELS[-1]}]}
         if self.meta is None:
             site = self.vocab.emotion_scale
             labels = sorted(site.labels, key=lambda lbl: lbl.value)
@@ -381,4 +440,6 @@ class _MapBuilder:
                 collected.setdefault(pid, []).append(Fraction(str(t.score)))
         lo, hi = self.range
         order = [p["id"] for p in self.personas]
+        if self.meta is None:  # the map keeps the diagram's own scale
+            return {pid: scores.native_score(collected[pid]) for pid in order if pid in collected}
         return {pid: scores.persona_score(collected[pid], lo, hi) for pid in order if pid in collected}

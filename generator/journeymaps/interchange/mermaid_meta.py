@@ -7,7 +7,8 @@ exporter therefore writes, as Mermaid comments (ignored when drawing):
                         "range":[min,max],"scale":{...} or absent,"personas":[{"id":...,"name":...}]}
     %% journeymaps:stage {"id":"awareness","emotions":{"maya":0}}     (after each `section` line)
 
-JSON keeps every character exact without another escaping scheme. The comments are a hint,
+JSON keeps every character exact without another escaping scheme; `%` is written `\u0025` so
+map text can never form a Mermaid directive (`%%{init ...}%%`) inside the comment. The comments are a hint,
 not the truth: the importer uses a stage comment only while the task scores and actors still
 agree with it, so a diagram edited by hand is read from its tasks.
 """
@@ -63,7 +64,10 @@ def dump(meta: _Meta) -> str:
     data = meta.model_dump(mode="json", exclude_none=True, exclude_defaults=False)
     if isinstance(meta, StageMeta) and not meta.placeholder:
         data.pop("placeholder")
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # Mermaid looks for `%%{...}%%` directives anywhere, comments included, before it strips
+    # comments: a `%` from map text must not reach the line. In JSON, `%` only occurs inside
+    # strings, where `\u0025` is the same character to any JSON reader.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("%", "\\u0025")
 
 
 def load(kind: type[M], text: str) -> tuple[M | None, str | None]:

@@ -399,8 +399,10 @@ class _BlockReader:
             self.error(pos, "score", f"the score `{raw}` is not a number", "write a score from 1 (worst) to 5 (best)")
             return None
         value = float(raw)
-        if not math.isfinite(value) or not 1 <= value <= 5:
-            self.error(pos, "score-range", f"the score {raw} is outside Mermaid's range 1..5",
-                       "Mermaid draws 1 (worst) to 5 (best); scores are not clamped, so correct it")
+        if not math.isfinite(value):
+            # Mermaid reads it, but no scale can hold it.
+            self.error(pos, "score-range", f"the score {raw} is too large to be a score",
+                       "write a score such as 1 (worst) to 5 (best)")
             return None
+        # Any other number is read as Mermaid reads it; the importer picks a scale that holds it.
         return value

@@ -15,6 +15,10 @@ from fractions import Fraction
 
 MERMAID_MIN, MERMAID_MAX = 1, 5
 MERMAID_NEUTRAL = 3
+# Tops of the scales real diagrams use (1..5, 7-point, 1..10); Mermaid reads any number.
+COMMON_TOPS = (MERMAID_MAX, 7, 10)
+# A diagram's scores must fit a scale no wider than this (a typo such as 1e9 is not a scale).
+MAX_ABS_SCORE = 1000
 
 
 def round_half_up(x: Fraction) -> int:
@@ -42,6 +46,20 @@ def task_score(scores: Iterable[int], lo: int, hi: int) -> int:
     if not items:
         return MERMAID_NEUTRAL
     return round_half_up(mean(to_mermaid(s, lo, hi) for s in items))
+
+
+def fitted_range(values: Iterable[float]) -> tuple[int, int]:
+    """The map scale that holds a diagram's own scores: 1..5 when they fit it, else from the lowest
+    (at most 1) to the next common top (7, 10) or the highest score."""
+    items = list(values)
+    lo = min(MERMAID_MIN, math.floor(min(items, default=MERMAID_MIN)))
+    top = math.ceil(max(items, default=MERMAID_MAX))
+    return lo, next((t for t in COMMON_TOPS if top <= t), top)
+
+
+def native_score(task_scores: Iterable[Fraction]) -> int:
+    """A persona's score from the tasks they take part in, when the map keeps the diagram's scale."""
+    return round_half_up(mean(task_scores))
 
 
 def persona_score(task_scores: Iterable[Fraction], lo: int, hi: int) -> int:

@@ -8,6 +8,7 @@ breaks is written as a literal block (`|`) so it reads as it will show.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import yaml
@@ -35,8 +36,11 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _str)
 
 
-def dump_map(data: dict[str, Any]) -> str:
-    """The text of a map file: the schema modeline, then ``data`` in its own key order."""
+def dump_map(data: dict[str, Any], notes: Iterable[str] = ()) -> str:
+    """The text of a map file: the schema modeline, ``notes`` as comments, then ``data`` in its own
+    key order."""
     body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False,
                      width=1_000_000, indent=2)
-    return MODELINE + body
+    # A note is one line of our own words; a line break in it would end the comment.
+    comments = "".join(f"# Note: {' '.join(note.split())}\n" for note in notes)
+    return MODELINE + comments + body

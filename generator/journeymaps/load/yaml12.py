@@ -21,6 +21,8 @@ from typing import Any
 import yaml
 
 from ..core.text import CONTROL
+from .issues import LoadIssue
+from .yaml_strict import lexical_issues
 
 try:  # libyaml is about 10x faster; the pure-Python parser is a fallback, not an error.
     from yaml import CSafeLoader as _EventLoader
@@ -49,15 +51,6 @@ _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?
 _INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
 
-@dataclass(frozen=True)
-class LoadIssue:
-    """A problem found while reading a file; line and column are 1-based."""
-
-    code: str
-    message: str
-    line: int
-    col: int
-    hint: str | None = None
 
 
 @dataclass
@@ -111,6 +104,8 @@ def control_characters(text: str, line_offset: int = 0) -> list[LoadIssue]:
 
 
 _NOT_SPECIAL_START = frozenset("nNtTfF~0123456789+-.")
+_QUOTED = ('"', "'")
+_GLUED_HASH = re.compile(r"[^\s]#")
 
 
 def resolve_plain(value: str) -> Any:
@@ -150,18 +145,25 @@ def _resolve_tagged(tag: str, value: str) -> Any:
 
 
 class _Frame:
-    __slots__ = ("container", "path", "pending_key", "keys")
+    __slots__ = ("container", "path", "pending_key", "keys", "flow_line")
 
-    def __init__(self, container: Any, path: Path):
+    def __init__(self, container: Any, path: Path, flow_line: int | None = None):
         self.container = container
         self.path = path
         self.pending_key: str | None = None
         self.keys: dict[str, tuple[int, int]] = {}
+        self.flow_line = flow_line  # the line a `[...]`/`{...}` collection opens on
 
 
-def parse(text: str, *, line_offset: int = 0) -> Loaded:
+# libyaml 0.2.6 (bundled with PyYAML 6.0.4) stops deep flow collections by itself, while its
+# scanner looks ahead, before the first event reaches our depth check: that is its message.
+_LIBYAML_DEPTH_PROBLEM = "exceeded maximum nesting depth"
+
+
+def parse(text: str, *, line_offset: int = 0, event_loader: type = _EventLoader) -> Loaded:
     """Parse one YAML document held in ``text``. ``line_offset`` shifts reported lines
-    (used for front matter, whose YAML starts below the opening ``---``)."""
+    (used for front matter, whose YAML starts below the opening ``---``). ``event_loader``
+    is the PyYAML loader whose events are walked (libyaml's when installed)."""
     out = Loaded()
     counts: dict[str, int] = {}
 
@@ -175,7 +177,11 @@ def parse(text: str, *, line_offset: int = 0) -> Loaded:
 
     stack: list[_Frame] = []
     documents = 0
-    loader = _EventLoader(text)
+    # Whether the token pass of yaml_strict can find anything: a quoted scalar or a bracketed
+    # collection over several lines, a `#` glued to something, a %YAML directive. Most maps
+    # have none of them, and the pass costs about half of the parse.
+    suspect = "%YAML" in text or _GLUED_HASH.search(text) is not None
+    loader = event_loader(text)
     try:
         while True:
             event = loader.get_event()
@@ -201,6 +207,7 @@ def parse(text: str, *, line_offset: int = 0) -> Loaded:
                       "write the value out in full instead of referring to an anchor")
                 value: Any = None
             elif kind is yaml.ScalarEvent:
+                suspect = suspect or (event.style in _QUOTED and event.start_mark.line != event.end_mark.line)
                 tag = event.tag
                 if tag is None:
                     value = resolve_plain(event.value) if not event.style else event.value
@@ -230,10 +237,12 @@ def parse(text: str, *, line_offset: int = 0) -> Loaded:
                 if path is not None:
                     out.positions[path] = pos(event.start_mark)
                     _attach(stack, out, container)
-                stack.append(_Frame(container, path if path is not None else ("<key>",)))
+                stack.append(_Frame(container, path if path is not None else ("<key>",),
+                                    event.start_mark.line if event.flow_style else None))
                 continue
             elif kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
-                stack.pop()
+                done = stack.pop()
+                suspect = suspect or (done.flow_line is not None and done.flow_line != event.end_mark.line)
                 continue
             else:  # pragma: no cover - PyYAML has no other event types
                 continue
@@ -258,6 +267,11 @@ def parse(text: str, *, line_offset: int = 0) -> Loaded:
                 out.positions[path] = pos(event.start_mark)
                 _attach(stack, out, value)
     except yaml.MarkedYAMLError as exc:
+        if exc.problem == _LIBYAML_DEPTH_PROBLEM and event_loader is not yaml.SafeLoader:
+            # Give the answer every libyaml version gives: our own `too-deep`, at the level
+            # where the nesting passes MAX_DEPTH. The pure-Python parser has no limit of its
+            # own and never recurses, and the walk stops at MAX_DEPTH, so this stays cheap.
+            return parse(text, line_offset=line_offset, event_loader=yaml.SafeLoader)
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "invalid YAML"
         line, col = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1 + line_offset, 1)
@@ -268,6 +282,10 @@ def parse(text: str, *, line_offset: int = 0) -> Loaded:
         out.data = None
     finally:
         loader.dispose()
+    if not out.issues and suspect:
+        out.issues.extend(lexical_issues(text, line_offset=line_offset))
+        if out.issues:
+            out.data = None
     return out
 
 

@@ -16,6 +16,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StringConstraints
 
+from .lanes import LANES as LANES  # the model's lane list, re-exported
+
 SCHEMA_VERSION = 1
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -157,8 +159,8 @@ class Stage(_Model):
     notes: Markdown | None = Field(default=None, description="Narrative for this stage (Markdown).")
 
 
-LANES = ("actions", "touchpoints", "thoughts", "emotion", "pain_points", "opportunities", "kpis")
-Lane = Literal["actions", "touchpoints", "thoughts", "emotion", "pain_points", "opportunities", "kpis"]
+# The diagram's lanes come from the lane registry (``model/lanes.py``), in their default order.
+Lane = Literal[LANES]  # type: ignore[valid-type]
 
 
 class DiagramOptions(_Model):

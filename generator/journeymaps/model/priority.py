@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .journey import Opportunity
+from ..words import label
 
 OPEN = ("idea", "planned", "piloting")
 
@@ -12,10 +13,15 @@ def score(o: Opportunity) -> int:
     return o.impact * (6 - o.effort)
 
 
-def quadrant(o: Opportunity) -> str:
+def quadrant_key(o: Opportunity) -> str:
+    """The quadrant's key in the wording catalogue: ``quadrant.`` + this."""
     if o.impact >= 3:
-        return "quick win" if o.effort <= 3 else "big bet"
-    return "fill-in" if o.effort <= 3 else "money pit"
+        return "quick_win" if o.effort <= 3 else "big_bet"
+    return "fill_in" if o.effort <= 3 else "money_pit"
+
+
+def quadrant(o: Opportunity, lang: str = "en") -> str:
+    return label(lang, "quadrant." + quadrant_key(o))
 
 
 def rank_key(o: Opportunity) -> tuple[int, int, int, str]:

@@ -9,31 +9,37 @@ from . import layout
 from .blocks import bullets, evidence, link, page, table, unsearched
 from .map_page import gap
 from .model import SiteContext, VirtualFile
-from .words import num
+from .words import SITE_LANG, num, word
 
 SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 # A matrix cell names at most this many maps; a site of 1,000 maps stays readable and linear.
 CELL_LIMIT = 8
+KINDS = ("channels", "pain_points", "opportunities", "kpis", "tags")  # in the order of the index
+
+
+def _w(key: str) -> str:
+    return word(key, SITE_LANG)
 
 
 def catalogue_pages(ctx: SiteContext) -> list[VirtualFile]:
     return [_index(), _channels(ctx), _pain_points(ctx), _backlog(ctx), _kpis(ctx), _tags(ctx)]
 
 
-def _page(key: str, title: str, parts: list[str]) -> VirtualFile:
-    path = layout.CATALOGUES[key]
+def _page(key: str, parts: list[str]) -> VirtualFile:
+    path, title = layout.CATALOGUES[key], catalogue_title(key)
     return page(path, title, [f"# {title}", *parts], wide=True)
 
 
 def _index() -> VirtualFile:
     here = layout.CATALOGUE
-    items = [("channels", "Channels by stage", "which maps use which channel at which stage"),
-             ("pain_points", "Pain points", "every pain point, most severe first"),
-             ("opportunities", "Opportunity backlog", "every opportunity, sortable by priority"),
-             ("kpis", "KPIs", "every KPI with its baseline, target, current value and gap"),
-             ("tags", "Tags", "maps by tag")]
+    items = [(k, catalogue_title(k), _w("about." + k)) for k in KINDS]
     body = bullets(f"[{t}]({layout.rel(here, layout.CATALOGUES[k])}): {d}." for k, t, d in items)
-    return page(here, "Catalogues", ["# Catalogues", "Views across every map on the site.", body])
+    return page(here, _w("cat.title"), [f"# {_w('cat.title')}", _w("cat.intro"), body])
+
+
+def catalogue_title(key: str) -> str:
+    """The title of one catalogue page (also its name in the navigation)."""
+    return _w({"kpis": "lane.kpis", "tags": "tags"}.get(key, f"cat.{key}"))
 
 
 def _map_link(here: str, map_id: str, text: str, anchor: str = "") -> str:
@@ -72,36 +78,36 @@ def _channels(ctx: SiteContext) -> VirtualFile:
             ids = use.get((ch, stage_id), [])
             shown = [_map_link(here, i, i, layout.stage_anchor(stage_id)) for i in ids[:CELL_LIMIT]]
             if len(ids) > CELL_LIMIT:
-                shown.append(f"+{len(ids) - CELL_LIMIT} more")
+                shown.append(_w("cat.more").format(n=len(ids) - CELL_LIMIT))
             cells.append("<br>".join(shown) if shown else "")
         rows.append((inline(channel_name(ch, "en", ctx.vocab)), *cells))
-    intro = "Each cell lists the maps with a touchpoint on that channel at that stage."
-    return _page("channels", "Channels by stage",
-                 [intro, unsearched(table(["Channel", *(inline(n) for _, n in cols)], rows))])
+    headers = [_w("cat.channel"), *(inline(n) for _, n in cols)]
+    return _page("channels", [_w("cat.channels.intro"), unsearched(table(headers, rows))])
 
 
 def _pain_points(ctx: SiteContext) -> VirtualFile:
     here = layout.CATALOGUES["pain_points"]
     found = [(e, s, p) for e in ctx.maps for s in e.map.stages for p in s.pain_points]
     found.sort(key=lambda x: (SEVERITY_ORDER[x[2].severity], x[0].map.id, x[2].id))
-    rows = [(inline(p.text), inline(p.severity), _map_link(here, e.map.id, e.map.title),
-             inline(stage_name(e.map, s, ctx.vocab)), evidence(p.evidence)) for e, s, p in found]
-    return _page("pain_points", "Pain points",
-                 [f"{len(rows)} pain points across {len(ctx.maps)} maps, most severe first.",
-                  unsearched(table(["Pain point", "Severity", "Map", "Stage", "Evidence"], rows))])
+    rows = [(inline(p.text), inline(_w("severity." + p.severity)), _map_link(here, e.map.id, e.map.title),
+             inline(stage_name(e.map, s, ctx.vocab)), evidence(p.evidence, SITE_LANG)) for e, s, p in found]
+    headers = [_w(k) for k in ("cat.pain_point", "severity", "cat.map", "stage", "evidence")]
+    return _page("pain_points", [_w("cat.pain_points.intro").format(pains=len(rows), maps=len(ctx.maps)),
+                  unsearched(table(headers, rows))])
 
 
 def _backlog(ctx: SiteContext) -> VirtualFile:
     here = layout.CATALOGUES["opportunities"]
     found = [(e, s, o) for e in ctx.maps for s in e.map.stages for o in s.opportunities]
     found.sort(key=lambda x: (rank_key(x[2]), x[0].map.id))
-    rows = [(str(score(o)), inline(o.text), str(o.impact), str(o.effort), quadrant(o), inline(o.status),
+    rows = [(str(score(o)), inline(o.text), str(o.impact), str(o.effort), quadrant(o, SITE_LANG),
+             inline(_w("status." + o.status)),
              inline(o.owner) if o.owner else "–", _map_link(here, e.map.id, e.map.title)) for e, s, o in found]
-    intro = ("Every opportunity of every map. Priority is impact times effort saved (1 to 25); the table "
-             "starts with the highest and can be sorted by any column: select its heading.")
-    sortable = unsearched(table(["Priority", "Opportunity", "Impact", "Effort", "Quadrant", "Status", "Owner", "Map"],
-                                rows, align=["r", "l", "r", "r", "l", "l", "l", "l"]), "jm-sortable jm-compact")
-    return _page("opportunities", "Opportunity backlog", [intro, sortable])
+    headers = [_w(k) for k in ("priority", "opportunity", "impact", "effort", "cat.quadrant", "status", "owner",
+                               "cat.map")]
+    sortable = unsearched(table(headers, rows, align=["r", "l", "r", "r", "l", "l", "l", "l"]),
+                          "jm-sortable jm-compact")
+    return _page("opportunities", [_w("cat.opportunities.intro"), sortable])
 
 
 def _kpis(ctx: SiteContext) -> VirtualFile:
@@ -109,9 +115,8 @@ def _kpis(ctx: SiteContext) -> VirtualFile:
     rows = [(inline(k.name), _map_link(here, e.map.id, e.map.title), inline(stage_name(e.map, s, ctx.vocab)),
              num(k.baseline), num(k.target), num(k.current), gap(k), inline(k.unit))
             for e in ctx.maps for s in e.map.stages for k in s.kpis]
-    return _page("kpis", "KPIs", [unsearched(table(["KPI", "Map", "Stage", "Baseline", "Target", "Current",
-                                                    "Gap to target", "Unit"], rows,
-                                                   align=["l", "l", "l", "r", "r", "r", "r", "l"]))])
+    headers = [_w(k) for k in ("kpi", "cat.map", "stage", "baseline", "target", "current", "gap", "unit")]
+    return _page("kpis", [unsearched(table(headers, rows, align=["l", "l", "l", "r", "r", "r", "r", "l"]))])
 
 
 def _tags(ctx: SiteContext) -> VirtualFile:
@@ -122,8 +127,8 @@ def _tags(ctx: SiteContext) -> VirtualFile:
             tags.setdefault(t, []).append(e)
     parts = []
     if not tags:
-        parts.append("No map has tags yet.")
+        parts.append(_w("cat.no_tags"))
     for t in sorted(tags):
         parts.append(f"## `{t}` {{#tag-{t}}}")
         parts.append(bullets(_map_link(here, e.map.id, e.map.title) for e in tags[t]))
-    return _page("tags", "Tags", parts)
+    return _page("tags", parts)

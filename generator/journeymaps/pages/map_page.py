@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from ..check.runner import MapEntry
 from ..core.escape import inline, narrative
-from ..model.journey import JourneyMap, Kpi, Stage
+from ..model.journey import JourneyMap, Kpi, Opportunity, PainPoint, Stage, Touchpoint
+from ..model.lanes import LaneSpec, page_order
 from ..model.resolve import channel_name, industry_name, scale_of, score_label, stage_name
 from . import layout
 from .blocks import bullets, evidence, figure, link, page, table
 from .links import resolver_for
-from .model import SiteContext, VirtualFile
+from .model import Pictures, SiteContext, VirtualFile
 from .pictures import stage_diagram
-from .words import LANG_NAMES, num, signed, word
+from .words import language_name, num, signed, word
 
 
 def map_page(entry: MapEntry, ctx: SiteContext, diagram: str | None = None) -> VirtualFile:
@@ -19,41 +20,37 @@ def map_page(entry: MapEntry, ctx: SiteContext, diagram: str | None = None) -> V
     m = entry.map
     here = layout.map_page(m.id)
     w = lambda key: word(key, m.lang)  # noqa: E731
-    parts = [f"# {inline(m.title)}", inline(m.summary), _facts(m, ctx, here),
-             f"[{w('open_playbook')}]({layout.rel(here, layout.playbook_page(m.id))}){{ .md-button }}"]
-    if m.objectives:
-        parts += [f"## {w('objectives')} {{#objectives}}", _objectives(m)]
-    parts += [f"## {w('personas')} {{#personas}}", _personas(m)]
-    parts += [f"## {w('diagram')} {{#diagram}}",
-              figure(diagram or stage_diagram(m, ctx.vocab), cls="jm-diagram",
-                     label=f"{w('diagram')}: {m.title}")]
-    parts += [f"## {w('stages')} {{#stages}}"]
-    parts += [_stage(m, i, s, ctx, here) for i, s in enumerate(m.stages, 1)]
     kpis = [(s, k) for s in m.stages for k in s.kpis]
-    if kpis:
-        parts += [f"## {w('kpis')} {{#kpis}}", kpi_table(m, kpis, ctx)]
-    parts += [f"## {w('downloads')} {{#downloads}}", _downloads(m)]
-    if m.translations:
-        parts += [f"## {w('translations')} {{#translations}}", _translations(m, ctx, here)]
     guides = ctx.cited_by.get(m.id, ())
-    if guides:
-        parts += [f"## {w('guides')} {{#guides}}",
-                  bullets(link(g.meta.title, layout.rel(here, layout.guide_page(g.meta.id))) for g in guides)]
-    if m.notes:
-        parts += [f"## {w('notes')} {{#notes}}", narrative(m.notes, resolver_for(ctx, here))]
-    return page(here, m.title, parts, source=entry.display)
+    pictures = Pictures()
+    body = ctx.templates.render(
+        "map_page.md", w,
+        title=inline(m.title), summary=inline(m.summary), facts=_facts(m, ctx, here),
+        playbook_button=f"[{w('open_playbook')}]({layout.rel(here, layout.playbook_page(m.id))}){{ .md-button }}",
+        objectives=_objectives(m) if m.objectives else "",
+        personas=_personas(m),
+        diagram=figure(diagram or stage_diagram(m, ctx.vocab), cls="jm-diagram", label=f"{w('diagram')}: {m.title}",
+                       pictures=pictures),
+        stages=[_stage(m, i, s, ctx, here) for i, s in enumerate(m.stages, 1)],
+        kpis=kpi_table(m, kpis, ctx) if kpis else "",
+        downloads=_downloads(m),
+        translations=_translations(m, ctx, here) if m.translations else "",
+        guides=bullets(link(g.meta.title, layout.rel(here, layout.guide_page(g.meta.id))) for g in guides),
+        notes=narrative(m.notes, resolver_for(ctx, here)) if m.notes else "")
+    return page(here, m.title, [body], source=entry.display, pictures=pictures)
 
 
 def _facts(m: JourneyMap, ctx: SiteContext, here: str) -> str:
     w = lambda key: word(key, m.lang)  # noqa: E731
     ind = link(industry_name(m.industry, m.lang, ctx.vocab), layout.rel(here, layout.industry_page(m.industry)))
-    rows = [(w("industry"), ind), (w("status"), inline(m.status)), (w("owner"), inline(m.owner)),
+    rows = [(w("industry"), ind), (w("status"), inline(w("map_status." + m.status))), (w("owner"), inline(m.owner)),
             (w("last_reviewed"), m.last_reviewed.isoformat())]
     if m.based_on and ctx.entry(m.based_on):
-        rows.append(("as-is", link(ctx.entry(m.based_on).map.title, layout.rel(here, layout.map_page(m.based_on)))))
+        rows.append((w("map_status.as-is"),
+                     link(ctx.entry(m.based_on).map.title, layout.rel(here, layout.map_page(m.based_on)))))
     if m.tags:
         tags = layout.rel(here, layout.CATALOGUES["tags"])
-        rows.append(("Tags", " ".join(f"[`{t}`]({tags}#tag-{t})" for t in m.tags)))
+        rows.append((w("tags"), " ".join(f"[`{t}`]({tags}#tag-{t})" for t in m.tags)))
     facts = "\n".join(f"{label}\n:   {value}\n" for label, value in rows).rstrip()
     return f'<div class="jm-facts" markdown="1">\n\n{facts}\n\n</div>'
 
@@ -63,8 +60,8 @@ def _objectives(m: JourneyMap) -> str:
     items = []
     for o in m.objectives:
         measured = ", ".join(inline(kpis[k][1].name) for k in o.kpis if k in kpis)
-        items.append(f"**{inline(o.text)}** ({inline(o.kind)})" + (f" — {word('measures', m.lang)}: {measured}"
-                                                                    if measured else ""))
+        kind = inline(word("objective." + o.kind, m.lang))
+        items.append(f"**{inline(o.text)}** ({kind})" + (f" — {word('measures', m.lang)}: {measured}" if measured else ""))
     return bullets(items)
 
 
@@ -87,42 +84,59 @@ def _stage(m: JourneyMap, n: int, s: Stage, ctx: SiteContext, here: str) -> str:
     block = [f"### {n}. {inline(stage_name(m, s, ctx.vocab))} {{#{layout.stage_anchor(s.id)}}}"]
     if s.goal:
         block.append(f"**{w('goal')}:** {inline(s.goal)}")
-    if s.emotions:
-        scale = scale_of(m, ctx.vocab)
-        names = {p.id: p.name for p in m.personas}
-        block.append(f"**{w('emotion')}**\n\n" + bullets(
-            f"{inline(names.get(pid, pid))}: {score}" + (f" ({inline(lbl)})" if (lbl := score_label(scale, score)) else "")
-            for pid, score in s.emotions.items()))
-    for key in ("actions", "thoughts"):
-        values = getattr(s, key)
-        if values:
-            fmt = (lambda v: f"“{inline(v)}”") if key == "thoughts" else inline
-            block.append(f"**{w(key)}**\n\n" + bullets(fmt(v) for v in values))
-    if s.touchpoints:
-        block.append(f"**{w('touchpoints')}**\n\n" + bullets(
-            f"{inline(t.name)} — {inline(channel_name(t.channel, m.lang, ctx.vocab))}"
-            + (" *(backstage)*" if t.layer == "backstage" else "")
-            + (f", {inline(t.owner)}" if t.owner else "") for t in s.touchpoints))
-    if s.pain_points:
-        block.append(f"**{w('pain_points')}**\n\n" + bullets(
-            f"{inline(p.text)} — *{inline(p.severity)}*, {w('evidence').lower()}: {evidence(p.evidence)}"
-            for p in s.pain_points))
-    if s.opportunities:
-        pains = m.pain_point_index()
-        block.append(f"**{w('opportunities')}**\n\n" + bullets(
-            f"{inline(o.text)} — {w('impact').lower()} {o.impact}, {w('effort').lower()} {o.effort}, {inline(o.status)}"
-            + (f"; {w('addresses').lower()}: " + ", ".join(inline(pains[a][1].text) for a in o.addresses if a in pains)
-               if o.addresses else "")
-            for o in s.opportunities))
-    if s.kpis:
-        block.append(f"**{w('kpis')}:** " + ", ".join(inline(k.name) for k in s.kpis))
-    for key in ("tactics", "moments_of_truth"):
-        values = getattr(s, key)
-        if values:
-            block.append(f"**{w(key)}**\n\n" + bullets(inline(v) for v in values))
+    for spec in page_order():
+        items = getattr(s, spec.field)
+        if items:
+            block.append(_section(m, spec, items, ctx))
     if s.notes:
         block.append(narrative(s.notes, resolver_for(ctx, here)))
     return "\n\n".join(block)
+
+
+def _section(m: JourneyMap, spec: LaneSpec, items, ctx: SiteContext) -> str:
+    """One lane of one stage, as the registry says it is shown."""
+    w = lambda key: word(key, m.lang)  # noqa: E731
+    name = w(spec.label_key)
+    if spec.show == "names":
+        return f"**{name}:** " + ", ".join(inline(k.name) for k in items)
+    return f"**{name}**\n\n" + bullets(_SHOW[spec.show](m, items, ctx, w))
+
+
+def _emotion_items(m: JourneyMap, emotions: dict[str, int], ctx: SiteContext, w) -> list[str]:
+    scale = scale_of(m, ctx.vocab)
+    names = {p.id: p.name for p in m.personas}
+    return [f"{inline(names.get(pid, pid))}: {score}" + (f" ({inline(lbl)})" if (lbl := score_label(scale, score)) else "")
+            for pid, score in emotions.items()]
+
+
+def _touchpoint_items(m: JourneyMap, touchpoints: list[Touchpoint], ctx: SiteContext, w) -> list[str]:
+    return [f"{inline(t.name)} — {inline(channel_name(t.channel, m.lang, ctx.vocab))}"
+            + (f" *({w('layer.backstage')})*" if t.layer == "backstage" else "")
+            + (f", {inline(t.owner)}" if t.owner else "") for t in touchpoints]
+
+
+def _pain_items(m: JourneyMap, pains: list[PainPoint], ctx: SiteContext, w) -> list[str]:
+    return [f"{inline(p.text)} — *{inline(w('severity.' + p.severity))}*, {w('evidence').lower()}: "
+            f"{evidence(p.evidence, m.lang)}" for p in pains]
+
+
+def _opportunity_items(m: JourneyMap, opportunities: list[Opportunity], ctx: SiteContext, w) -> list[str]:
+    pains = m.pain_point_index()
+    return [f"{inline(o.text)} — {w('impact').lower()} {o.impact}, {w('effort').lower()} {o.effort}, "
+            f"{inline(w('status.' + o.status))}"
+            + (f"; {w('addresses').lower()}: " + ", ".join(inline(pains[a][1].text) for a in o.addresses if a in pains)
+               if o.addresses else "")
+            for o in opportunities]
+
+
+_SHOW = {
+    "emotion": _emotion_items,
+    "bullets": lambda m, items, ctx, w: [inline(v) for v in items],
+    "quotes": lambda m, items, ctx, w: [w("quote").format(text=inline(v)) for v in items],
+    "touchpoints": _touchpoint_items,
+    "pain_points": _pain_items,
+    "opportunities": _opportunity_items,
+}
 
 
 def gap(k: Kpi) -> str:
@@ -143,23 +157,21 @@ def kpi_table(m: JourneyMap, kpis: list[tuple[Stage, Kpi]], ctx: SiteContext) ->
              gap(k), inline(k.unit) if k.unit else "") for s, k in kpis]
     kpis_table = table([w("kpi"), w("stage"), w("baseline"), w("target"), w("current"), w("gap"), w("unit")], rows,
                        align=["l", "l", "r", "r", "r", "r", "l"])
-    note = ("Gap to target: target minus the current value (or the baseline when none is measured yet); "
-            "in brackets, how far the current value has come from the baseline towards the target.")
+    note = w("gap_note")
     return f'<div class="jm-compact jm-kpis" markdown="1">\n\n{kpis_table}\n\n</div>\n\n<small>{note}</small>'
 
 
 def _downloads(m: JourneyMap) -> str:
     here = layout.map_page(m.id)
-    items = [("Stage diagram (SVG)", "svg"), ("Stage diagram (PNG)", "png"), ("Map data (JSON)", "json"),
-             ("Mermaid journey (.mmd)", "mmd")]
-    return bullets(f"[{label}]({layout.rel(here, layout.asset(m.id, ext))})" for label, ext in items)
+    return bullets(f"[{word('download.' + ext, m.lang)}]({layout.rel(here, layout.asset(m.id, ext))})"
+                   for ext in ("svg", "png", "json", "mmd"))
 
 
 def _translations(m: JourneyMap, ctx: SiteContext, here: str) -> str:
     items = []
     for lang, other in sorted(m.translations.items()):
         target = ctx.entry(other)
-        name = LANG_NAMES.get(lang, lang)
+        name = language_name(lang)
         items.append(link(f"{name}: {target.map.title}", layout.rel(here, layout.map_page(other))) if target
                      else inline(f"{name}: {other}"))
     return bullets(items)

@@ -10,7 +10,7 @@ from ..model.resolve import stage_name
 from . import layout
 from .blocks import bullets, figure, page, table
 from .map_page import kpi_table
-from .model import SiteContext, VirtualFile
+from .model import Pictures, SiteContext, VirtualFile
 from .pictures import priority_matrix
 from .words import word
 
@@ -20,12 +20,13 @@ def playbook_page(entry: MapEntry, ctx: SiteContext) -> VirtualFile:
     here = layout.playbook_page(m.id)
     w = lambda key: word(key, m.lang)  # noqa: E731
     back = layout.rel(here, layout.map_page(m.id))
+    pictures = Pictures()
     parts = [f"# {w('playbook')}: {inline(m.title)}", inline(m.summary), f"[{w('back_to_map')}]({back})"]
     ranked = sorted(((s, o) for s in m.stages for o in s.opportunities), key=lambda so: rank_key(so[1]))
     parts += [f"## {w('ranked')} {{#ranked}}", _ranked(m, ranked, ctx, back)]
     parts += [f"## {w('matrix')} {{#matrix}}",
               figure(priority_matrix(m, ctx.vocab, id_prefix=f"{m.id}-matrix"), cls="jm-matrix",
-                     label=f"{w('matrix')}: {m.title}")]
+                     label=f"{w('matrix')}: {m.title}", pictures=pictures)]
     parts += [f"## {w('pilot')} {{#pilot}}", _pilot(m, ranked, ctx, back)]
     kpis = [(s, k) for s in m.stages for k in s.kpis]
     if kpis:
@@ -36,7 +37,7 @@ def playbook_page(entry: MapEntry, ctx: SiteContext) -> VirtualFile:
             parts.append(bullets(f"{inline(o.text)}: " + ", ".join(inline(idx[k][1].name) for k in ks)
                                  for o, ks in measured if ks))
     parts += [f"## {w('who_owns')} {{#owners}}", _owners(m, ctx)]
-    return page(here, f"{w('playbook')}: {m.title}", parts, source=entry.display, wide=True)
+    return page(here, f"{w('playbook')}: {m.title}", parts, source=entry.display, wide=True, pictures=pictures)
 
 
 def _ranked(m: JourneyMap, ranked, ctx: SiteContext, back: str) -> str:
@@ -50,8 +51,8 @@ def _ranked(m: JourneyMap, ranked, ctx: SiteContext, back: str) -> str:
         what = inline(o.text) + (f'<br><small class="jm-addresses">{w("addresses")}: {addressed}</small>'
                                  if addressed else "")
         stage = f"[{inline(stage_name(m, s, ctx.vocab))}]({back}#{layout.stage_anchor(s.id)})"
-        rows.append((str(n), what, stage, str(o.impact), str(o.effort), f"**{score(o)}** · {quadrant(o)}",
-                     inline(o.status), inline(o.owner) if o.owner else "–"))
+        rows.append((str(n), what, stage, str(o.impact), str(o.effort), f"**{score(o)}** · {quadrant(o, m.lang)}",
+                     inline(w("status." + o.status)), inline(o.owner) if o.owner else "–"))
     ranked_table = table(["#", w("opportunity"), w("stage"), w("impact"), w("effort"), w("priority"), w("status"),
                           w("owner")], rows, align=["r", "l", "l", "r", "r", "l", "l", "l"])
     return f'<div class="jm-compact jm-ranked" markdown="1">\n\n{ranked_table}\n\n</div>'
@@ -65,10 +66,12 @@ def _pilot(m: JourneyMap, ranked, ctx: SiteContext, back: str) -> str:
     pains = m.pain_point_index()
     lines = [f"**{inline(o.text)}** — {word('stage', m.lang).lower()} "
              f"[{inline(stage_name(m, s, ctx.vocab))}]({back}#{layout.stage_anchor(s.id)}), "
-             f"impact {o.impact}, effort {o.effort}, priority {score(o)} ({quadrant(o)})."]
+             + word("pilot_line", m.lang).format(impact=o.impact, effort=o.effort, priority=score(o),
+                                                 quadrant=quadrant(o, m.lang)) + "."]
     addressed = [pains[a][1] for a in o.addresses if a in pains]
     if addressed:
-        lines.append(f"{word('addresses', m.lang)}:\n\n" + bullets(f"{inline(p.text)} (*{inline(p.severity)}*)"
+        severity = lambda p: inline(word("severity." + p.severity, m.lang))  # noqa: E731
+        lines.append(f"{word('addresses', m.lang)}:\n\n" + bullets(f"{inline(p.text)} (*{severity(p)}*)"
                                                                     for p in addressed))
     watch = [k for k in s.kpis] or [k for st in m.stages for k in st.kpis][:3]
     if watch:
@@ -78,13 +81,14 @@ def _pilot(m: JourneyMap, ranked, ctx: SiteContext, back: str) -> str:
 
 
 def _owners(m: JourneyMap, ctx: SiteContext) -> str:
-    owns: dict[str, list[str]] = {m.owner: ["the journey as a whole"]}
+    w = lambda key: word(key, m.lang)  # noqa: E731
+    owns: dict[str, list[str]] = {m.owner: [w("whole_journey")]}
     for s in m.stages:
         for t in s.touchpoints:
             if t.owner:
-                owns.setdefault(t.owner, []).append(f"{inline(t.name)} ({t.layer})")
+                owns.setdefault(t.owner, []).append(f"{inline(t.name)} ({inline(w('layer.' + t.layer))})")
         for o in s.opportunities:
             if o.owner:
-                owns.setdefault(o.owner, []).append(f"{inline(o.text)} ({inline(o.status)})")
+                owns.setdefault(o.owner, []).append(f"{inline(o.text)} ({inline(w('status.' + o.status))})")
     rows = [(inline(owner), "; ".join(things)) for owner, things in owns.items()]
-    return table([word("owner", m.lang), "Owns"], rows)
+    return table([w("owner"), w("owns")], rows)

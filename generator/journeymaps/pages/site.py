@@ -16,7 +16,8 @@ from ..core.findings import Finding
 from ..project import Project
 from . import layout
 from .blocks import failure_note, page
-from .catalogues import catalogue_pages
+from .catalogues import KINDS as CATALOGUE_KINDS
+from .catalogues import catalogue_pages, catalogue_title
 from .guides import guide_page, method_index
 from .home import home_page, industries_in_use, industry_page
 from .map_page import map_page
@@ -25,7 +26,8 @@ from .pictures import mermaid, stage_diagram
 from .playbook import playbook_page
 from .png_cache import render_pngs
 from .reference import reference_page
-from .words import word
+from .templates import Templates
+from .words import SITE_LANG, word
 
 # An industry with more maps than this gets sub-sections in the nav: Material renders the
 # siblings of the current page into every page, so one list of 1,000 maps costs N^2 (FIELD-NOTES 2b).
@@ -45,7 +47,7 @@ def context_of(project: Project, failures: tuple[Failure, ...] = ()) -> SiteCont
     assert project.vocabulary is not None
     guides = tuple(project.guides)
     return SiteContext(project.vocabulary, tuple(project.maps), guides, project.vocabulary.settings.site_name,
-                       failures, guides_citing(guides))
+                       failures, guides_citing(guides), Templates.for_project(project.root))
 
 
 def build_site(project: Project, *, failures: tuple[Failure, ...] = (), png: bool = True,
@@ -116,15 +118,14 @@ def navigation(ctx: SiteContext) -> list[NavItem]:
         items = [_map_nav(e) for e in entries]
         nav.append(NavItem(html_text(title), layout.industry_page(ind), tuple(_chunked(items))))
     if failed:
+        playbook = word("playbook", SITE_LANG)
         nav.append(NavItem("Failing maps", None, tuple(NavItem(html_text(f.map_id), layout.map_page(f.map_id),
-                                                               (NavItem("Playbook", layout.playbook_page(f.map_id)),))
+                                                               (NavItem(playbook, layout.playbook_page(f.map_id)),))
                                                        for f in failed)))
     nav.append(NavItem("Method", layout.METHOD, tuple(NavItem(html_text(g.meta.title), layout.guide_page(g.meta.id))
                                                       for g in ctx.guides)))
-    nav.append(NavItem("Catalogues", layout.CATALOGUE, tuple(
-        NavItem(t, layout.CATALOGUES[k]) for k, t in (("channels", "Channels by stage"), ("pain_points", "Pain points"),
-                                                      ("opportunities", "Opportunity backlog"), ("kpis", "KPIs"),
-                                                      ("tags", "Tags")))))
+    nav.append(NavItem(word("cat.title", SITE_LANG), layout.CATALOGUE, tuple(
+        NavItem(catalogue_title(k), layout.CATALOGUES[k]) for k in CATALOGUE_KINDS)))
     nav.append(NavItem("Authoring reference", layout.REFERENCE))
     return nav
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..model.journey import JourneyMap, Stage
+from ..model.lanes import LaneSpec
 from ..model.resolve import channel_name
 from ..model.vocabulary import Vocabulary
 from .fmt import quantity
@@ -37,30 +38,32 @@ class Card:
     layer: Literal["front", "back"] = "front"
 
 
-def lane_cards(m: JourneyMap, stage: Stage, lane: str, vocab: Vocabulary, w: dict[str, str]) -> list[Card]:
-    if lane == "actions":
-        return [Card((Part(a),), "action", "action-edge") for a in stage.actions]
-    if lane == "thoughts":
-        return [Card((Part(w["quote"].format(text=t), italic=True),), "thought", "thought-edge") for t in stage.thoughts]
-    if lane == "touchpoints":
-        front = [t for t in stage.touchpoints if t.layer == "frontstage"]
-        back = [t for t in stage.touchpoints if t.layer == "backstage"]
-        cards = [Card((Part(t.name), Part(channel_name(t.channel, m.lang, vocab), SMALL, "muted")), "touch", "touch-edge")
+def lane_cards(m: JourneyMap, stage: Stage, spec: LaneSpec, vocab: Vocabulary, w: dict[str, str]) -> list[Card]:
+    """The cards of a card-drawn lane (its ``draw`` kind says how an item becomes a card)."""
+    items = getattr(stage, spec.field)
+    fill, edge = spec.token or "", f"{spec.token}-edge"
+    if spec.draw == "text":
+        return [Card((Part(a),), fill, edge) for a in items]
+    if spec.draw == "quote":
+        return [Card((Part(w["quote"].format(text=t), italic=True),), fill, edge) for t in items]
+    if spec.draw == "touchpoints":
+        front = [t for t in items if t.layer == "frontstage"]
+        back = [t for t in items if t.layer == "backstage"]
+        cards = [Card((Part(t.name), Part(channel_name(t.channel, m.lang, vocab), SMALL, "muted")), fill, edge)
                  for t in front]
         cards += [Card((Part(t.name), Part(f"{channel_name(t.channel, m.lang, vocab)} \u00b7 {w['backstage']}", SMALL,
                                            "muted")), "back", "back-edge", dash="5 3", layer="back") for t in back]
         return cards
-    if lane == "pain_points":
-        return [Card((Part(w["sev." + p.severity], SMALL, "text", bold=True), Part(p.text)), "pain", "pain-edge")
-                for p in stage.pain_points]
-    if lane == "opportunities":
+    if spec.draw == "pain":
+        return [Card((Part(w["sev." + p.severity], SMALL, "text", bold=True), Part(p.text)), fill, edge) for p in items]
+    if spec.draw == "opportunity":
         return [Card((Part(o.text), Part(w["opp.meta"].format(impact=o.impact, effort=o.effort,
                                                              status=w["status." + o.status]), SMALL, "muted")),
-                     "opp", "opp-edge") for o in stage.opportunities]
-    if lane == "kpis":
+                     fill, edge) for o in items]
+    if spec.draw == "kpi":
         return [Card((Part(k.name), Part(_kpi_values(k.baseline, k.target, k.current, k.unit, w), SMALL, "muted")),
-                     "kpi", "kpi-edge") for k in stage.kpis]
-    raise ValueError(f"unknown lane {lane!r}")
+                     fill, edge) for k in items]
+    raise ValueError(f"lane {spec.id!r} is not drawn as cards")
 
 
 def _kpi_values(baseline: float, target: float | None, current: float | None, unit: str, w: dict[str, str]) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model.journey import JourneyMap
+from ..model.lanes import SPECS, LaneSpec
 from ..model.resolve import industry_name, scale_of, stage_name
 from ..model.vocabulary import Vocabulary
 from .cards import BODY, Card, Part, lane_cards
@@ -73,9 +74,10 @@ class _Out:
 
 def layout(m: JourneyMap, vocab: Vocabulary, lanes: list[str]) -> Scene:
     w = words_for(m.lang)
-    series = series_of(m) if "emotion" in lanes else []
-    cards = {lane: [lane_cards(m, s, lane, vocab, w) for s in m.stages] for lane in lanes if lane != "emotion"}
-    shown = [lane for lane in lanes if (series if lane == "emotion" else any(cards[lane]))]
+    specs = [SPECS[lane] for lane in lanes]
+    series = series_of(m) if any(s.draw == "emotion" for s in specs) else []
+    cards = {s.id: [lane_cards(m, stage, s, vocab, w) for stage in m.stages] for s in specs if s.draw != "emotion"}
+    shown = [s for s in specs if (series if s.draw == "emotion" else any(cards[s.id]))]
     scale = scale_of(m, vocab)
 
     chip_w = max((text_width(value_text(scale, v), CHIP, bold=True) + 8 for s in series for _, v in s.scored()),
@@ -92,13 +94,13 @@ def layout(m: JourneyMap, vocab: Vocabulary, lanes: list[str]) -> Scene:
     grid_top = y
     y = _header(m, vocab, w, out, grid, y)
     row_edges = [y]
-    for lane in shown:
-        if lane == "emotion":
-            y = _emotion_lane(m, vocab, w, series, out, grid, y, dx)
-        elif lane == "touchpoints":
-            y = _touchpoint_lane(w, cards[lane], out, grid, y)
+    for spec in shown:
+        if spec.draw == "emotion":
+            y = _emotion_lane(m, vocab, w, spec, series, out, grid, y, dx)
+        elif spec.draw == "touchpoints":
+            y = _touchpoint_lane(w, spec, cards[spec.id], out, grid, y)
         else:
-            y = _card_lane(w["lane." + lane], cards[lane], out, grid, y)
+            y = _card_lane(w[spec.label_key], cards[spec.id], out, grid, y)
         row_edges.append(y)
     grid_bottom = y
     _grid_lines(out, grid, grid_top, grid_bottom, row_edges)
@@ -189,7 +191,7 @@ def _header(m: JourneyMap, vocab: Vocabulary, w: dict[str, str], out: _Out, grid
     blocks = []
     for stage in m.stages:
         name = tuple(wrap(stage_name(m, stage, vocab), inner, HEAD, bold=True))
-        goal = tuple(wrap(w["goal"].format(goal=stage.goal), inner, GOAL)) if stage.goal else ()
+        goal = tuple(wrap(w["goal_line"].format(goal=stage.goal), inner, GOAL)) if stage.goal else ()
         h = block_height(len(name), HEAD) + (4 + block_height(len(goal), GOAL) if goal else 0)
         blocks.append((name, goal, h))
     label = wrap(w["stage"], LABEL_W - 2 * CELL_PAD, LANE, bold=True)
@@ -248,12 +250,13 @@ def _label_height(text: str, *, muted: bool = False) -> float:
     return block_height(len(wrap(text, LABEL_W - 2 * CELL_PAD, size, bold=not muted)), size)
 
 
-def _touchpoint_lane(w: dict[str, str], per_stage: list[list[Card]], out: _Out, grid: _Grid, top: float) -> float:
+def _touchpoint_lane(w: dict[str, str], spec: LaneSpec, per_stage: list[list[Card]], out: _Out, grid: _Grid,
+                     top: float) -> float:
     card_w = grid.col_w - 2 * CELL_PAD
     front = [[_lay_card(c, card_w - 2 * CARD_PAD) for c in cards if c.layer == "front"] for cards in per_stage]
     back = [[_lay_card(c, card_w - 2 * CARD_PAD) for c in cards if c.layer == "back"] for cards in per_stage]
     has_back = any(back)
-    label = w["lane.touchpoints"]
+    label = w[spec.label_key]
     label_h = _label_height(label) + (4 + _label_height(w["frontstage"], muted=True) if has_back else 0)
     front_h = max([label_h] + [_stack_height(cs) for cs in front])
     y = top + CELL_PAD
@@ -275,8 +278,8 @@ def _touchpoint_lane(w: dict[str, str], per_stage: list[list[Card]], out: _Out, 
     return back_top + back_h + CELL_PAD
 
 
-def _emotion_lane(m: JourneyMap, vocab: Vocabulary, w: dict[str, str], series: list[Series], out: _Out,
-                  grid: _Grid, top: float, dx: float) -> float:
+def _emotion_lane(m: JourneyMap, vocab: Vocabulary, w: dict[str, str], spec: LaneSpec, series: list[Series],
+                  out: _Out, grid: _Grid, top: float, dx: float) -> float:
     scale = scale_of(m, vocab)
     label_inner = LABEL_W - 2 * CELL_PAD
     values = ticks(scale)
@@ -288,7 +291,7 @@ def _emotion_lane(m: JourneyMap, vocab: Vocabulary, w: dict[str, str], series: l
         need = (tick_h[k - 1] + tick_h[k]) / 2 + 3
         span = max(span, need * rng / (values[k] - values[k - 1]))
     chip_h = CHIP * 1.3 + 2
-    name_h = _label_height(w["lane.emotion"])
+    name_h = _label_height(w[spec.label_key])
     pad_top = max(CELL_PAD + MARKER_R + 3 + chip_h + 2, CELL_PAD + name_h + 6 + tick_h[-1] / 2)
     pad_bottom = max(CELL_PAD + MARKER_R + 4, CELL_PAD + tick_h[0] / 2)
     axis_top = top + pad_top
@@ -297,7 +300,7 @@ def _emotion_lane(m: JourneyMap, vocab: Vocabulary, w: dict[str, str], series: l
     def y_of(v: float) -> float:
         return axis_top + (1 - fraction(scale, v)) * span
 
-    _lane_label(w["lane.emotion"], out, grid, top + CELL_PAD)
+    _lane_label(w[spec.label_key], out, grid, top + CELL_PAD)
     label_region = Box(grid.x0 + CELL_PAD, top, label_inner, height)
     for v, lines, h in zip(values, tick_lines, tick_h):
         ty = y_of(v)

@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
+from ..model.lanes import LANE_SPECS
+
 Mode = Literal["light", "dark"]
 
 # name: (light, dark). Text tokens must reach 4.5:1 on every background they are drawn on.
@@ -25,20 +27,12 @@ TOKENS: dict[str, tuple[str, str]] = {
     "axis": ("#8c959f", "#737b8c"),
     "head": ("#eef1f6", "#2a2f3a"),
     "lane": ("#f6f8fa", "#242832"),
-    "action": ("#f3f4f6", "#2a2f39"),
-    "action-edge": ("#b8bfc9", "#4e5666"),
-    "touch": ("#eaf2ff", "#1f2b40"),
-    "touch-edge": ("#6f93c2", "#5d7eab"),
+    # Each lane's card colours come from the lane registry (model/lanes.py); backstage
+    # touchpoints get their own, below the line of visibility.
+    **{name: pair for s in LANE_SPECS if s.token and s.colours
+       for name, pair in ((s.token, s.colours[0]), (f"{s.token}-edge", s.colours[1]))},
     "back": ("#f4f1fb", "#2a2640"),
     "back-edge": ("#8a78b8", "#8b7cc0"),
-    "thought": ("#fff7df", "#332d1c"),
-    "thought-edge": ("#c9a227", "#9a7d2a"),
-    "pain": ("#ffeef0", "#3a2226"),
-    "pain-edge": ("#cf5664", "#c05a64"),
-    "opp": ("#e9f6ec", "#1e3224"),
-    "opp-edge": ("#4f9a62", "#4f8c5d"),
-    "kpi": ("#f1effa", "#2b2740"),
-    "kpi-edge": ("#7c6fb0", "#7d70b3"),
     "q-win": ("#e9f6ec", "#1f3326"),
     "q-bet": ("#eaf1fd", "#1f2a3f"),
     "q-fill": ("#f4f5f7", "#262a33"),
@@ -56,7 +50,7 @@ TOKENS: dict[str, tuple[str, str]] = {
 PERSONA_COLOURS = 6
 
 # (text token, background token) pairs that occur in the pictures.
-_CARDS = ("action", "touch", "back", "thought", "pain", "opp", "kpi")
+_CARDS = (*(s.token for s in LANE_SPECS if s.token), "back")
 TEXT_PAIRS: tuple[tuple[str, str], ...] = (
     *((t, bg) for t in ("text", "muted") for bg in ("bg", "head", "lane", *_CARDS, "q-win", "q-bet", "q-fill", "q-pit")),
     *((f"p{i}", "bg") for i in range(PERSONA_COLOURS)),

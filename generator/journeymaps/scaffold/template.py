@@ -10,6 +10,7 @@ import yaml
 
 from ..load.yaml12 import resolve_plain
 from ..model.journey import JourneyMap
+from ..model.lanes import page_order
 from ..model.resolve import low_threshold, score_label
 from ..model.vocabulary import Vocabulary
 
@@ -53,7 +54,7 @@ def fresh(*, map_id: str, title: str, industry: str, lang: str, vocab: Vocabular
         "summary: \"Draft: whose journey this is, through which stages, to what end.\"",
         "status: as-is  # as-is: the journey today; to-be: the journey you design",
         "owner: \"Unassigned\"  # team or person accountable for the journey",
-        f"last_reviewed: {today.isoformat()}  # YYYY-MM-DD; an old review becomes a warning",
+        f"last_reviewed: {scalar(today.isoformat())}  # YYYY-MM-DD; an old review becomes a warning",
         "tags: []  # free tags for the site's tag index, e.g. [onboarding, mobile-first]",
         "",
         "# Who is on the journey. Every stage gives an emotion score per persona id.",
@@ -84,17 +85,8 @@ def fresh(*, map_id: str, title: str, industry: str, lang: str, vocab: Vocabular
             out += [
                 "    # Every lane is optional. Uncomment and edit; the check tells you what is left.",
                 "    # goal: What the customer wants to achieve here.",
-                "    # actions: [What the customer does]",
-                "    # thoughts: [\"What the customer thinks, in their own voice\"]",
-                "    # touchpoints:  # channels: site_config/channels.yaml; layer: frontstage or backstage",
-                f"    #   - {{name: Home page, channel: {channel}}}",
-                "    # pain_points:  # evidence: a research link, or the word hypothesis",
-                "    #   - {id: unclear-fees, text: Fees are hard to find., severity: high, evidence: hypothesis}",
-                "    # opportunities:  # impact and effort from 1 (low) to 5 (high)",
-                "    #   - {id: fee-table, text: One table with every fee., addresses: [unclear-fees], impact: 4, effort: 2}",
-                "    # kpis:",
-                "    #   - {id: visit-to-sign-up, name: Visit-to-sign-up rate, unit: \"%\", baseline: 2.1, target: 3}",
             ]
+            out += [line.replace("<channel>", channel) for spec in page_order() for line in spec.example]
     if not vocab.stages:
         out += ["  - id: first-stage", "    name: First stage", f"    emotions: {{{PERSONA}: {neutral}}}"]
     return "\n".join(out) + "\n"
@@ -120,7 +112,8 @@ _Dumper.add_representer(str, _str)
 def derived(source: JourneyMap, source_path: str, *, map_id: str, title: str, lang: str, mode: Mode,
             today: _dt.date) -> str:
     data: dict[str, Any] = source.model_dump(mode="python", exclude_defaults=True)
-    data.update(id=map_id, title=title, lang=lang, last_reviewed=today)
+    # A string, not a date: quoted in the file, so YAML 1.1 readers (js-yaml) get a string too.
+    data.update(id=map_id, title=title, lang=lang, last_reviewed=today.isoformat())
     data.pop("translations", None)
     data.pop("based_on", None)
     if mode == "translation":

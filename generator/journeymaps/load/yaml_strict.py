@@ -1,0 +1,118 @@
+"""What the YAML spec refuses but PyYAML and libyaml let through, where that can hide a mistake.
+
+The parsers accept some invalid documents (the YAML test suite's error cases) and read them
+as something the author may not have meant:
+
+- a comment glued to a value (`key: "value"# note`, `[a, b]#x`, `a,#x`, `>#x`): YAML needs a
+  space before `#`, and an editor that follows the spec reports the file as broken;
+- a quoted value or a flow list/mapping (`[...]`, `{...}`) carried on to lines indented no more
+  than the block it sits in, or indented with a tab: the usual sign of a quote or bracket left
+  open, which then swallows the keys below it;
+- a `%YAML` directive for another version than 1.2: a map is always read as YAML 1.2 (`no`
+  stays text), whatever the file says.
+
+This pass reads the token stream (positions included) of a document that already parsed, so it
+reports only these, each located.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import yaml
+
+from .issues import LoadIssue
+
+try:  # the same scanner as the event walk in yaml12
+    from yaml import CSafeLoader as _TokenLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _TokenLoader  # type: ignore[assignment]
+
+# The line breaks PyYAML's scanner counts (its marks' line numbers follow them).
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_BLOCK_HEADER = re.compile(r"[|>][1-9+-]*")
+_FLOW_START = (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)
+_FLOW_END = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)
+_COMMENT_HINT = "put a space before `#` to start a comment, or quote the whole value if `#` belongs to it"
+
+
+def lexical_issues(text: str, *, line_offset: int = 0) -> list[LoadIssue]:
+    """Issues of a document that parsed without errors (``line_offset`` as in ``yaml12.parse``)."""
+    return list(_issues(text, line_offset))
+
+
+def _issues(text: str, line_offset: int) -> Iterator[LoadIssue]:
+    lines = _LINE_BREAK.split(text)
+    blocks: list[int] = []  # columns of the open block collections: a continuation goes further right
+    flow_depth = 0
+    flow_start = (0, -1)  # (0-based line, enclosing block column) of the outermost flow collection
+    loader = _TokenLoader(text)
+    try:
+        while (token := loader.get_token()) is not None:
+            start, end = token.start_mark, token.end_mark
+            enclosing = blocks[-1] if blocks else -1
+            if isinstance(token, (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken)):
+                blocks.append(start.column)
+            elif isinstance(token, yaml.BlockEndToken):
+                blocks.pop()
+            elif isinstance(token, yaml.DirectiveToken) and token.name == "YAML" and token.value != (1, 2):
+                version = ".".join(map(str, token.value or ()))
+                yield LoadIssue("yaml-version", f"the file says YAML {version}, but map files are read as YAML 1.2",
+                                start.line + 1 + line_offset, start.column + 1,
+                                "delete the `%YAML` line (in YAML 1.2 `no` and `on` stay text)")
+            elif isinstance(token, _FLOW_START):
+                if flow_depth == 0:
+                    flow_start = (start.line, enclosing)
+                flow_depth += 1
+            elif isinstance(token, _FLOW_END):
+                flow_depth -= 1
+                yield from _glued_comment(text, end, line_offset)
+                if flow_depth == 0:
+                    yield from _continuations(lines, *flow_start, end.line, "list or mapping in brackets",
+                                              line_offset, comments=True)
+            elif isinstance(token, yaml.FlowEntryToken):
+                yield from _glued_comment(text, end, line_offset)
+            elif isinstance(token, yaml.ScalarToken) and token.style in ('"', "'"):
+                yield from _glued_comment(text, end, line_offset)
+                if flow_depth == 0:
+                    yield from _continuations(lines, start.line, enclosing, end.line, "quoted text", line_offset)
+            elif isinstance(token, yaml.ScalarToken) and token.style in ("|", ">"):
+                header = _BLOCK_HEADER.match(text, start.index)
+                if header is not None and text.startswith("#", header.end()):
+                    col = start.column + 1 + header.end() - start.index
+                    yield LoadIssue("comment-space", "a comment needs a space before `#`",
+                                    start.line + 1 + line_offset, col, _COMMENT_HINT)
+    except yaml.YAMLError:  # the event walk has reported it already
+        return
+    finally:
+        loader.dispose()
+
+
+def _glued_comment(text: str, mark: yaml.Mark, line_offset: int) -> Iterator[LoadIssue]:
+    if text.startswith("#", mark.index):
+        yield LoadIssue("comment-space", "a comment needs a space before `#`", mark.line + 1 + line_offset,
+                        mark.column + 1, _COMMENT_HINT)
+
+
+def _continuations(lines: list[str], first: int, enclosing: int, last: int, what: str, line_offset: int,
+                   *, comments: bool = False) -> Iterator[LoadIssue]:
+    """Lines ``first + 1 .. last`` continue a value begun on line ``first`` inside a block collection
+    at column ``enclosing`` (-1: none); each must be indented with more spaces than that column.
+    After those spaces, tabs are fine (they separate, they do not indent)."""
+    for n in range(first + 1, last + 1):
+        line = lines[n]
+        rest = line.lstrip(" \t")
+        if not rest or (comments and rest.startswith("#")):
+            continue  # blank lines fold into the value; comment lines may sit anywhere
+        spaces = len(line) - len(line.lstrip(" "))
+        if spaces > enclosing:
+            continue
+        where = (n + 1 + line_offset, spaces + 1)
+        if line[spaces] == "\t":
+            yield LoadIssue("tab-indent", f"this line continues the {what} begun on line {first + 1 + line_offset} "
+                            "and is indented with a tab", *where, "indent with spaces, not tabs")
+        else:
+            yield LoadIssue("continuation-indent", f"this line continues the {what} begun on line "
+                            f"{first + 1 + line_offset} but is not indented under it", *where,
+                            "indent it further than that line, or close the quote or bracket left open above")

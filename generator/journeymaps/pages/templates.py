@@ -1,0 +1,86 @@
+"""Pages from Jinja2 templates that a site can override from its ``theme/journeymaps/`` folder.
+
+The page builders hand a template values that are already Markdown, every text from a map
+escaped for where it lands; the template only arranges them. Templates run sandboxed: they
+come from the site's repository and may arrive in a pull request. Comments are ``{## ##}``
+because ``{#id}`` is Markdown's heading anchor. A site template that extends a default one
+names it ``default/<name>`` (``{% extends "default/map_page.md" %}``) and overrides blocks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined, TemplateError
+from jinja2 import TemplateSyntaxError
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+DEFAULTS = Path(__file__).parent / "templates"
+OVERRIDES = Path("theme") / "journeymaps"  # inside the project, next to Material's overrides
+
+
+class TemplateProblem(Exception):
+    """A page template that does not render: where, what is wrong, and what to do."""
+
+
+def _environment(override: Path | None) -> SandboxedEnvironment:
+    defaults = FileSystemLoader(DEFAULTS)
+    loaders: list[BaseLoader] = [FileSystemLoader(override)] if override is not None else []
+    loader = ChoiceLoader([*loaders, defaults, PrefixLoader({"default": defaults})])
+    return SandboxedEnvironment(loader=loader, autoescape=False, undefined=StrictUndefined, trim_blocks=True,
+                                lstrip_blocks=True, keep_trailing_newline=True,
+                                comment_start_string="{##", comment_end_string="##}")
+
+
+@dataclass(frozen=True)
+class Templates:
+    """The templates of one site: its overrides first, then the defaults shipped with journeymaps."""
+
+    override: Path | None = None
+    _env: SandboxedEnvironment = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # One environment per site: it caches compiled templates (and reloads a changed file).
+        object.__setattr__(self, "_env", _environment(self.override))
+
+    @classmethod
+    def for_project(cls, root: Path) -> Templates:
+        folder = root / OVERRIDES
+        return cls(folder if folder.is_dir() else None)
+
+    def render(self, name: str, w: Callable[[str], str], **values: Any) -> str:
+        """The Markdown of a page body; ``w(key)`` gives the catalogue's labels in the page's language."""
+        try:
+            text = self._env.get_template(name).render(w=w, **values)
+        except TemplateError as exc:
+            raise TemplateProblem(self._explain(name, exc)) from None
+        return text[:-1] if text.endswith("\n") else text
+
+    def _explain(self, name: str, exc: TemplateError) -> str:
+        path, line = self._where(name, exc)
+        what = ("uses something page templates may not (they run sandboxed)" if isinstance(exc, SecurityError)
+                else exc.message or type(exc).__name__)
+        hint = (f"fix it, or delete it to use the default template {name}" if path.startswith(str(OVERRIDES))
+                else "this is a bug in journeymaps; report it")
+        return f"{path}:{line}: page template error: {what}\n  {hint}"
+
+    def _where(self, name: str, exc: TemplateError) -> tuple[str, int]:
+        """The template file and line: Jinja puts template frames into the traceback."""
+        if isinstance(exc, TemplateSyntaxError) and exc.filename:
+            return self._display(exc.filename), exc.lineno
+        tb, found = exc.__traceback__, ("", 0)
+        while tb is not None:
+            filename = tb.tb_frame.f_code.co_filename
+            if filename.endswith(".md") and Path(filename).is_file():
+                found = (self._display(filename), tb.tb_lineno)
+            tb = tb.tb_next
+        return found if found[0] else (name, 1)
+
+    def _display(self, filename: str) -> str:
+        path = Path(filename)
+        if self.override is not None and path.is_relative_to(self.override):
+            return (OVERRIDES / path.relative_to(self.override)).as_posix()
+        return path.name
