@@ -1,9 +1,11 @@
 """`plugins: [journeymaps]`: a thin MkDocs front-end over ``journeymaps.pages``.
 
-Every page and picture is added in memory (``File.generated``), nothing is written into
-the docs folder; edit links point at the map's YAML file. The build checks every map
-first: `mkdocs build` stops with the located errors before the site folder is touched,
-while `mkdocs serve` keeps serving and shows a failing map's errors on its page.
+Every page and picture is added in memory (``File.generated``) and MkDocs reads nothing
+from the docs folder, so the site holds only what the plugin generates and the theme's
+assets; edit links point at the map's YAML file. The build checks every map first:
+`mkdocs build` stops with the located errors before the site folder is touched, while
+`mkdocs serve` keeps answering whatever is saved and shows a failing file's errors on its page.
+Private MkDocs internals are used only through ``mkdocs_internals``.
 """
 
 from __future__ import annotations
