@@ -268,5 +268,5 @@ def check_across(summaries: list[MapSummary], invalid_ids: set[str] | frozenset[
         if s.based_on is not None and s.based_on not in by_id and s.based_on not in invalid_ids:
             out.append(Finding(s.display, *s.based_on_pos, "error", "unknown-map",
                                f"`based_on` names unknown map `{s.based_on}`",
-                               did_you_mean(s.based_on, by_id.keys() - {s.id})))
+                               did_you_mean(s.based_on, by_id.keys() - {s.id}), target=s.based_on))
     return out

@@ -49,7 +49,7 @@ def check_links(docs: Iterable[TranslationDoc], invalid_ids: set[str] | frozense
                 out.append(Finding(d.display, *pos, "error", "missing-translation",
                                    f"translation `{target_id}` ({lang}) does not exist",
                                    did_you_mean(target_id, by_id.keys() - {d.id}) or "create it with "
-                                   f"`journeymaps new --from {d.id} --lang {lang}`"))
+                                   f"`journeymaps new --from {d.id} --lang {lang}`", target=target_id))
             elif target.lang != lang:
                 out.append(Finding(d.display, *pos, "error", "translation-lang",
                                    f"`{target_id}` is written in `{target.lang}`, not `{lang}`",
