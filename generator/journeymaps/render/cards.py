@@ -16,6 +16,7 @@ from ..model.resolve import channel_name
 from ..model.vocabulary import Vocabulary
 from .fmt import quantity
 from .svg import has_cjk
+from .theme import SEVERITIES
 
 BODY = 13.0
 SMALL = 12.0  # whole pixels: Cairo rounds hinted glyph advances, so 11.5 px Han is drawn 12 px wide
@@ -28,6 +29,8 @@ class Part:
     fill: str = "text"
     bold: bool = False
     italic: bool = False
+    chip: str | None = None  # background token: the part is a one-line chip (severity, status)
+    dots: int = 0  # filled dots of a count drawn after the chip (severity, readable without colour)
 
 
 @dataclass(frozen=True)
@@ -78,12 +81,13 @@ def lane_cards(m: JourneyMap, stage: Stage, spec: LaneSpec, vocab: Vocabulary, w
                   for n, t in back]
         return cards
     if spec.draw == "pain":
-        return [Card((Part(w["sev." + p.severity], SMALL, "text", bold=True), Part(p.text)), fill, edge,
+        return [Card((Part(w["sev." + p.severity], SMALL, "text", bold=True, chip=f"sev-{p.severity}",
+                            dots=SEVERITIES.index(p.severity) + 1), Part(p.text)), fill, edge,
                      **_meta(spec, stage, n, p.id, ("severity", p.severity))) for n, p in enumerate(items)]
     if spec.draw == "opportunity":
         kpis = " ".join(k.id for k in stage.kpis)
-        return [Card((Part(o.text), Part(w["opp.meta"].format(impact=o.impact, effort=o.effort,
-                                                             status=w["status." + o.status]), SMALL, "muted")),
+        return [Card((Part(w["status." + o.status], SMALL, chip=f"st-{o.status}"), Part(o.text),
+                      Part(w["opp.scores"].format(impact=o.impact, effort=o.effort), SMALL, "muted")),
                      fill, edge, **_meta(spec, stage, n, o.id, ("status", o.status),
                                          *((("addresses", " ".join(o.addresses)),) if o.addresses else ()),
                                          *((("kpis", kpis),) if kpis else ())))

@@ -20,6 +20,7 @@ from .emotion import Series, fraction, series_of, tick_text, ticks, value_text
 from .personas import persona_style
 from .fmt import num
 from .scene import Box, Group, Marker, Path, Rect, Scene, block_height, text_block
+from .theme import SEVERITIES
 from .textwidth import BOLD, MAX_EM, em, is_wide, text_width
 from .words import words_for
 from .wrap import wrap
@@ -39,6 +40,9 @@ MARKER_R = 5.0
 SPAN_MIN = 120.0  # height of the emotion axis before labels ask for more
 LEGEND_SAMPLE = 30.0
 LEGEND_NAME_MAX = 240.0
+CHIP_X, CHIP_Y = 6.0, 2.0  # padding of a chip around its words
+DOT_R, DOT_STEP = 3.0, 9.0  # the severity count: one dot per level, filled up to the pain point's
+DOTS = len(SEVERITIES)
 LINE_MID = 0.62  # the middle of a line's lower-case letters, in em below the top of the line box
 
 
@@ -157,9 +161,20 @@ def _column_width(m: JourneyMap, vocab: Vocabulary, cards: dict[str, list[list[C
 
 
 def _lay_card(card: Card, inner_w: float) -> _LaidCard:
-    parts = tuple((p, tuple(wrap(p.text, inner_w, p.size, bold=p.bold))) for p in card.parts)
-    height = 2 * CARD_PAD + sum(block_height(len(lines), p.size) for p, lines in parts) + PART_GAP * (len(parts) - 1)
+    parts = tuple((p, tuple(wrap(p.text, _part_width(p, inner_w), p.size, bold=p.bold))) for p in card.parts)
+    height = 2 * CARD_PAD + sum(_part_height(p, lines) for p, lines in parts) + PART_GAP * (len(parts) - 1)
     return _LaidCard(card, parts, height)
+
+
+def _part_width(part: Part, inner_w: float) -> float:
+    """Room for the part's text: a chip gives up its padding and the dots after it."""
+    if part.chip is None:
+        return inner_w
+    return inner_w - 2 * CHIP_X - (DOTS * DOT_STEP + CHIP_X if part.dots else 0)
+
+
+def _part_height(part: Part, lines: tuple[str, ...]) -> float:
+    return block_height(len(lines), part.size) + (2 * CHIP_Y if part.chip else 0)
 
 
 def _stack_height(laid: list[_LaidCard]) -> float:
@@ -257,10 +272,29 @@ def _place_cards(laid: list[_LaidCard], lane: _Lane, x: float, top: float, width
         inner = Box(x + CARD_PAD, y + CARD_PAD, width - 2 * CARD_PAD, lc.height - 2 * CARD_PAD)
         ty = inner.y
         for part, lines in lc.parts:
-            group.add(text_block(inner.x, ty, lines, part.size, part.fill, card.fill, inner,
-                                 bold=part.bold, italic=part.italic))
-            ty += block_height(len(lines), part.size) + PART_GAP
+            if part.chip is None:
+                group.add(text_block(inner.x, ty, lines, part.size, part.fill, card.fill, inner,
+                                     bold=part.bold, italic=part.italic))
+            else:
+                _chip(group, part, lines, inner, ty, card.fill)
+            ty += _part_height(part, lines) + PART_GAP
         y += lc.height + CARD_GAP
+
+
+def _chip(group: Group, part: Part, lines: tuple[str, ...], inner: Box, top: float, on: str) -> None:
+    """A chip with the part's words on the chip's colour, then the dots of its count (if any)."""
+    assert part.chip is not None
+    text_w = max(text_width(line, part.size, bold=part.bold) for line in lines)
+    box = Box(inner.x, top, text_w + 2 * CHIP_X, block_height(len(lines), part.size) + 2 * CHIP_Y)
+    group.add(Rect(box, part.chip, "chip-edge", rx=box.h / 2 if len(lines) == 1 else 4))
+    group.add(text_block(box.x + CHIP_X, top + CHIP_Y, lines, part.size, part.fill, part.chip, box,
+                         bold=part.bold, italic=part.italic))
+    if part.dots:
+        x = box.right + CHIP_X + DOT_R
+        cy = top + box.h / 2
+        for k in range(DOTS):
+            filled = k < part.dots
+            group.add(Marker(x + k * DOT_STEP, cy, "circle", DOT_R, "sev-dot" if filled else on, "sev-dot"))
 
 
 def _card_lane(label: str, per_stage: list[list[Card]], lane: _Lane, grid: _Grid, top: float) -> float:
