@@ -52,6 +52,9 @@ TOKENS: dict[str, tuple[str, str]] = {
     "q-bet": ("#eaf1fd", "#1f2a3f"),
     "q-fill": ("#f4f5f7", "#262a33"),
     "q-pit": ("#fdeeee", "#3a2326"),
+    # The emotion lane's zones: low scores tinted warm, high scores cool; chips on them are `bg`.
+    "z-low": ("#fdf1f1", "#2a2127"),
+    "z-high": ("#eef8f1", "#1e2a25"),
     "mark": ("#3f51b5", "#9fa8ff"),
     "mark-text": ("#ffffff", "#12151c"),
     # Persona curves: also used as text (value labels on a chip of `bg`).
