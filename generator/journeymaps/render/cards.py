@@ -30,6 +30,7 @@ class Part:
     bold: bool = False
     italic: bool = False
     chip: str | None = None  # background token: the part is a one-line chip (severity, status)
+    icon: str | None = None  # drawn before the words (a channel's icon)
     dots: int = 0  # filled dots of a count drawn after the chip (severity, readable without colour)
 
 
@@ -72,11 +73,13 @@ def lane_cards(m: JourneyMap, stage: Stage, spec: LaneSpec, vocab: Vocabulary, w
     if spec.draw == "touchpoints":
         front = [(n, t) for n, t in enumerate(items) if t.layer == "frontstage"]
         back = [(n, t) for n, t in enumerate(items) if t.layer == "backstage"]
-        cards = [Card((Part(t.name), Part(channel_name(t.channel, m.lang, vocab), SMALL, "muted")), fill, edge,
+        cards = [Card((Part(t.name), Part(channel_name(t.channel, m.lang, vocab), SMALL, "muted",
+                                          icon=_channel_icon(vocab, t.channel))), fill, edge,
                       **_meta(spec, stage, n, None, ("channel", t.channel), ("layer", t.layer)))
                  for n, t in front]
         cards += [Card((Part(t.name), Part(f"{channel_name(t.channel, m.lang, vocab)} \u00b7 {w['backstage']}", SMALL,
-                                           "muted")), "back", "back-edge", dash="5 3", layer="back",
+                                           "muted", icon=_channel_icon(vocab, t.channel))),
+                        "back", "back-edge", dash="5 3", layer="back",
                        **_meta(spec, stage, n, None, ("channel", t.channel), ("layer", t.layer)))
                   for n, t in back]
         return cards
@@ -96,6 +99,11 @@ def lane_cards(m: JourneyMap, stage: Stage, spec: LaneSpec, vocab: Vocabulary, w
         return [Card((Part(k.name), Part(_kpi_values(k.baseline, k.target, k.current, k.unit, w), SMALL, "muted")),
                      fill, edge, **_meta(spec, stage, n, k.id)) for n, k in enumerate(items)]
     raise ValueError(f"lane {spec.id!r} is not drawn as cards")
+
+
+def _channel_icon(vocab: Vocabulary, channel_id: str) -> str | None:
+    channel = vocab.channel(channel_id)
+    return channel.icon if channel else None
 
 
 def _kpi_values(baseline: float, target: float | None, current: float | None, unit: str, w: dict[str, str]) -> str:

@@ -21,7 +21,7 @@ from .describe import diagram_desc
 from .emotion import Series, fraction, series_of, tick_text, ticks, value_text
 from .personas import PersonaStyle, persona_style
 from .fmt import num
-from .scene import LINE_HEIGHT, Box, Group, Marker, Path, Rect, Scene, block_height, text_block
+from .scene import LINE_HEIGHT, Box, Group, Icon, Marker, Path, Rect, Scene, block_height, text_block
 from .theme import SEVERITIES
 from .textwidth import BOLD, MAX_EM, em, is_wide, text_width
 from .words import words_for
@@ -40,7 +40,8 @@ COL_MAX = 320
 TITLE, SUB, HEAD, GOAL, LANE, TICK, CHIP = 18.0, 12.0, 14.0, 12.0, 13.0, 12.0, 11.0
 MARKER_R = 5.0
 SPAN_MIN = 300.0  # height of the emotion axis before labels ask for more
-STAR_R = 6.0  # the moment-of-truth mark
+STAR_R = 6.0
+HEAD_ICON, ICON_S, ICON_GAP = 18.0, 14.0, 4.0  # stage icons, channel icons, space before the words  # the moment-of-truth mark
 LEGEND_SAMPLE = 30.0
 LEGEND_NAME_MAX = 240.0
 CHIP_X, CHIP_Y = 6.0, 2.0  # padding of a chip around its words
@@ -172,7 +173,7 @@ def _lay_card(card: Card, inner_w: float) -> _LaidCard:
 def _part_width(part: Part, inner_w: float) -> float:
     """Room for the part's text: a chip gives up its padding and the dots after it."""
     if part.chip is None:
-        return inner_w
+        return inner_w - (ICON_S + ICON_GAP if part.icon else 0)
     return inner_w - 2 * CHIP_X - (DOTS * DOT_STEP + CHIP_X if part.dots else 0)
 
 
@@ -235,8 +236,9 @@ def _legend(series: list[Series], moments: str | None, out: _Out, y: float, widt
 def _header(m: JourneyMap, vocab: Vocabulary, w: dict[str, str], out: _Out, grid: _Grid, top: float) -> float:
     inner = grid.col_w - 2 * CELL_PAD
     blocks = []
-    for stage in m.stages:
-        name = tuple(wrap(stage_name(m, stage, vocab), inner, HEAD, bold=True))
+    icons = [_stage_icon(vocab, stage.id) for stage in m.stages]
+    for stage, icon in zip(m.stages, icons):
+        name = tuple(wrap(stage_name(m, stage, vocab), inner - (HEAD_ICON + ICON_GAP if icon else 0), HEAD, bold=True))
         goal = tuple(wrap(w["goal_line"].format(goal=stage.goal), inner, GOAL)) if stage.goal else ()
         h = block_height(len(name), HEAD) + (4 + block_height(len(goal), GOAL) if goal else 0)
         blocks.append((name, goal, h))
@@ -251,11 +253,20 @@ def _header(m: JourneyMap, vocab: Vocabulary, w: dict[str, str], out: _Out, grid
         cell = Group("jm-stage", (("stage", stage.id),))
         headers.add(cell)
         region = Box(grid.col_x(i) + CELL_PAD, top + CELL_PAD, inner, height - 2 * CELL_PAD)
-        cell.add(text_block(region.x, region.y, name, HEAD, "text", "head", region, bold=True))
+        nx = region.x
+        if icons[i]:
+            cell.add(Icon(nx, region.y + (HEAD * LINE_HEIGHT - HEAD_ICON) / 2, HEAD_ICON, icons[i], "text"))
+            nx += HEAD_ICON + ICON_GAP
+        cell.add(text_block(nx, region.y, name, HEAD, "text", "head", region, bold=True))
         if goal:
             gy = region.y + block_height(len(name), HEAD) + 4
             cell.add(text_block(region.x, gy, goal, GOAL, "muted", "head", region))
     return top + height
+
+
+def _stage_icon(vocab: Vocabulary, stage_id: str) -> str | None:
+    stage = vocab.stage(stage_id)
+    return stage.icon if stage else None
 
 
 def _lane_label(text: str, lane: _Lane, grid: _Grid, top: float, *, muted: bool = False) -> float:
@@ -281,7 +292,11 @@ def _place_cards(laid: list[_LaidCard], lane: _Lane, x: float, top: float, width
         ty = inner.y
         for part, lines in lc.parts:
             if part.chip is None:
-                group.add(text_block(inner.x, ty, lines, part.size, part.fill, card.fill, inner,
+                tx = inner.x
+                if part.icon:
+                    group.add(Icon(inner.x, ty + (part.size * LINE_HEIGHT - ICON_S) / 2, ICON_S, part.icon, part.fill))
+                    tx += ICON_S + ICON_GAP
+                group.add(text_block(tx, ty, lines, part.size, part.fill, card.fill, inner,
                                      bold=part.bold, italic=part.italic))
             else:
                 _chip(group, part, lines, inner, ty, card.fill)
