@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from journeymaps.preview import build_env, run_preview
+from journeymaps.preview.build import build_env, run_preview
 from journeymaps.preview.gate import judge
 
 TODAY = "2026-11-23"

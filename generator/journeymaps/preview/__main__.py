@@ -7,7 +7,7 @@ import datetime as _dt
 import sys
 from pathlib import Path
 
-from . import run_preview
+from .build import run_preview
 
 
 def main(argv: list[str] | None = None) -> int:
