@@ -8,6 +8,7 @@ the workflow runs (`python -m journeymaps.preview`).
 from __future__ import annotations
 
 import os
+import re
 from html import unescape
 import shutil
 import subprocess
@@ -56,9 +57,12 @@ def edit_map(r: Path) -> None:
                                  "title: Opening and growing with an online bank", 1), encoding="utf-8")
 
 
-def preview(r: Path, out: Path) -> subprocess.CompletedProcess:
+PREVIEW_URL = "https://journeymaps.github.io/journeymaps/pr-preview/pr-7/"
+
+
+def preview(r: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "journeymaps.preview", "--repo", str(r), "--base", "main",
-                           "--head", "pr", "--out", str(out), "--today", TODAY], capture_output=True, text=True)
+                           "--head", "pr", "--out", str(out), "--today", TODAY, *extra], capture_output=True, text=True)
 
 
 def test_refuses_a_pull_request_that_changes_mkdocs_yml(gh: Path, tmp_path: Path) -> None:
@@ -121,7 +125,7 @@ def test_builds_the_pull_request_maps_with_the_base_configuration(gh: Path, tmp_
     (gh / "mkdocs.yml").write_text(base_config, encoding="utf-8")
     git(gh, "commit", "-qam", "main: rename the site")
     out = tmp_path / "out"
-    proc = preview(gh, out)
+    proc = preview(gh, out, "--site-url", PREVIEW_URL)
     assert proc.returncode == 0, (out / "build.log").read_text(encoding="utf-8") if (out / "build.log").exists() \
         else proc.stderr
     assert (out / "status").read_text() == "built\n"
@@ -130,8 +134,30 @@ def test_builds_the_pull_request_maps_with_the_base_configuration(gh: Path, tmp_
     assert "Base configuration marker" in page
     built = "".join(p.read_text(encoding="utf-8") for p in (out / "site").rglob("*.html"))
     assert "Opening and growing with an online bank<" in built  # the PR's title, from its maps/
+    # Built for its sub-path: the 404 page, served at any depth, links from the preview's root.
+    not_found = (out / "site" / "404.html").read_text(encoding="utf-8")
+    assert 'href="/journeymaps/pr-preview/pr-7/' in not_found
     comment = unescape((out / "comment.md").read_text(encoding="utf-8"))
-    assert comment.startswith("<!-- journeymaps-diff -->\nThe preview site was built")
+    assert comment.startswith("<!-- journeymaps-diff -->\n### Journey map preview\n")
+    assert f"**[Open the preview]({PREVIEW_URL})** · [Changes in this pull request]({PREVIEW_URL}changes/)" in comment
+    assert f"- [Opening and growing with an online bank]({PREVIEW_URL}maps/online-banking/) (changed)" in comment
+    assert (f"  ![Emotion before and after: Opening and growing with an online bank]"
+            f"({PREVIEW_URL}changes/online-banking-emotion.svg)") in comment
     assert ('- title "Opening and growing with an online bank account" → "Opening and growing with an online bank"'
             in comment)
-    assert (out / "overlays" / "online-banking.svg").is_file()
+    # Every link of the comment points at a file of the built site.
+    for url in re.findall(r"\((https://[^)]+)\)", comment):
+        rel = url.removeprefix(PREVIEW_URL)
+        assert (out / "site" / rel).is_file() or (out / "site" / rel / "index.html").is_file(), url
+    changes = (out / "site" / "changes" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="../maps/online-banking/">open the map page</a>' in changes
+    for which in ("emotion", "before", "after"):
+        assert f'src="online-banking-{which}.svg"' in changes
+        assert (out / "site" / "changes" / f"online-banking-{which}.svg").is_file()
+
+
+def test_a_site_url_that_could_break_out_of_a_link_is_refused(gh: Path, tmp_path: Path) -> None:
+    edit_map(gh)
+    pull_request(gh)
+    proc = preview(gh, tmp_path / "out", "--site-url", "https://x.github.io/r/pr-preview/pr-7/)[evil](https://e/")
+    assert proc.returncode == 2 and "not a plain http(s) URL ending in '/'" in proc.stderr
