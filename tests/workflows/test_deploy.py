@@ -15,18 +15,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from preview_repo import git
 
 from journeymaps.preview.artifact import Refused, comment_text, inspect, unpack
 
 GENERATOR = Path(__file__).resolve().parents[2] / "generator"
 PRODUCTION = {"index.html": "<h1>production</h1>", "assets/site.css": "body{}", "CNAME": "maps.example.org",
               ".nojekyll": "", "pr-preview/pr-3/index.html": "<h1>preview of 3</h1>"}
-
-
-def git(repo: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True, env=env).stdout
 
 
 def deploy(*args: str | Path) -> subprocess.CompletedProcess[str]:

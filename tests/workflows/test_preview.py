@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import os
 import re
-from html import unescape
-import shutil
 import subprocess
 import sys
+from html import unescape
 from pathlib import Path
 
 import pytest
+from preview_repo import git, pull_request, retitle_map, start_pull_request
 
 from journeymaps.preview.build import build_env, run_preview
 from journeymaps.preview.gate import judge
@@ -23,38 +23,10 @@ from journeymaps.preview.gate import judge
 TODAY = "2026-11-23"
 
 
-def git(repo: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True, env=env).stdout
-
-
 @pytest.fixture
 def gh(tmp_path: Path, repo: Path) -> Path:
     """A repository whose `main` is this project's site configuration and maps."""
-    r = tmp_path / "gh"
-    r.mkdir()
-    git(r, "init", "-q", "-b", "main")
-    for name in ("site_config", "theme", "maps"):
-        shutil.copytree(repo / name, r / name)
-    shutil.copy(repo / "mkdocs.yml", r / "mkdocs.yml")
-    git(r, "add", "-A")
-    git(r, "commit", "-qm", "base")
-    git(r, "checkout", "-qb", "pr")
-    return r
-
-
-def pull_request(r: Path) -> None:
-    git(r, "add", "-A")
-    git(r, "commit", "-qm", "pr")
-    git(r, "checkout", "-q", "main")  # as in CI: the work tree is the base
-
-
-def edit_map(r: Path) -> None:
-    path = r / "maps" / "banking" / "online-banking.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("title: Opening and growing with an online bank account",
-                                 "title: Opening and growing with an online bank", 1), encoding="utf-8")
+    return start_pull_request(tmp_path / "gh", repo)
 
 
 PREVIEW_URL = "https://journeymaps.github.io/journeymaps/pr-preview/pr-7/"
@@ -66,7 +38,7 @@ def preview(r: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
 
 
 def test_refuses_a_pull_request_that_changes_mkdocs_yml(gh: Path, tmp_path: Path) -> None:
-    edit_map(gh)
+    retitle_map(gh)
     with (gh / "mkdocs.yml").open("a", encoding="utf-8") as f:
         f.write("hooks: [evil.py]\n")
     (gh / "evil.py").write_text("import os; os.system('touch /tmp/pwned')\n", encoding="utf-8")
@@ -99,7 +71,7 @@ def test_refuses_files_that_are_not_maps(gh: Path, tmp_path: Path) -> None:
 
 
 def test_a_base_change_after_the_fork_is_not_blamed_on_the_pull_request(gh: Path, tmp_path: Path) -> None:
-    edit_map(gh)
+    retitle_map(gh)
     pull_request(gh)
     with (gh / "mkdocs.yml").open("a", encoding="utf-8") as f:  # main moves on after the PR branched
         f.write("# a later change on main\n")
@@ -117,7 +89,7 @@ def test_build_environment_carries_no_tokens(monkeypatch) -> None:
 
 @pytest.mark.slow
 def test_builds_the_pull_request_maps_with_the_base_configuration(gh: Path, tmp_path: Path, monkeypatch) -> None:
-    edit_map(gh)
+    retitle_map(gh)
     pull_request(gh)
     # The base's mkdocs.yml is what counts: mark it so the built site shows it was used.
     base_config = (gh / "mkdocs.yml").read_text(encoding="utf-8").replace(
@@ -157,7 +129,7 @@ def test_builds_the_pull_request_maps_with_the_base_configuration(gh: Path, tmp_
 
 
 def test_a_site_url_that_could_break_out_of_a_link_is_refused(gh: Path, tmp_path: Path) -> None:
-    edit_map(gh)
+    retitle_map(gh)
     pull_request(gh)
     proc = preview(gh, tmp_path / "out", "--site-url", "https://x.github.io/r/pr-preview/pr-7/)[evil](https://e/")
     assert proc.returncode == 2 and "not a plain http(s) URL ending in '/'" in proc.stderr
