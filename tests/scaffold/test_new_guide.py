@@ -16,6 +16,10 @@ TODAY = "2026-11-23"
 
 @pytest.fixture
 def site(project_copy: Path) -> Path:
+    # These tests start translations afresh; `new` never overwrites, so remove the repository's
+    # own translations of the guides they scaffold from the copy.
+    for name in ("eight-steps-pl.md", "measuring-zh.md"):
+        (project_copy / "maps/method" / name).unlink(missing_ok=True)
     return project_copy
 
 
