@@ -50,7 +50,7 @@ def _ranked(m: JourneyMap, order, ctx: SiteContext, back: str) -> str:
         what = inline(o.text) + (f'<br><small class="jm-addresses">{w("addresses")}: {addressed}</small>'
                                  if addressed else "")
         stage = f"[{inline(stage_name(m, s, ctx.vocab))}]({back}#{layout.stage_anchor(s.id)})"
-        rows.append((str(n), what, stage, str(o.impact), str(o.effort), f"**{score(o)}** · {quadrant(o, m.lang)}",
+        rows.append((str(n), what, stage, str(o.impact), str(o.effort), f"**{score(o)}**<br>{quadrant(o, m.lang)}",
                      inline(w("status." + o.status)), inline(o.owner) if o.owner else "–"))
     ranked_table = table(["#", w("opportunity"), w("stage"), w("impact"), w("effort"), w("priority"), w("status"),
                           w("owner")], rows, align=["r", "l", "l", "r", "r", "l", "l", "l"])
