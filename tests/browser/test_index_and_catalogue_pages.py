@@ -82,7 +82,7 @@ def test_catalogue_tables_fill_the_text_width_and_keep_room_for_their_long_texts
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_page_types_fit_the_screen_and_are_screenshotted(make_page, base, screenshot, console_errors,
+def test_page_types_fit_the_screen_and_are_screenshotted(make_page, base, screenshot, console_errors, axe,
                                                          scheme, viewport) -> None:
     page = make_page(color_scheme=scheme, viewport=viewport)
     for name, path in PAGE_TYPES.items():
@@ -90,4 +90,6 @@ def test_page_types_fit_the_screen_and_are_screenshotted(make_page, base, screen
         found = page.evaluate(OVERFLOW_JS)
         assert not found["pageScroll"] and not found["out"], (name, found)
         screenshot(page, f"page-{name}-{viewport[0]}-{scheme}")
+        if viewport == DESKTOP:  # contrast and structure do not change with the width
+            assert not axe(page, impacts=("serious", "critical")), (name, scheme)
     assert not console_errors, console_errors[:5]
