@@ -112,3 +112,38 @@ def test_a_renamed_map_gets_a_full_rebuild(served) -> None:
     _rebuild(server, plugin)
     assert len(full_builds) == 2
     assert "A renamed fashion journey" in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_failed_rebuild_never_stalls_the_server(tmp_path: Path, caplog) -> None:
+    """MkDocs' server answers nothing after a builder raises; the plugin's builder never raises,
+    and on a server without the internals the fast path needs it still wraps, with full rebuilds."""
+    from types import SimpleNamespace
+
+    from mkdocs.exceptions import Abort
+
+    from journeymaps.engine.mkdocs_plugin import JourneyMapsPlugin
+
+    failures = [Abort("Aborted with 2 warnings in strict mode!"), RuntimeError("disk full")]
+
+    def full_builder(*args, **kwargs):
+        raise failures.pop(0)
+
+    class OldServer:
+        def __init__(self) -> None:
+            self.builder = full_builder
+
+        def watch(self, path: str) -> None:
+            pass
+
+    plugin = JourneyMapsPlugin()
+    plugin.load_config({})
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"), docs_dir=str(tmp_path / "maps"), plugins={})
+    server = plugin.on_serve(OldServer(), config=config, builder=full_builder)
+    assert "every save gets a full rebuild: the live-reload server has no _epoch_cond" in caplog.text
+
+    server.builder()
+    server.builder()
+
+    assert failures == []  # both saves reached MkDocs' full build
+    assert "Aborted with 2 warnings in strict mode! (see above). The pages are served anyway" in caplog.text
+    assert "the rebuild failed (RuntimeError: disk full). The server keeps showing the pages" in caplog.text

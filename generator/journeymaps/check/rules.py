@@ -222,7 +222,7 @@ def check_across(summaries: list[MapSummary], invalid_ids: set[str] | frozenset[
                 out.append(Finding(s.display, *pos, "error", "missing-translation",
                                    f"translation `{target_id}` ({lang}) does not exist",
                                    did_you_mean(target_id, by_id) or "create it with "
-                                   f"`journeymaps new --from {s.id} --lang {lang}`"))
+                                   f"`journeymaps new --from {s.id} --lang {lang}`", target=target_id))
             elif target.lang != lang:
                 out.append(Finding(s.display, *pos, "error", "translation-lang",
                                    f"`{target_id}` is written in `{target.lang}`, not `{lang}`",
@@ -233,5 +233,6 @@ def check_across(summaries: list[MapSummary], invalid_ids: set[str] | frozenset[
                                    f"add `translations: {{{s.lang}: {s.id}}}`"))
         if s.based_on is not None and s.based_on not in by_id and s.based_on not in invalid_ids:
             out.append(Finding(s.display, *s.based_on_pos, "error", "unknown-map",
-                               f"`based_on` names unknown map `{s.based_on}`", did_you_mean(s.based_on, by_id)))
+                               f"`based_on` names unknown map `{s.based_on}`", did_you_mean(s.based_on, by_id),
+                               target=s.based_on))
     return out

@@ -6,7 +6,7 @@ from ..core.escape import attr, html_text, inline
 from ..model.resolve import industry_name
 from . import layout
 from .blocks import bullets, link, page, table, unsearched
-from .model import SiteContext, VirtualFile
+from .model import Piece, SiteContext, Svg, VirtualFile
 from .pictures import emotion_sparkline
 from .words import SITE_LANG, language_name, word
 
@@ -47,22 +47,29 @@ def home_page(ctx: SiteContext) -> VirtualFile:
     return page(here, ctx.site_name, parts)
 
 
-def _cards(ctx: SiteContext, here: str) -> str:
+def _cards(ctx: SiteContext, here: str) -> tuple[Piece, ...]:
     """Cards are raw HTML (a sparkline cannot live inside a Markdown list item), so their
     links are written for directory URLs, as both MkDocs and Zensical use by default."""
-    cards = []
-    for e in ctx.maps:
+    cards: list[Piece] = ['<ul class="jm-cards" data-search-exclude>\n']
+    for i, e in enumerate(ctx.maps):
         m = e.map
         spark = emotion_sparkline(m, ctx.vocab, id_prefix=f"{m.id}-spark")
         spark = "".join(line.strip() for line in spark.splitlines())
-        cards.append(
-            f'<li class="jm-card" lang="{attr(m.lang)}">'
+        cards += [
+            ("\n" if i else "") + f'<li class="jm-card" lang="{attr(m.lang)}">'
             f'<a href="{attr(layout.href(here, layout.map_page(m.id)))}">{html_text(m.title)}</a>'
             f'<span class="jm-card-meta">{html_text(industry_name(m.industry, m.lang, ctx.vocab))} · '
+<<<<<<< HEAD
             f'{html_text(language_name(m.lang))} · {html_text(word("map_status." + m.status, SITE_LANG))}</span>'
             f'<span class="jm-spark">{spark}</span>'
             f'<span class="jm-card-summary">{html_text(m.summary)}</span></li>')
     return '<ul class="jm-cards" data-search-exclude>\n' + "\n".join(cards) + "\n</ul>"
+=======
+            f'{html_text(LANG_NAMES.get(m.lang, m.lang))} · {html_text(m.status)}</span>'
+            '<span class="jm-spark">', Svg(spark), '</span>'
+            f'<span class="jm-card-summary">{html_text(m.summary)}</span></li>']
+    return (*cards, "\n</ul>")
+>>>>>>> h-e
 
 
 def _failures_note(ctx: SiteContext, here: str) -> str:

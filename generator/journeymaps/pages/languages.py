@@ -9,6 +9,7 @@ per translation group: the one in its language, else the group's original.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import posixpath
 from collections.abc import Sequence
@@ -102,7 +103,7 @@ def mark_untranslated(vf: VirtualFile, note: str, original: str) -> VirtualFile:
         text = f"{head}{sep}{title}{nl}\n{block}\n{body}"
     else:
         text = f"{text}\n{block}"
-    return VirtualFile(vf.path, text, vf.kind, vf.source_path, vf.title)
+    return dataclasses.replace(vf, content=text)
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,7 @@ def with_alternates(vf: VirtualFile, alts: Sequence[Alternate]) -> VirtualFile:
         text = "---\nalternate: " + value + "\n" + text[4:]
     else:
         text = "---\nalternate: " + value + "\n---\n\n" + text
-    return VirtualFile(vf.path, text, vf.kind, vf.source_path, vf.title)
+    return dataclasses.replace(vf, content=text)
 
 
 def root_redirect(default: Edition) -> str:

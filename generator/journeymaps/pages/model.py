@@ -13,6 +13,33 @@ from .templates import Templates
 
 Kind = Literal["page", "svg", "png", "json", "mermaid"]
 
+_SVG_SLOT = re.compile(r"<!--jm-svg:(\d+)-->")
+
+
+@dataclass(frozen=True)
+class Svg:
+    """A picture drawn inline in a page. The page's Markdown holds a slot (an HTML comment)
+    in its place and the markup travels beside it: neither the Markdown converter nor a search
+    indexer has to read 15 KB of SVG per picture (FIELD-NOTES 2b)."""
+
+    markup: str
+
+
+Piece = str | Svg
+Part = Piece | tuple[Piece, ...]
+"""One block of a page: text, a picture, or text and pictures in a row."""
+
+
+def svg_slot(index: int) -> str:
+    return f"<!--jm-svg:{index}-->"
+
+
+def fill_svg_slots(text: str, svgs: tuple[str, ...]) -> str:
+    """``text`` with each slot replaced by its picture (Markdown, or the HTML made from it)."""
+    if not svgs:
+        return text
+    return _SVG_SLOT.sub(lambda m: svgs[int(m.group(1))] if int(m.group(1)) < len(svgs) else m.group(0), text)
+
 
 @dataclass(frozen=True)
 class VirtualFile:
@@ -23,9 +50,13 @@ class VirtualFile:
     kind: Kind
     source_path: str | None = None  # repository path of the map/guide it comes from (edit link)
     title: str | None = None
+    svgs: tuple[str, ...] = ()  # a page's inline pictures; its content holds svg_slot(i) for each
 
     def data(self) -> bytes:
-        return self.content if isinstance(self.content, bytes) else self.content.encode("utf-8")
+        """The file as written to a docs tree: a page with its pictures in place."""
+        if isinstance(self.content, bytes):
+            return self.content
+        return fill_svg_slots(self.content, self.svgs).encode("utf-8")
 
 
 @dataclass(frozen=True)

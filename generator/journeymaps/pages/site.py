@@ -10,13 +10,12 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..check.report import text as text_report
 from ..check.runner import MapEntry
 from ..core.escape import html_text, inline
 from ..core.findings import Finding
 from ..project import Project
 from . import languages, layout
-from .blocks import page
+from .blocks import failure_note, page
 from .catalogues import KINDS as CATALOGUE_KINDS
 from .catalogues import catalogue_pages, catalogue_title
 from .guides import guide_page, method_index
@@ -140,10 +139,8 @@ def _failure_pages(ctx: SiteContext) -> list[VirtualFile]:
 
 def failure_parts(f: Failure) -> list[str]:
     """The located errors, as `journeymaps check` prints them, in a code block (shown, not parsed)."""
-    text = text_report(list(f.findings), 1).replace("```", "'''")
-    block = "\n".join("    " + line for line in ["```text", *text.rstrip().splitlines(), "```"])
     return [f"# {inline(f.map_id or f.display)}: fails the check",
-            f"!!! failure \"{inline(f.display)} has errors: fix them and save to see the map again\"\n\n{block}"]
+            failure_note(f, "fix them and save to see the map again")]
 
 
 # --- navigation ------------------------------------------------------------------------
