@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import logging
 import os
+import posixpath
 import threading
 import time
 from pathlib import Path
@@ -20,13 +21,15 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..check.report import text as text_report
-from ..pages import Site, VirtualFile, build_site, failures_of, nav_config
+from ..load.site_config import load_vocabulary
+from ..pages import Site, VirtualFile, build_site, failures_of, languages, nav_config, nav_paths
 from ..pages.model import fill_svg_slots
 from ..project import Project, load_project
+from ..words import language_name
 from . import mkdocs_internals, serve_patch
 
 log = logging.getLogger("mkdocs.plugins.journeymaps")
@@ -46,6 +49,9 @@ class JourneyMapsConfig(Config):
     """Where rendered PNGs are kept between builds, relative to mkdocs.yml."""
     today = c.Optional(c.Type(str))
     """Date for the review-age check, YYYY-MM-DD (default: today)."""
+    lang = c.Optional(c.Type(str))
+    """The language of this build. Left out: the default language, whose build then builds every
+    other declared language's site beside it (set by that build itself, not in mkdocs.yml)."""
 
 
 class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
@@ -62,6 +68,10 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self._state: serve_patch.BuildState | None = None
         self._snapshot: serve_patch.Snapshot = {}
         self._nav = None
+        self._edition: languages.Edition | None = None
+        self._editions: list[languages.Edition] = []
+        self._site_root = ""  # the site folder every language's site goes under
+        self._command = "build"
 
     def preload(self, project: Project) -> None:
         """Build the next site from this project instead of loading the maps again.
@@ -73,6 +83,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     # Defining on_startup keeps this instance alive across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self._command = command
         if self.serving and not serve_log.handlers:
             handler = logging.StreamHandler()
             handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
@@ -80,6 +91,26 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
     def _root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or ".").resolve().parent
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Set this build's language: Material's chrome (`theme.language`), the language selector
+        (`extra.alternate`) and, for a language other than the one at the root, its folder."""
+        root = self._root(config)
+        vocab, _ = load_vocabulary(root / self.config.site_config, root)
+        if vocab is None:
+            return config  # on_pre_build reports what is wrong with site_config
+        settings = vocab.settings
+        self._editions = languages.editions(settings)
+        self._edition = languages.edition(settings, self.config.lang or settings.default_language)
+        if self.config.lang is None:  # the first build: the others go under its site folder
+            self._site_root = config.site_dir
+            config.site_dir = os.path.join(config.site_dir, self._edition.prefix)
+        config.theme["language"] = self._edition.lang
+        config.extra["alternate"] = [
+            {"name": language_name(ed.lang), "lang": ed.lang,
+             "link": posixpath.relpath(ed.prefix or ".", self._edition.prefix or ".") + "/"}
+            for ed in self._editions]
+        return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Check and generate before MkDocs cleans the site folder, so a failed check leaves it intact."""
@@ -103,7 +134,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self._known_ids.update({e.display: e.map.id for e in project.maps})
         self.project = project
         self.site = build_site(project, failures=failures_of(project, self._known_ids), png=self.config.png,
-                               cache_dir=root / self.config.cache_dir)
+                               cache_dir=root / self.config.cache_dir,
+                               lang=self._edition.lang if self._edition else None)
         if self.site.png_rendered:
             log.info("journeymaps: rendered %d PNG(s), %d from cache", self.site.png_rendered, self.site.png_cached)
 
@@ -116,17 +148,52 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             files.add_files_from_theme(config.theme.get_env(), config)
         self._svgs = {}
         self._remember_svgs(self.site.files)
+        in_nav = nav_paths(self.site.nav)
         for vf in self.site.files:
             existing = files.get_file_from_path(vf.path)
             if existing is not None:
                 raise PluginError(f"journeymaps: `{vf.path}` in docs_dir clashes with a generated page")
-            files.append(_generated(config, vf))
+            # A translation this language's site publishes (links reach it) without listing it.
+            unlisted = vf.kind == "page" and vf.path not in in_nav
+            files.append(_generated(config, vf, InclusionLevel.NOT_IN_NAV if unlisted else InclusionLevel.UNDEFINED))
         config.nav = nav_config(self.site.nav) + list(config.nav or [])
         return files
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         self._nav = nav
         return nav
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """The first build (the default language) builds every other language's site beside
+        its own, each a full MkDocs build of the same mkdocs.yml in that language: its own
+        chrome, navigation and search index. `journeymaps build` swaps in all or nothing."""
+        if self.config.lang is not None or self.project is None:
+            return
+        for ed in self._editions:
+            if ed != self._edition:
+                self._build_language(config, ed)
+        if self._edition is not None and self._edition.prefix:  # every language under its tag
+            Path(self._site_root, "index.html").write_text(languages.root_redirect(self._edition), encoding="utf-8")
+
+    def _build_language(self, config: MkDocsConfig, ed: languages.Edition) -> None:
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        start = time.perf_counter()
+        sub = load_config(config.config_file_path, site_dir=os.path.join(self._site_root, ed.prefix))
+        plugin = sub.plugins["journeymaps"]
+        assert isinstance(plugin, JourneyMapsPlugin)
+        plugin.config.lang = ed.lang
+        plugin.config.today = self.config.today
+        plugin._known_ids = dict(self._known_ids)
+        assert self.project is not None
+        plugin.preload(self.project)
+        sub.plugins.on_startup(command=self._command, dirty=False)
+        try:
+            build(sub, serve_url=sub.site_url if self.serving else None)
+        finally:
+            sub.plugins.on_shutdown()
+        log.info("journeymaps: the %s site built in %.2f s", ed.lang, time.perf_counter() - start)
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if self.serving and self.project is not None:
@@ -236,8 +303,8 @@ def _from_docs_dir(f: File, config: MkDocsConfig) -> bool:
     return os.path.abspath(f.abs_src_path).startswith(docs + os.sep)
 
 
-def _generated(config: MkDocsConfig, vf: VirtualFile) -> File:
-    f = File.generated(config, vf.path, content=vf.content)
+def _generated(config: MkDocsConfig, vf: VirtualFile, inclusion: InclusionLevel) -> File:
+    f = File.generated(config, vf.path, content=vf.content, inclusion=inclusion)
     # Generated files have no edit link unless given one: point it at the map or guide source.
     f.edit_uri = vf.source_path
     return f

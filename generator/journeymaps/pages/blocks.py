@@ -8,12 +8,8 @@ import json
 
 from ..check.report import text as text_report
 from ..core.escape import attr, html_text, inline, safe_url, url_path
-<<<<<<< HEAD
 from ..words import label
-from .model import VirtualFile
-=======
 from .model import Failure, Part, Piece, Svg, VirtualFile, svg_slot
->>>>>>> h-e
 
 HYPOTHESIS = "hypothesis"  # the evidence word for a pain point not yet researched
 

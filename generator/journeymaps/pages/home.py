@@ -59,17 +59,10 @@ def _cards(ctx: SiteContext, here: str) -> tuple[Piece, ...]:
             ("\n" if i else "") + f'<li class="jm-card" lang="{attr(m.lang)}">'
             f'<a href="{attr(layout.href(here, layout.map_page(m.id)))}">{html_text(m.title)}</a>'
             f'<span class="jm-card-meta">{html_text(industry_name(m.industry, m.lang, ctx.vocab))} · '
-<<<<<<< HEAD
             f'{html_text(language_name(m.lang))} · {html_text(word("map_status." + m.status, SITE_LANG))}</span>'
-            f'<span class="jm-spark">{spark}</span>'
-            f'<span class="jm-card-summary">{html_text(m.summary)}</span></li>')
-    return '<ul class="jm-cards" data-search-exclude>\n' + "\n".join(cards) + "\n</ul>"
-=======
-            f'{html_text(LANG_NAMES.get(m.lang, m.lang))} · {html_text(m.status)}</span>'
             '<span class="jm-spark">', Svg(spark), '</span>'
             f'<span class="jm-card-summary">{html_text(m.summary)}</span></li>']
     return (*cards, "\n</ul>")
->>>>>>> h-e
 
 
 def _failures_note(ctx: SiteContext, here: str) -> str:

@@ -193,3 +193,13 @@ def nav_config(nav: list[NavItem]) -> list:
         else:
             out.append({item.title: item.path})
     return out
+
+
+def nav_paths(nav: list[NavItem]) -> set[str]:
+    """Every page the navigation lists (the others are published without a nav entry)."""
+    out: set[str] = set()
+    for item in nav:
+        if item.path:
+            out.add(item.path)
+        out |= nav_paths(list(item.children))
+    return out
