@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as _dt
 import logging
 import os
-import posixpath
 import threading
 import time
 from pathlib import Path
@@ -29,7 +28,6 @@ from ..load.site_config import load_vocabulary
 from ..pages import Site, VirtualFile, build_site, failures_of, languages, nav_config, nav_paths
 from ..pages.model import fill_svg_slots
 from ..project import Project, load_project
-from ..words import language_name
 from . import mkdocs_internals, serve_patch
 
 log = logging.getLogger("mkdocs.plugins.journeymaps")
@@ -106,10 +104,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             self._site_root = config.site_dir
             config.site_dir = os.path.join(config.site_dir, self._edition.prefix)
         config.theme["language"] = self._edition.lang
-        config.extra["alternate"] = [
-            {"name": language_name(ed.lang), "lang": ed.lang,
-             "link": posixpath.relpath(ed.prefix or ".", self._edition.prefix or ".") + "/"}
-            for ed in self._editions]
+        config.extra["alternate"] = languages.site_alternates(self._edition, self._editions)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -167,32 +162,34 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         """The first build (the default language) builds every other language's site beside
         its own, each a full MkDocs build of the same mkdocs.yml in that language: its own
         chrome, navigation and search index. `journeymaps build` swaps in all or nothing."""
-        if self.config.lang is not None or self.project is None:
+        if self.config.lang is not None or self.project is None or self._edition is None:
             return
+        own, site_root = self._edition, self._site_root
         for ed in self._editions:
-            if ed != self._edition:
+            if ed != own:
                 self._build_language(config, ed)
-        if self._edition is not None and self._edition.prefix:  # every language under its tag
-            Path(self._site_root, "index.html").write_text(languages.root_redirect(self._edition), encoding="utf-8")
+        if own.prefix:  # every language under its tag: the root leads to the default language
+            Path(site_root, "index.html").write_text(languages.root_redirect(own), encoding="utf-8")
 
     def _build_language(self, config: MkDocsConfig, ed: languages.Edition) -> None:
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
 
         start = time.perf_counter()
-        sub = load_config(config.config_file_path, site_dir=os.path.join(self._site_root, ed.prefix))
-        plugin = sub.plugins["journeymaps"]
-        assert isinstance(plugin, JourneyMapsPlugin)
-        plugin.config.lang = ed.lang
-        plugin.config.today = self.config.today
-        plugin._known_ids = dict(self._known_ids)
-        assert self.project is not None
-        plugin.preload(self.project)
-        sub.plugins.on_startup(command=self._command, dirty=False)
-        try:
-            build(sub, serve_url=sub.site_url if self.serving else None)
-        finally:
-            sub.plugins.on_shutdown()
+        project, today, known_ids, command = self.project, self.config.today, dict(self._known_ids), self._command
+        assert project is not None
+        with mkdocs_internals.plugin_state_kept(config.plugins.values()):
+            sub = load_config(config.config_file_path, site_dir=os.path.join(self._site_root, ed.prefix))
+            plugin = sub.plugins["journeymaps"]
+            assert isinstance(plugin, JourneyMapsPlugin)
+            plugin.config.lang, plugin.config.today = ed.lang, today
+            plugin._known_ids = known_ids
+            plugin.preload(project)
+            sub.plugins.on_startup(command=command, dirty=False)
+            try:
+                build(sub, serve_url=sub.site_url or "/" if command == "serve" else None)
+            finally:
+                sub.plugins.on_shutdown()
         log.info("journeymaps: the %s site built in %.2f s", ed.lang, time.perf_counter() - start)
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):

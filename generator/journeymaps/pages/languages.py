@@ -126,6 +126,13 @@ def alternates(path: str, here: Edition, all_editions: Sequence[Edition], target
     return out
 
 
+def site_alternates(here: Edition, all_editions: Sequence[Edition]) -> list[dict[str, str]]:
+    """Material's `extra.alternate` for the site ``here``: each language's home, relative to
+    this site's root (a page without its own selector, the `<link rel="alternate">` tags)."""
+    return [{"name": language_name(ed.lang), "lang": ed.lang,
+             "link": posixpath.relpath(ed.prefix or ".", here.prefix or ".") + "/"} for ed in all_editions]
+
+
 def with_alternates(vf: VirtualFile, alts: Sequence[Alternate]) -> VirtualFile:
     """The page with its language selector in the front matter (`alternate:`, read by
     theme/partials/alternate.html; JSON is valid YAML and keeps every character literal)."""
