@@ -28,14 +28,22 @@ def map_page(entry: MapEntry, ctx: SiteContext, diagram: str | None = None) -> V
         playbook_button=f"[{w('open_playbook')}]({layout.rel(here, layout.playbook_page(m.id))}){{ .md-button }}",
         objectives=_objectives(m) if m.objectives else "",
         personas=_personas(m),
-        diagram=figure(diagram or stage_diagram(m, ctx.vocab), cls="jm-diagram", label=f"{w('diagram')}: {m.title}"),
+        diagram=_DIAGRAM,
         stages=[_stage(m, i, s, ctx, here) for i, s in enumerate(m.stages, 1)],
         kpis=kpi_table(m, kpis, ctx) if kpis else "",
         downloads=_downloads(m),
         translations=_translations(m, ctx, here) if m.translations else "",
         guides=bullets(link(g.meta.title, layout.rel(here, layout.guide_page(g.meta.id))) for g in guides),
         notes=narrative(m.notes, resolver_for(ctx, here)) if m.notes else "")
-    return page(here, m.title, [body], source=entry.display)
+    # The template places the diagram; the picture itself travels as a value (pages.model.Svg).
+    before, placed, after = body.partition(_DIAGRAM)
+    if not placed:  # a site's own template without the diagram
+        return page(here, m.title, [body], source=entry.display)
+    pictured = figure(diagram or stage_diagram(m, ctx.vocab), cls="jm-diagram", label=f"{w('diagram')}: {m.title}")
+    return page(here, m.title, [(before, *pictured, after)], source=entry.display)
+
+
+_DIAGRAM = "<!--jm-diagram-->"  # where the template puts the stage diagram
 
 
 def _facts(m: JourneyMap, ctx: SiteContext, here: str) -> str:
