@@ -197,7 +197,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             root = self._root(config)
             self._state = serve_patch.BuildState(
                 config, files, self._nav, env, self.project, root, root / self.config.cache_dir, self.config.png,
-                _dt.date.fromisoformat(self.config.today) if self.config.today else None)
+                _dt.date.fromisoformat(self.config.today) if self.config.today else None,
+                self._edition.lang if self._edition else None)
         return env
 
     def _watched(self, config: MkDocsConfig) -> list[Path]:

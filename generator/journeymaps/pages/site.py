@@ -66,11 +66,7 @@ def build_site(project: Project, *, failures: tuple[Failure, ...] = (), png: boo
     for e in (*ctx.maps, *ctx.unlisted):
         # Drawn once: the same SVG is inlined in the page, published as a file and rasterised.
         svg = stage_diagram(e.map, ctx.vocab)
-        pages = [map_page(e, ctx, svg), playbook_page(e, ctx)]
-        if e.map.lang != ctx.lang:
-            note = languages.untranslated_note("map", ctx.lang, e.map.lang)
-            pages = [languages.mark_untranslated(p, note, e.map.lang) for p in pages]
-        files += pages
+        files += map_pages(e, ctx, svg)
         svgs[layout.asset(e.map.id, "png")] = svg
         files += map_assets(e, ctx, svg)
     files += _failure_pages(ctx)
@@ -83,7 +79,7 @@ def build_site(project: Project, *, failures: tuple[Failure, ...] = (), png: boo
         files.append(page_of_guide)
     files += catalogue_pages(ctx)
     files.append(reference_page())
-    files = _with_selector(files, project, ctx.lang)
+    files = with_selectors(files, project, ctx.lang)
     site = Site(files, navigation(ctx))
     if png and svgs:
         result = render_pngs(svgs, cache_dir, jobs=jobs)
@@ -94,7 +90,16 @@ def build_site(project: Project, *, failures: tuple[Failure, ...] = (), png: boo
     return site
 
 
-def _with_selector(files: list[VirtualFile], project: Project, lang: str) -> list[VirtualFile]:
+def map_pages(e: MapEntry, ctx: SiteContext, svg: str) -> list[VirtualFile]:
+    """A map's page and playbook in the ``ctx.lang`` site: marked when shown untranslated."""
+    pages = [map_page(e, ctx, svg), playbook_page(e, ctx)]
+    if e.map.lang == ctx.lang:
+        return pages
+    note = languages.untranslated_note("map", ctx.lang, e.map.lang)
+    return [languages.mark_untranslated(p, note, e.map.lang) for p in pages]
+
+
+def with_selectors(files: list[VirtualFile], project: Project, lang: str) -> list[VirtualFile]:
     """Every page gets its language selector: the same page in each language's site, the
     translation for a map, the site's home when that site has no such page."""
     assert project.vocabulary is not None
