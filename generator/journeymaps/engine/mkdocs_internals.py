@@ -132,3 +132,22 @@ def plugin_state_kept(plugins: Iterable[Any]) -> Iterator[None]:
         for plugin, state in saved:
             vars(plugin).clear()
             vars(plugin).update(state)
+
+
+@contextlib.contextmanager
+def plugin_state_swapped(plugin: Any, state: dict[str, Any] | None) -> Iterator[None]:
+    """Give ``plugin`` the ``state`` another language's build left it (see plugin_state_kept)
+    while that language's pages are rebuilt; what the rebuild changes is kept in ``state``."""
+    if state is None:
+        yield
+        return
+    own = dict(vars(plugin))
+    vars(plugin).clear()
+    vars(plugin).update(state)
+    try:
+        yield
+    finally:
+        state.clear()
+        state.update(vars(plugin))
+        vars(plugin).clear()
+        vars(plugin).update(own)

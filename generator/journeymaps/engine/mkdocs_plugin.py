@@ -70,6 +70,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self._editions: list[languages.Edition] = []
         self._site_root = ""  # the site folder every language's site goes under
         self._command = "build"
+        # serve: each other language's last full build, and the state it left the (shared) search plugin in
+        self._other_languages: list[tuple[serve_patch.BuildState, dict | None]] = []
 
     def preload(self, project: Project) -> None:
         """Build the next site from this project instead of loading the maps again.
@@ -165,6 +167,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if self.config.lang is not None or self.project is None or self._edition is None:
             return
         own, site_root = self._edition, self._site_root
+        self._other_languages = []
         for ed in self._editions:
             if ed != own:
                 self._build_language(config, ed)
@@ -176,6 +179,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         from mkdocs.config import load_config
 
         start = time.perf_counter()
+        kept = None
         project, today, known_ids, command = self.project, self.config.today, dict(self._known_ids), self._command
         assert project is not None
         with mkdocs_internals.plugin_state_kept(config.plugins.values()):
@@ -190,6 +194,11 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 build(sub, serve_url=sub.site_url or "/" if command == "serve" else None)
             finally:
                 sub.plugins.on_shutdown()
+            if plugin._state is not None:  # serving: keep what the one-map rebuild needs
+                search = mkdocs_internals.search_plugin(sub)
+                kept = (plugin._state, dict(vars(search)) if search is not None else None)
+        if kept is not None:
+            self._other_languages.append(kept)
         log.info("journeymaps: the %s site built in %.2f s", ed.lang, time.perf_counter() - start)
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
@@ -249,25 +258,31 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         changed = serve_patch.changed_maps(self._snapshot, now, (state.root / self.config.maps_dir).resolve())
         if not changed:
             return False
-        planned = serve_patch.plan(state, changed)
-        if planned is None:
-            return False
-        project, own, shared = planned
+        # Every language's site shows the edited map: plan them all before touching any.
         search = mkdocs_internals.search_plugin(state.config)
-        self._remember_svgs(own)
-        serve_patch.apply(state, own, search)
-        state.project = self.project = project
+        sites = [(state, None), *self._other_languages]
+        plans = [serve_patch.plan(st, changed) for st, _ in sites]
+        if any(p is None for p in plans):
+            return False
+        for (st, search_state), (project, own, _) in zip(sites, plans):
+            self._remember_svgs(own)
+            with mkdocs_internals.plugin_state_swapped(search, search_state):
+                serve_patch.apply(st, own, search)
+            st.project = project
+        self.project = plans[0][0]
         self._snapshot = now
-        log.info("journeymaps: rebuilt %s in %.2f s; pages across maps follow",
-                 ", ".join(p.name for p in changed), time.perf_counter() - start)
+        log.info("journeymaps: rebuilt %s in %.2f s in %d language(s); pages across maps follow",
+                 ", ".join(p.name for p in changed), time.perf_counter() - start, len(sites))
 
         def across_maps() -> None:
             with lock:
                 if self._state is not state:
                     return  # a full build ran meanwhile
                 try:
-                    self._remember_svgs(shared)
-                    serve_patch.apply(state, shared, search)
+                    for (st, search_state), (_, _, shared) in zip(sites, plans):
+                        self._remember_svgs(shared)
+                        with mkdocs_internals.plugin_state_swapped(search, search_state):
+                            serve_patch.apply(st, shared, search)
                 except Exception as exc:  # noqa: BLE001 - a background thread must not die silently
                     self._state = None
                     _report_failed_rebuild(exc)
