@@ -24,8 +24,8 @@ class FakeServer:
         self._epoch_cond = threading.Condition()
         self._wanted_epoch = self._visible_epoch = 0
 
-    def watch(self, path: str) -> None:
-        self.watched.append(path)
+    def watch(self, path: str, *, recursive: bool = True) -> None:
+        self.watched.append(path if not recursive else path + " (recursive)")
 
 
 @pytest.fixture
@@ -67,7 +67,10 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 def test_serve_watches_maps_and_site_config(served) -> None:
     root, _, server, _, _ = served
-    assert str(root / "site_config") in server.watched  # maps/ is docs_dir: MkDocs watches it itself
+    # Each real folder on its own: MkDocs' watcher follows symlinks when it recurses.
+    for folder in ("maps", "maps/banking", "maps/method", "site_config"):
+        assert str(root / folder) in server.watched
+    assert not [w for w in server.watched if w.endswith("(recursive)")]
 
 
 def test_an_edited_map_is_rebuilt_alone(served) -> None:
@@ -133,7 +136,7 @@ def test_a_failed_rebuild_never_stalls_the_server(tmp_path: Path, caplog) -> Non
         def __init__(self) -> None:
             self.builder = full_builder
 
-        def watch(self, path: str) -> None:
+        def watch(self, path: str, *, recursive: bool = True) -> None:
             pass
 
     plugin = JourneyMapsPlugin()
@@ -176,3 +179,12 @@ def test_an_edited_map_is_rebuilt_alone_in_every_language(served) -> None:
     assert len(full_builds) == 2
     for lang, p in pages.items():
         assert p.read_text(encoding="utf-8") == patched[lang], lang
+
+
+def test_a_folder_added_while_serving_is_watched(served) -> None:
+    root, _, server, plugin, _ = served
+    (root / "maps" / "travel").mkdir()
+    (root / "maps" / "loop").symlink_to("..")  # never watched: the watcher would follow it
+    _rebuild(server, plugin)
+    assert str(root / "maps" / "travel") in server.watched
+    assert not [w for w in server.watched if "loop" in w]

@@ -39,8 +39,16 @@ def _get(url: str) -> tuple[int, str]:
 
 
 @pytest.fixture
-def server(project_copy, tmp_path: Path) -> Iterator[tuple[Path, Callable[[str], str], Path]]:
+def plant() -> list[Callable[[Path], None]]:
+    """Things to do to the project copy before the server starts."""
+    return []
+
+
+@pytest.fixture
+def server(project_copy, tmp_path: Path, plant) -> Iterator[tuple[Path, Callable[[str], str], Path]]:
     root = project_copy()
+    for act in plant:
+        act(root)
     port = _free_port()
     log = tmp_path / "serve.log"
     with log.open("w") as out:
@@ -105,3 +113,18 @@ def test_serve_keeps_answering_through_broken_saves_and_recovers(server) -> None
     _until(url("maps/online-banking/"), lambda s, b: s == 200 and "fails the check" not in b, log)
     _until(url("method/eight-steps/"), lambda s, b: s == 200 and "unknown map" not in b, log)
     assert "appear stuck" not in log.read_text()
+
+
+def _link_loops(root: Path) -> None:
+    (root / "maps" / "loop").symlink_to("..")
+    (root / "maps" / "self").symlink_to(".")
+
+
+@pytest.mark.parametrize("plant", [[_link_loops]])
+def test_symlink_loops_under_maps_neither_hang_nor_publish(server) -> None:
+    """MkDocs walks docs_dir following symlinks; two loops make that walk endless. The plugin
+    gives MkDocs nothing to walk, and the checker names each link on the pages it affects."""
+    root, url, log = server
+    assert _get(url("maps/online-banking/"))[0] == 200
+    assert _get(url("loop/"))[0] == 404 and _get(url("self/"))[0] == 404
+    assert "loop" in log.read_text()  # the checker's report names the link

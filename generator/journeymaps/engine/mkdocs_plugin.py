@@ -1,9 +1,11 @@
 """`plugins: [journeymaps]`: a thin MkDocs front-end over ``journeymaps.pages``.
 
-Every page and picture is added in memory (``File.generated``), nothing is written into
-the docs folder; edit links point at the map's YAML file. The build checks every map
-first: `mkdocs build` stops with the located errors before the site folder is touched,
-while `mkdocs serve` keeps serving and shows a failing map's errors on its page.
+Every page and picture is added in memory (``File.generated``) and MkDocs reads nothing
+from the docs folder, so the site holds only what the plugin generates and the theme's
+assets; edit links point at the map's YAML file. The build checks every map first:
+`mkdocs build` stops with the located errors before the site folder is touched, while
+`mkdocs serve` keeps answering whatever is saved and shows a failing file's errors on its page.
+Private MkDocs internals are used only through ``mkdocs_internals``.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 import datetime as _dt
 import logging
 import os
+import shutil
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -60,7 +64,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.site: Site | None = None
         self.project: Project | None = None
         self._known_ids: dict[str, str] = {}  # map file -> id when last good (serve: error pages)
-        self._svgs: dict[str, tuple[str, ...]] = {}  # page path -> its inline pictures (see pages.model.Svg)
+        self._svgs: dict[str, tuple[str, ...]] = {}  # page path -> its inline pictures (see pages.model.Pictures)
         self._preloaded: Project | None = None  # see preload()
         # serve: what the last full build left, so one edited map can be rebuilt on its own
         self._state: serve_patch.BuildState | None = None
@@ -72,6 +76,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self._command = "build"
         # serve: each other language's last full build, and the state it left the (shared) search plugin in
         self._other_languages: list[tuple[serve_patch.BuildState, dict | None]] = []
+        self._no_docs: str | None = None  # see on_config
+        self._server = None  # serve: the live-reload server, to watch folders added later
+        self._watching: set[str] = set()
 
     def preload(self, project: Project) -> None:
         """Build the next site from this project instead of loading the maps again.
@@ -84,6 +91,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self._command = command
+        logging.getLogger("jieba").setLevel(log.getEffectiveLevel())  # its "Building prefix dict" only with -v
         if self.serving and not serve_log.handlers:
             handler = logging.StreamHandler()
             handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
@@ -98,7 +106,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         root = self._root(config)
         vocab, _ = load_vocabulary(root / self.config.site_config, root)
         if vocab is None:
-            return config  # on_pre_build reports what is wrong with site_config
+            return self._empty_docs_dir(config)  # on_pre_build reports what is wrong with site_config
         settings = vocab.settings
         self._editions = languages.editions(settings)
         self._edition = languages.edition(settings, self.config.lang or settings.default_language)
@@ -107,7 +115,22 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             config.site_dir = os.path.join(config.site_dir, self._edition.prefix)
         config.theme["language"] = self._edition.lang
         config.extra["alternate"] = languages.site_alternates(self._edition, self._editions)
+
+        return self._empty_docs_dir(config)
+
+    def _empty_docs_dir(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Every page comes from this plugin, so MkDocs is given an empty docs folder to read.
+        # It walks docs_dir following symlinks (two link loops under maps/ make that walk run for
+        # ever) and copies whatever it finds into the site; maps/ is read by the checker only.
+        if self._no_docs is None or not os.path.isdir(self._no_docs):
+            self._no_docs = tempfile.mkdtemp(prefix="journeymaps-no-docs-")
+        config.docs_dir = self._no_docs
         return config
+
+    def on_shutdown(self) -> None:
+        if self._no_docs is not None:
+            shutil.rmtree(self._no_docs, ignore_errors=True)
+            self._no_docs = None
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Check and generate before MkDocs cleans the site folder, so a failed check leaves it intact."""
@@ -138,7 +161,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.site is not None
-        dropped = [f for f in files if _from_docs_dir(f, config)]
+        dropped = [f for f in files if not _ours(f, config)]
         for f in dropped:
             files.remove(f)
         if dropped:  # a file in docs_dir hid a theme asset of the same path: the theme's comes back
@@ -149,7 +172,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         for vf in self.site.files:
             existing = files.get_file_from_path(vf.path)
             if existing is not None:
-                raise PluginError(f"journeymaps: `{vf.path}` in docs_dir clashes with a generated page")
+                raise PluginError(f"journeymaps: `{vf.path}` from the theme or another plugin clashes with a "
+                                  "generated page")
             # A translation this language's site publishes (links reach it) without listing it.
             unlisted = vf.kind == "page" and vf.path not in in_nav
             files.append(_generated(config, vf, InclusionLevel.NOT_IN_NAV if unlisted else InclusionLevel.UNDEFINED))
@@ -210,6 +234,21 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 self._edition.lang if self._edition else None)
         return env
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._watch_folders(config)  # a folder added since the last build
+
+    def _watch_folders(self, config: MkDocsConfig) -> None:
+        """Watch each real folder of maps/ and site_config/ on its own, never recursively: MkDocs'
+        watcher follows symlinks when it recurses, and a link loop would keep it walking for ever."""
+        if self._server is None:
+            return
+        for folder in self._watched(config):
+            for dirpath, dirs, _files in os.walk(folder):  # does not enter symlinked folders
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                if dirpath not in self._watching:
+                    self._watching.add(dirpath)
+                    self._server.watch(dirpath, recursive=False)
+
     def _watched(self, config: MkDocsConfig) -> list[Path]:
         root = self._root(config)
         return [root / self.config.maps_dir, root / self.config.site_config]
@@ -223,11 +262,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         return fill_svg_slots(output, self._svgs.get(page.file.src_uri, ()))
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
-        root = self._root(config)
-        for folder in (self.config.maps_dir, self.config.site_config):
-            path = root / folder
-            if path.is_dir() and os.path.abspath(path) != os.path.abspath(config.docs_dir):
-                server.watch(str(path))
+        self._server = server
+        self._watch_folders(config)
         problems = mkdocs_internals.problems(server, mkdocs_internals.search_plugin(config))
         if problems:
             log.warning("journeymaps: every save gets a full rebuild: %s", "; ".join(problems))
@@ -305,15 +341,14 @@ def _report_failed_rebuild(exc: Exception) -> None:
                   "last and rebuilds on the next save.", type(exc).__name__, exc)
 
 
-def _from_docs_dir(f: File, config: MkDocsConfig) -> bool:
-    """A file MkDocs found in docs_dir. The site publishes only what the plugin generates (and
-    the theme's own assets): a map's YAML, a guide's source, a stray file, or a symlink to
-    anywhere is never copied into site/. The path is judged as written, never resolved, so a
-    link out of the folder is dropped like any other file in it."""
-    if f.generated_by is not None or not f.abs_src_path:
-        return False
-    docs = os.path.abspath(config.docs_dir)
-    return os.path.abspath(f.abs_src_path).startswith(docs + os.sep)
+def _ours(f: File, config: MkDocsConfig) -> bool:
+    """Generated by a plugin, or an asset of the theme: the only files the site publishes.
+    Anything else (a map's YAML, a stray file, a symlink to anywhere) is never copied; a path
+    is judged as written, never resolved, so a link out of a theme folder is not the theme's."""
+    if f.generated_by is not None:
+        return True
+    src = os.path.abspath(f.abs_src_path or "")
+    return any(src.startswith(os.path.abspath(d) + os.sep) for d in config.theme.dirs)
 
 
 def _generated(config: MkDocsConfig, vf: VirtualFile, inclusion: InclusionLevel) -> File:

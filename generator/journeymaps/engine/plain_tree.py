@@ -11,11 +11,19 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml_env_tag import add_env_tag
 
 from ..pages import Site, nav_config, nav_paths
 from ..pages.languages import Edition, site_alternates
 
 MARKER = ".journeymaps-generated"
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Safe YAML plus MkDocs' `!ENV [NAME, default]` (mkdocs.yml takes site_url from one)."""
+
+
+add_env_tag(_ConfigLoader)
 
 
 def write_tree(site: Site, out: Path) -> int:
@@ -38,7 +46,7 @@ def engine_config(base: Path, docs_dir: Path, site: Site, config_path: Path, edi
                   all_editions: list[Edition], site_dir: Path | None = None) -> dict[str, Any]:
     """The project's mkdocs.yml adapted to the plain tree of one language: no journeymaps
     plugin, the nav spelled out, that language's chrome, selector and site folder."""
-    data = yaml.safe_load(base.read_text(encoding="utf-8")) or {}
+    data = yaml.load(base.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}  # noqa: S506 - safe + !ENV
     here = config_path.parent.resolve()
     data["docs_dir"] = os.path.relpath(docs_dir.resolve(), here)
     data.pop("site_dir", None)

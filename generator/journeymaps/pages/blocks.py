@@ -9,7 +9,7 @@ import json
 from ..check.report import text as text_report
 from ..core.escape import attr, html_text, inline, safe_url, url_path
 from ..words import label
-from .model import Failure, Part, Piece, Svg, VirtualFile, svg_slot
+from .model import Failure, Pictures, VirtualFile
 
 HYPOTHESIS = "hypothesis"  # the evidence word for a pain point not yet researched
 
@@ -59,14 +59,14 @@ def _short(url: str) -> str:
     return host or url
 
 
-def figure(svg: str, *, cls: str, label: str) -> tuple[Piece, ...]:
+def figure(svg: str, *, cls: str, label: str, pictures: Pictures) -> str:
     """Inline SVG in its own raw HTML block (Python-Markdown leaves a <div> alone but would
     wrap a bare <svg> in <p> and run Markdown inside <title>). The wrapper scrolls sideways
     on a narrow screen instead of shrinking the text to nothing."""
     # A blank line would end the raw HTML block early.
     body = "\n".join(line for line in svg.strip().splitlines() if line.strip())
-    return (f'<div class="jm-figure {cls}" role="group" aria-label="{attr(label)}" tabindex="0">\n', Svg(body),
-            "\n</div>")
+    slot = pictures.slot(body)
+    return f'<div class="jm-figure {cls}" role="group" aria-label="{attr(label)}" tabindex="0">\n{slot}\n</div>'
 
 
 
@@ -79,7 +79,8 @@ def failure_note(f: Failure, advice: str) -> str:
     return f"!!! failure \"{inline(f.display)} has errors: {advice}\"\n\n{block}"
 
 
-def page(path: str, title: str, parts: list[Part], *, source: str | None = None, wide: bool = False) -> VirtualFile:
+def page(path: str, title: str, parts: list[str], *, source: str | None = None, wide: bool = False,
+         pictures: Pictures | None = None) -> VirtualFile:
     """A Markdown page. The front-matter title is HTML-escaped: Material prints it unescaped in
     <title> and the header, and only the front-matter title avoids its `striptags`, which turns
     `&lt;` back into `<`."""
@@ -87,13 +88,5 @@ def page(path: str, title: str, parts: list[Part], *, source: str | None = None,
     if wide:  # pages of wide tables give the table of contents' column to the content
         front += "hide:\n  - toc\n"
     front += "---\n\n"
-    svgs: list[str] = []
-
-    def text(piece: Piece) -> str:
-        if isinstance(piece, Svg):
-            svgs.append(piece.markup)
-            return svg_slot(len(svgs) - 1)
-        return piece
-
-    body = "\n\n".join("".join(map(text, p)) if isinstance(p, tuple) else text(p) for p in parts)
-    return VirtualFile(path, front + body + "\n", "page", source, title, tuple(svgs))
+    svgs = tuple(pictures.svgs) if pictures else ()
+    return VirtualFile(path, front + "\n\n".join(parts) + "\n", "page", source, title, svgs)

@@ -16,22 +16,22 @@ Kind = Literal["page", "svg", "png", "json", "mermaid"]
 _SVG_SLOT = re.compile(r"<!--jm-svg:(\d+)-->")
 
 
-@dataclass(frozen=True)
-class Svg:
-    """A picture drawn inline in a page. The page's Markdown holds a slot (an HTML comment)
-    in its place and the markup travels beside it: neither the Markdown converter nor a search
-    indexer has to read 15 KB of SVG per picture (FIELD-NOTES 2b)."""
-
-    markup: str
-
-
-Piece = str | Svg
-Part = Piece | tuple[Piece, ...]
-"""One block of a page: text, a picture, or text and pictures in a row."""
-
-
 def svg_slot(index: int) -> str:
     return f"<!--jm-svg:{index}-->"
+
+
+@dataclass
+class Pictures:
+    """The pictures drawn inline in one page, in slot order. The page's Markdown holds a slot (an
+    HTML comment) in each one's place and the markup travels beside it (``VirtualFile.svgs``):
+    neither the Markdown converter nor a search indexer has to read 15 KB of SVG per picture
+    (FIELD-NOTES 2b), and an engine puts them back by value."""
+
+    svgs: list[str] = field(default_factory=list)
+
+    def slot(self, svg: str) -> str:
+        self.svgs.append(svg)
+        return svg_slot(len(self.svgs) - 1)
 
 
 def fill_svg_slots(text: str, svgs: tuple[str, ...]) -> str:
