@@ -188,6 +188,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         """The first build (the default language) builds every other language's site beside
         its own, each a full MkDocs build of the same mkdocs.yml in that language: its own
         chrome, navigation and search index. `journeymaps build` swaps in all or nothing."""
+        self._watch_folders(config)  # a folder added since the last build
         if self.config.lang is not None or self.project is None or self._edition is None:
             return
         own, site_root = self._edition, self._site_root
@@ -214,10 +215,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             plugin._known_ids = known_ids
             plugin.preload(project)
             sub.plugins.on_startup(command=command, dirty=False)
-            try:
-                build(sub, serve_url=sub.site_url or "/" if command == "serve" else None)
-            finally:
-                sub.plugins.on_shutdown()
+            # No on_shutdown: the instances are this build's, which shuts them down itself.
+            build(sub, serve_url=sub.site_url or "/" if command == "serve" else None)
             if plugin._state is not None:  # serving: keep what the one-map rebuild needs
                 search = mkdocs_internals.search_plugin(sub)
                 kept = (plugin._state, dict(vars(search)) if search is not None else None)
@@ -233,9 +232,6 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 _dt.date.fromisoformat(self.config.today) if self.config.today else None,
                 self._edition.lang if self._edition else None)
         return env
-
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self._watch_folders(config)  # a folder added since the last build
 
     def _watch_folders(self, config: MkDocsConfig) -> None:
         """Watch each real folder of maps/ and site_config/ on its own, never recursively: MkDocs'
