@@ -46,7 +46,7 @@ def test_the_caller_chooses_lanes(vocabulary) -> None:
 
 def _points(scene) -> list[Marker]:
     legend_bottom = min(t.y for t in scene.texts() if t.lines[0] == "Stage")
-    return [i for i in scene.items if isinstance(i, Marker) and i.y > legend_bottom]
+    return [i for i in scene.leaves() if isinstance(i, Marker) and i.y > legend_bottom]
 
 
 def test_a_marked_point_and_value_label_at_every_stage_for_every_persona(vocabulary) -> None:
@@ -56,7 +56,7 @@ def test_a_marked_point_and_value_label_at_every_stage_for_every_persona(vocabul
     values = [t.lines[0] for t in scene.texts() if t.anchor == "middle" and t.size == 11]
     assert len(values) == 5 * len(m.stages)
     assert set(values) <= {"-2", "-1", "0", "+1", "+2"}
-    curves = [p for p in scene.items if isinstance(p, Path) and len(p.points) == len(m.stages)]
+    curves = [p for p in scene.leaves() if isinstance(p, Path) and len(p.points) == len(m.stages)]
     assert len(curves) == 5  # one continuous line per persona
     assert len({c.dash for c in curves}) == 5
 
@@ -79,7 +79,7 @@ def test_missing_scores_break_the_curve_instead_of_inventing_values(vocabulary) 
     scene = stage_scene(case("gaps-and-lanes"), vocabulary)
     assert len(_points(scene)) == 6  # kim and lee have three scores each, at different stages
     top = min(p.y for p in _points(scene)) - 40
-    curves = [p for p in scene.items if isinstance(p, Path) and p.stroke.startswith("p") and p.points[0][1] > top]
+    curves = [p for p in scene.leaves() if isinstance(p, Path) and p.stroke.startswith("p") and p.points[0][1] > top]
     # kim: stages 1, 3, 4 -> a lone point and a line over 3-4; lee: stages 1, 2, 4 -> a line over 1-2 and a lone point
     assert sorted(len(c.points) for c in curves) == [2, 2]
 
@@ -90,5 +90,5 @@ def test_legend_names_every_persona_with_its_marker(vocabulary) -> None:
     legend_bottom = min(t.y for t in scene.texts() if t.lines[0] == "Stage")
     legend_texts = [" ".join(t.lines) for t in scene.texts() if isinstance(t, Text) and t.y < legend_bottom][2:]
     assert legend_texts == [p.name for p in m.personas]
-    legend_markers = [i for i in scene.items if isinstance(i, Marker) and i.y < legend_bottom]
+    legend_markers = [i for i in scene.leaves() if isinstance(i, Marker) and i.y < legend_bottom]
     assert len({mk.shape for mk in legend_markers}) == 5

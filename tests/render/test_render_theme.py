@@ -78,5 +78,5 @@ def test_backstage_touchpoints_differ_by_border_position_and_words(vocabulary) -
     back = next(t for t in scene.texts() if t.lines[0] == "Permit database")
     front = next(t for t in scene.texts() if t.lines[0] == "Renewal page")
     assert back.y > front.y  # below the line of visibility
-    dashed = [r for r in scene.items if getattr(r, "dash", None) == "5 3"]
+    dashed = [r for r in scene.leaves() if getattr(r, "dash", None) == "5 3"]
     assert len(dashed) == 1

@@ -18,7 +18,8 @@ from .cards import BODY, Card, Part, lane_cards
 from .describe import diagram_desc
 from .emotion import Series, fraction, series_of, tick_text, ticks, value_text
 from .personas import persona_style
-from .scene import Box, Marker, Path, Rect, Scene, block_height, text_block
+from .fmt import num
+from .scene import Box, Group, Marker, Path, Rect, Scene, block_height, text_block
 from .textwidth import BOLD, MAX_EM, em, is_wide, text_width
 from .words import words_for
 from .wrap import wrap
@@ -64,12 +65,23 @@ class _Grid:
 
 
 class _Out:
-    """Items in paint order: backgrounds, then lines, then content."""
+    """Items in paint order: title and legend, the header row, the label column, the table's
+    lines, then one group per lane (its own lines, then its cards or curves)."""
 
     def __init__(self) -> None:
-        self.back: list = []
-        self.lines: list = []
         self.front: list = []
+        self.headers = Group("jm-headers")
+        self.labels = Group("jm-labels")
+        self.lines: list = []
+        self.lanes: list[Group] = []
+
+
+@dataclass
+class _Lane:
+    """Where a lane draws: its body (cards, curves, its own lines) and its cell in the label column."""
+
+    body: Group
+    label: Group
 
 
 def layout(m: JourneyMap, vocab: Vocabulary, lanes: list[str]) -> Scene:
@@ -94,18 +106,25 @@ def layout(m: JourneyMap, vocab: Vocabulary, lanes: list[str]) -> Scene:
     grid_top = y
     y = _header(m, vocab, w, out, grid, y)
     row_edges = [y]
+    out.labels.data = (("x", num(grid.x0)), ("width", num(LABEL_W)))
     for spec in shown:
+        lane = _Lane(Group("jm-lane"), Group("jm-lane-label", (("lane", spec.id),)))
+        top = y
         if spec.draw == "emotion":
-            y = _emotion_lane(m, vocab, w, spec, series, out, grid, y, dx)
+            y = _emotion_lane(m, vocab, w, spec, series, lane, grid, y, dx)
         elif spec.draw == "touchpoints":
-            y = _touchpoint_lane(w, spec, cards[spec.id], out, grid, y)
+            y = _touchpoint_lane(w, spec, cards[spec.id], lane, grid, y)
         else:
-            y = _card_lane(w[spec.label_key], cards[spec.id], out, grid, y)
+            y = _card_lane(w[spec.label_key], cards[spec.id], lane, grid, y)
+        lane.body.data = (("lane", spec.id), ("y", num(top)), ("height", num(y - top)))
+        lane.label.items.insert(0, Rect(Box(grid.x0, top, LABEL_W, y - top), "lane"))
+        out.labels.add(lane.label)
+        out.lanes.append(lane.body)
         row_edges.append(y)
     grid_bottom = y
     _grid_lines(out, grid, grid_top, grid_bottom, row_edges)
-    scene = Scene("stages", width, grid_bottom + PAD, m.title, diagram_desc(m, vocab, w), m.lang)
-    scene.items = out.back + out.lines + out.front
+    scene = Scene("stages", width, grid_bottom + PAD, m.title, diagram_desc(m, vocab, w), m.lang, role="group")
+    scene.items = [*out.front, out.headers, out.labels, *out.lines, *out.lanes]
     return scene
 
 
@@ -166,7 +185,11 @@ def _legend(series: list[Series], out: _Out, y: float, width: float) -> float:
     right = width - PAD
     x = PAD
     row_h = 0.0
+    legend = Group("jm-legend")
+    out.front.append(legend)
     for s in series:
+        item = Group("jm-legend-item", (("persona", s.persona.id),))
+        legend.add(item)
         style = persona_style(s.index)
         name_w = min(LEGEND_NAME_MAX, right - PAD - LEGEND_SAMPLE - 6)
         lines = wrap(s.persona.name, name_w, BODY)
@@ -176,10 +199,10 @@ def _legend(series: list[Series], out: _Out, y: float, width: float) -> float:
             x, y, row_h = PAD, y + row_h + 6, 0.0
         h = block_height(len(lines), BODY)
         cy = y + BODY * LINE_MID
-        out.front.append(Path(((x, cy), (x + LEGEND_SAMPLE, cy)), style.colour, 2.0, style.dash))
-        out.front.append(Marker(x + LEGEND_SAMPLE / 2, cy, style.shape, MARKER_R, style.colour, "bg"))
+        item.add(Path(((x, cy), (x + LEGEND_SAMPLE, cy)), style.colour, 2.0, style.dash))
+        item.add(Marker(x + LEGEND_SAMPLE / 2, cy, style.shape, MARKER_R, style.colour, "bg"))
         region = Box(x + LEGEND_SAMPLE + 6, y, text_w, h)
-        out.front.append(text_block(x + LEGEND_SAMPLE + 6, y, lines, BODY, "text", "bg", region))
+        item.add(text_block(x + LEGEND_SAMPLE + 6, y, lines, BODY, "text", "bg", region))
         x += item_w + 18
         row_h = max(row_h, h)
     return y + row_h + 12
@@ -196,52 +219,58 @@ def _header(m: JourneyMap, vocab: Vocabulary, w: dict[str, str], out: _Out, grid
         blocks.append((name, goal, h))
     label = wrap(w["stage"], LABEL_W - 2 * CELL_PAD, LANE, bold=True)
     height = 2 * CELL_PAD + max([b[2] for b in blocks] + [block_height(len(label), LANE)])
-    out.back.append(Rect(Box(grid.x0, top, grid.right - grid.x0, height), "head"))
+    headers = out.headers
+    headers.data = (("y", num(top)), ("height", num(height)))
+    headers.add(Rect(Box(grid.x0, top, grid.right - grid.x0, height), "head"))
     label_region = Box(grid.x0 + CELL_PAD, top + CELL_PAD, LABEL_W - 2 * CELL_PAD, height - 2 * CELL_PAD)
-    out.front.append(text_block(label_region.x, label_region.y, label, LANE, "text", "head", label_region, bold=True))
-    for i, (name, goal, _) in enumerate(blocks):
+    headers.add(text_block(label_region.x, label_region.y, label, LANE, "text", "head", label_region, bold=True))
+    for i, (stage, (name, goal, _)) in enumerate(zip(m.stages, blocks)):
+        cell = Group("jm-stage", (("stage", stage.id),))
+        headers.add(cell)
         region = Box(grid.col_x(i) + CELL_PAD, top + CELL_PAD, inner, height - 2 * CELL_PAD)
-        out.front.append(text_block(region.x, region.y, name, HEAD, "text", "head", region, bold=True))
+        cell.add(text_block(region.x, region.y, name, HEAD, "text", "head", region, bold=True))
         if goal:
             gy = region.y + block_height(len(name), HEAD) + 4
-            out.front.append(text_block(region.x, gy, goal, GOAL, "muted", "head", region))
+            cell.add(text_block(region.x, gy, goal, GOAL, "muted", "head", region))
     return top + height
 
 
-def _lane_label(text: str, out: _Out, grid: _Grid, top: float, *, muted: bool = False) -> float:
+def _lane_label(text: str, lane: _Lane, grid: _Grid, top: float, *, muted: bool = False) -> float:
     """Write a lane label at ``top`` in the label column; return its height."""
     inner = LABEL_W - 2 * CELL_PAD
     size = SUB if muted else LANE
     lines = wrap(text, inner, size, bold=not muted)
     region = Box(grid.x0 + CELL_PAD, top, inner, block_height(len(lines), size))
-    out.front.append(text_block(region.x, top, lines, size, "muted" if muted else "text", "lane", region,
-                                bold=not muted))
+    lane.label.add(text_block(region.x, top, lines, size, "muted" if muted else "text", "lane", region,
+                              bold=not muted))
     return region.h
 
 
-def _place_cards(laid: list[_LaidCard], out: _Out, x: float, top: float, width: float) -> None:
+def _place_cards(laid: list[_LaidCard], lane: _Lane, x: float, top: float, width: float) -> None:
     y = top
     for lc in laid:
         card = lc.card
         box = Box(x, y, width, lc.height)
-        out.front.append(Rect(box, card.fill, card.edge, rx=4, dash=card.dash))
+        group = Group("jm-card", card.data, key=card.key, label=card.label)
+        lane.body.add(group)
+        group.add(Rect(box, card.fill, card.edge, rx=4, dash=card.dash))
         inner = Box(x + CARD_PAD, y + CARD_PAD, width - 2 * CARD_PAD, lc.height - 2 * CARD_PAD)
         ty = inner.y
         for part, lines in lc.parts:
-            out.front.append(text_block(inner.x, ty, lines, part.size, part.fill, card.fill, inner,
-                                        bold=part.bold, italic=part.italic))
+            group.add(text_block(inner.x, ty, lines, part.size, part.fill, card.fill, inner,
+                                 bold=part.bold, italic=part.italic))
             ty += block_height(len(lines), part.size) + PART_GAP
         y += lc.height + CARD_GAP
 
 
-def _card_lane(label: str, per_stage: list[list[Card]], out: _Out, grid: _Grid, top: float) -> float:
+def _card_lane(label: str, per_stage: list[list[Card]], lane: _Lane, grid: _Grid, top: float) -> float:
     card_w = grid.col_w - 2 * CELL_PAD
     laid = [[_lay_card(c, card_w - 2 * CARD_PAD) for c in cards] for cards in per_stage]
     label_h = _label_height(label)
     height = 2 * CELL_PAD + max([label_h] + [_stack_height(cs) for cs in laid])
-    _lane_label(label, out, grid, top + CELL_PAD)
+    _lane_label(label, lane, grid, top + CELL_PAD)
     for i, cs in enumerate(laid):
-        _place_cards(cs, out, grid.col_x(i) + CELL_PAD, top + CELL_PAD, card_w)
+        _place_cards(cs, lane, grid.col_x(i) + CELL_PAD, top + CELL_PAD, card_w)
     return top + height
 
 
@@ -250,7 +279,7 @@ def _label_height(text: str, *, muted: bool = False) -> float:
     return block_height(len(wrap(text, LABEL_W - 2 * CELL_PAD, size, bold=not muted)), size)
 
 
-def _touchpoint_lane(w: dict[str, str], spec: LaneSpec, per_stage: list[list[Card]], out: _Out, grid: _Grid,
+def _touchpoint_lane(w: dict[str, str], spec: LaneSpec, per_stage: list[list[Card]], lane: _Lane, grid: _Grid,
                      top: float) -> float:
     card_w = grid.col_w - 2 * CELL_PAD
     front = [[_lay_card(c, card_w - 2 * CARD_PAD) for c in cards if c.layer == "front"] for cards in per_stage]
@@ -260,26 +289,26 @@ def _touchpoint_lane(w: dict[str, str], spec: LaneSpec, per_stage: list[list[Car
     label_h = _label_height(label) + (4 + _label_height(w["frontstage"], muted=True) if has_back else 0)
     front_h = max([label_h] + [_stack_height(cs) for cs in front])
     y = top + CELL_PAD
-    h = _lane_label(label, out, grid, y)
+    h = _lane_label(label, lane, grid, y)
     if has_back:
-        _lane_label(w["frontstage"], out, grid, y + h + 4, muted=True)
+        _lane_label(w["frontstage"], lane, grid, y + h + 4, muted=True)
     for i, cs in enumerate(front):
-        _place_cards(cs, out, grid.col_x(i) + CELL_PAD, y, card_w)
+        _place_cards(cs, lane, grid.col_x(i) + CELL_PAD, y, card_w)
     if not has_back:
         return top + 2 * CELL_PAD + front_h
     line_y = y + front_h + CELL_PAD
     # The line of visibility: what the customer sees above it, what runs behind the scenes below.
-    out.lines.append(Path(((grid.x0, line_y), (grid.right, line_y)), "axis", 1.0, "6 4"))
+    lane.body.items.insert(0, Path(((grid.x0, line_y), (grid.right, line_y)), "axis", 1.0, "6 4"))
     back_top = line_y + CELL_PAD
-    back_label_h = _lane_label(w["backstage"], out, grid, back_top, muted=True)
+    back_label_h = _lane_label(w["backstage"], lane, grid, back_top, muted=True)
     back_h = max([back_label_h] + [_stack_height(cs) for cs in back])
     for i, cs in enumerate(back):
-        _place_cards(cs, out, grid.col_x(i) + CELL_PAD, back_top, card_w)
+        _place_cards(cs, lane, grid.col_x(i) + CELL_PAD, back_top, card_w)
     return back_top + back_h + CELL_PAD
 
 
 def _emotion_lane(m: JourneyMap, vocab: Vocabulary, w: dict[str, str], spec: LaneSpec, series: list[Series],
-                  out: _Out, grid: _Grid, top: float, dx: float) -> float:
+                  lane: _Lane, grid: _Grid, top: float, dx: float) -> float:
     scale = scale_of(m, vocab)
     label_inner = LABEL_W - 2 * CELL_PAD
     values = ticks(scale)
@@ -300,14 +329,14 @@ def _emotion_lane(m: JourneyMap, vocab: Vocabulary, w: dict[str, str], spec: Lan
     def y_of(v: float) -> float:
         return axis_top + (1 - fraction(scale, v)) * span
 
-    _lane_label(w[spec.label_key], out, grid, top + CELL_PAD)
+    _lane_label(w[spec.label_key], lane, grid, top + CELL_PAD)
     label_region = Box(grid.x0 + CELL_PAD, top, label_inner, height)
     for v, lines, h in zip(values, tick_lines, tick_h):
         ty = y_of(v)
-        out.front.append(text_block(grid.col_x0 - CELL_PAD - 6, ty - h / 2, lines, TICK, "muted", "lane",
-                                    label_region, anchor="end"))
-        out.lines.append(Path(((grid.col_x0 - 5, ty), (grid.right, ty)), "grid", 1.0, "2 4"))
-        out.lines.append(Path(((grid.col_x0 - 5, ty), (grid.col_x0, ty)), "axis", 1.0))
+        lane.label.add(text_block(grid.col_x0 - CELL_PAD - 6, ty - h / 2, lines, TICK, "muted", "lane",
+                                  label_region, anchor="end"))
+        lane.body.add(Path(((grid.col_x0 - 5, ty), (grid.right, ty)), "grid", 1.0, "2 4"))
+        lane.body.add(Path(((grid.col_x0 - 5, ty), (grid.col_x0, ty)), "axis", 1.0))
 
     n = len(series)
     points: list[list[tuple[float, float, int] | None]] = []
@@ -317,36 +346,33 @@ def _emotion_lane(m: JourneyMap, vocab: Vocabulary, w: dict[str, str], spec: Lan
                        for i, v in enumerate(s.values)])
     for s, pts in zip(series, points):
         style = persona_style(s.index)
+        group = Group("jm-persona", (("persona", s.persona.id),))
+        lane.body.add(group)
         run: list[tuple[float, float]] = []
         for p in pts + [None]:
             if p is not None:
                 run.append((p[0], p[1]))
                 continue
             if len(run) > 1:  # a missing score breaks the curve instead of inventing a value
-                out.front.append(Path(tuple(run), style.colour, 2.0, style.dash))
+                group.add(Path(tuple(run), style.colour, 2.0, style.dash))
             run = []
-    for s, pts in zip(series, points):
-        style = persona_style(s.index)
         for p in pts:
             if p is not None:
-                out.front.append(Marker(p[0], p[1], style.shape, MARKER_R, style.colour, "bg"))
-    for s, pts in zip(series, points):
-        style = persona_style(s.index)
+                group.add(Marker(p[0], p[1], style.shape, MARKER_R, style.colour, "bg"))
         for i, p in enumerate(pts):
             if p is None:
                 continue
             label = value_text(scale, p[2])
             tw = text_width(label, CHIP, bold=True)
             chip = Box(p[0] - (tw + 8) / 2, p[1] - MARKER_R - 3 - chip_h, tw + 8, chip_h)
-            out.front.append(Rect(chip, "bg", style.colour, rx=3, stroke_width=1.0))
+            group.add(Rect(chip, "bg", style.colour, rx=3, stroke_width=1.0))
             region = Box(grid.col_x(i), top, grid.col_w, height)
-            out.front.append(text_block(p[0], chip.y + 1, (label,), CHIP, style.colour, "bg", region,
+            group.add(text_block(p[0], chip.y + 1, (label,), CHIP, style.colour, "bg", region,
                                         bold=True, anchor="middle"))
     return top + height
 
 
 def _grid_lines(out: _Out, grid: _Grid, top: float, bottom: float, row_edges: list[float]) -> None:
-    out.back.insert(1 if out.back else 0, Rect(Box(grid.x0, row_edges[0], LABEL_W, bottom - row_edges[0]), "lane"))
     for y in row_edges[:-1]:
         out.lines.append(Path(((grid.x0, y), (grid.right, y)), "grid", 1.0))
     for i in range(1, grid.n):
