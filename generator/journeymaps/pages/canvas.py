@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..core.escape import attr, html_text, safe_url
 from ..model.journey import JourneyMap, Stage
+from ..model.lanes import LANE_SPECS
 from ..model.resolve import stage_name
 from .blocks import HYPOTHESIS, figure, json_for_script
 from .model import SiteContext
@@ -75,7 +76,7 @@ def canvas_data(m: JourneyMap, ctx: SiteContext) -> dict:
                 rows.append([w("owner"), o.owner])
             addressed = [pains[a][1].text for a in o.addresses if a in pains]
             if addressed:
-                rows.append([w("addresses"), "; ".join(addressed)])
+                rows.append([w("addresses"), addressed])
             cards[f"opportunity-{o.id}"] = _card(w("opportunity"), o.text, rows, tactics)
         for k in s.kpis:
             rows = [stage, [w("baseline"), num(k.baseline)], [w("target"), num(k.target)],
@@ -84,11 +85,12 @@ def canvas_data(m: JourneyMap, ctx: SiteContext) -> dict:
                 rows.append([w("unit"), k.unit])
             cards[f"kpi-{k.id}"] = _card(w("kpi"), k.name, rows, tactics)
     return {"words": {key: w(key) for key in _SCRIPT_WORDS},
+            "lanes": {spec.id: w(spec.label_key) for spec in LANE_SPECS if spec.draw},  # the lane toggles' names
             "stages": {s.id: _stage_tactics(m, s, ctx) for s in m.stages},
             "cards": cards}
 
 
-def _card(kind: str, text: str, rows: list[list[str]], tactics: list[str], link: str | None = None) -> dict:
+def _card(kind: str, text: str, rows: list[list], tactics: list[str], link: str | None = None) -> dict:
     card: dict = {"kind": kind, "text": text, "rows": rows, "tactics": tactics}
     if link:
         card["link"] = link

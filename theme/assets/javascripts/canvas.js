@@ -135,9 +135,12 @@
     if (left) {
       left.x = num(left.group, "data-x");
       left.w = num(left.group, "data-width");
+      // Only from the header row down: above it are the diagram's title and legend.
+      var from = top ? top.y : 0;
       left.bg.setAttribute("x", left.x);
+      left.bg.setAttribute("y", from);
       left.bg.setAttribute("width", left.w);
-      left.bg.setAttribute("height", this.fullHeight);
+      left.bg.setAttribute("height", this.fullHeight - from);
       this.sheet.insertBefore(left.pin, this.svg);
       this.left = left;
     }
@@ -163,7 +166,7 @@
       box.checked = true;
       box.value = lane;
       row.appendChild(box);
-      row.appendChild(document.createTextNode(" " + label.textContent.replace(/\s+/g, " ").trim()));
+      row.appendChild(document.createTextNode(" " + (self.data.lanes[lane] || label.textContent.trim())));
       lanes.appendChild(row);
       box.addEventListener("change", function () { self.showLane(lane, box.checked); });
     });
@@ -309,19 +312,21 @@
       var names = this.related(card).filter(function (c) { return c.getAttribute("data-kind") === "opportunity"; })
         .map(function (c) { var d = self.data.cards["opportunity-" + c.getAttribute("data-id")]; return d ? d.text : ""; })
         .filter(Boolean);
-      if (names.length) rows.push([words["canvas.addressed_by"], names.join("; ")]);
+      if (names.length) rows.push([words["canvas.addressed_by"], names]);
     }
     var dl = make("dl");
     rows.forEach(function (r) {
       dl.appendChild(make("dt", null, r[0]));
-      var dd = make("dd", null, r[0] === words.evidence && info.link ? null : r[1]);
-      if (r[0] === words.evidence && info.link) {
-        var a = make("a", null, r[1]);
-        a.href = info.link;
-        a.rel = "noopener noreferrer";
-        dd.appendChild(a);
-      }
-      dl.appendChild(dd);
+      [].concat(r[1]).forEach(function (value) { // a list of values: one line each
+        var dd = make("dd", null, r[0] === words.evidence && info.link ? null : value);
+        if (r[0] === words.evidence && info.link) {
+          var a = make("a", null, value);
+          a.href = info.link;
+          a.rel = "noopener noreferrer";
+          dd.appendChild(a);
+        }
+        dl.appendChild(dd);
+      });
     });
     body.appendChild(dl);
     if (info.tactics && info.tactics.length) {
