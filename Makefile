@@ -6,7 +6,7 @@ BIN   := $(VENV)/bin
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help setup site test bench clean
+.PHONY: help setup site test bench lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-7s %s\n", $$1, $$2}'
@@ -29,6 +29,9 @@ bench: ## run every bench/*.py script and print its figures
 	@set -e; for script in bench/*.py; do \
 	  echo "==> $$script"; $(BIN)/python "$$script"; \
 	done
+
+lock: ## re-resolve .ci/requirements-*.lock to the newest versions pyproject.toml allows
+	@bash .ci/lock
 
 clean: ## remove build output and caches (keeps .venv)
 	rm -rf site/ .pytest_cache/ .hypothesis/ tests/artifacts/ bench/out/

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import subprocess
 import sys
 from importlib.metadata import version
@@ -116,3 +118,83 @@ def test_the_installed_package_is_journeymaps_and_nothing_named_generator(tmp_pa
     run = subprocess.run([sys.executable, "-I", "-m", "journeymaps", "--version"], cwd=tmp_path,
                          capture_output=True, text=True)
     assert run.returncode == 0 and run.stdout.strip().endswith(version("journeymaps")), run.stdout + run.stderr
+
+
+# --- one rule for finding site_config/ (issue 9, section 2) --------------------------------
+
+def _project(tmp_path: Path) -> tuple[Path, Path]:
+    """A project (site_config/ + maps/banking/savings.yaml) and a folder outside it with a draft."""
+    from tests.check.test_project_context import map_text
+
+    root = tmp_path / "proj"
+    shutil.copytree(REPO / "site_config", root / "site_config")
+    (root / "maps" / "banking").mkdir(parents=True)
+    (root / "maps" / "banking" / "savings.yaml").write_text(map_text("savings"), encoding="utf-8")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "draft.yaml").write_text(map_text("draft"), encoding="utf-8")
+    return root, outside
+
+
+def _run(cwd: Path, *argv: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*journeymaps_command(), *argv], cwd=cwd, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "JOURNEYMAPS_TODAY": "2026-11-23"})
+
+
+def test_every_command_finds_site_config_above_the_current_directory_for_a_file_outside(tmp_path: Path) -> None:
+    root, outside = _project(tmp_path)
+    (outside / "flow.mmd").write_text("journey\n  title Flow\n  section Look\n    Browse: 3: Ana\n", encoding="utf-8")
+    draft = (outside / "draft.yaml").read_text(encoding="utf-8")
+    for side, text in (("old", draft), ("new", draft.replace("{ana: 0}", "{ana: 2}"))):
+        (outside / side).mkdir()
+        (outside / side / "draft.yaml").write_text(text, encoding="utf-8")
+    runs = {
+        "check": _run(root, "check", str(outside / "draft.yaml")),
+        "export": _run(root, "export", str(outside / "draft.yaml"), "--format", "json"),
+        "diff": _run(root / "maps", "diff", str(outside / "old"), str(outside / "new")),
+        "import-mermaid": _run(root, "import-mermaid", str(outside / "flow.mmd"), "--industry", "banking", "--out", "-"),
+        "new": _run(root / "maps" / "banking", "new", "--industry", "banking", "--title", "Loans"),
+    }
+    for name, done in runs.items():
+        assert "site_config" not in done.stderr and "Traceback" not in done.stderr, (name, done.stderr)
+        assert done.returncode in (0, 1), (name, done.returncode, done.stderr)
+    assert runs["export"].returncode == 0 and '"id": "draft"' in runs["export"].stdout
+    assert "Ana at Awareness" in runs["diff"].stdout  # stage names come from the vocabulary
+    assert runs["new"].returncode == 0 and (root / "maps" / "banking" / "loans.yaml").is_file()
+
+
+def test_every_command_finds_site_config_above_the_file_from_anywhere(tmp_path: Path) -> None:
+    root, outside = _project(tmp_path)
+    target = root / "maps" / "banking" / "savings.yaml"
+    (root / "flows").mkdir()
+    (root / "flows" / "flow.mmd").write_text("journey\n  title Flow\n  section Look\n    Browse: 3: Ana\n",
+                                             encoding="utf-8")
+    runs = {
+        "check": _run(outside, "check", str(target)),
+        "export": _run(outside, "export", str(target), "--format", "json"),
+        "import-mermaid": _run(outside, "import-mermaid", str(root / "flows" / "flow.mmd"), "--industry", "banking",
+                               "--out", "-"),
+        "new": _run(outside, "new", "--from", str(target), "--lang", "pl"),
+        "diff": _run(outside, "diff", str(root), str(root)),
+    }
+    for name, done in runs.items():
+        assert done.returncode == 0, (name, done.stdout, done.stderr)
+    assert (root / "maps" / "banking" / "savings-pl.yaml").is_file()
+
+
+def test_site_config_option_wins_over_the_nearest_folder(tmp_path: Path) -> None:
+    from journeymaps.commands import site_config_dir
+
+    root, outside = _project(tmp_path)
+    assert site_config_dir(None, root / "maps" / "banking" / "savings.yaml").resolve() == root / "site_config"
+    assert site_config_dir(outside / "cfg", root / "maps" / "banking" / "savings.yaml") == outside / "cfg"
+    done = _run(root, "check", "--site-config", str(outside / "cfg"), "maps/")
+    assert done.returncode == 1 and "outside/cfg/stages.yaml" in done.stdout + done.stderr
+
+
+def test_without_any_site_config_the_message_says_what_to_do(tmp_path: Path) -> None:
+    _, outside = _project(tmp_path)
+    done = _run(outside, "check", "draft.yaml")
+    assert done.returncode == 2
+    assert "no `site_config/` folder found" in done.stderr and "--site-config DIR" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -29,6 +29,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from needs import need, need_module
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -53,16 +54,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if BROWSER_DIR in Path(str(item.fspath)).resolve().parents:
             item.add_marker(pytest.mark.browser)
-
-
-def _require(condition: bool, reason: str) -> None:
-    """Skip with the reason on a developer machine; under CI the suite must not quietly lose tests."""
-    if condition:
-        return
-    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-        pytest.fail(f"{reason} (CI=true: browser tests may not be skipped; `make test` installs it)",
-                    pytrace=False)
-    pytest.skip(f"{reason}; run `make test` to install it")
 
 
 # --- serving a folder -------------------------------------------------------------------------
@@ -109,12 +100,9 @@ def serve_dir() -> Iterator[Callable[[Path], str]]:
 
 @pytest.fixture(scope="session")
 def browser():
-    _require(CHROMIUM.exists() and os.access(CHROMIUM, os.X_OK),
-             f"Chromium is not installed at {CHROMIUM} (Debian package `chromium`)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _require(False, "the Python package `playwright` is not installed")
+    need(CHROMIUM.exists() and os.access(CHROMIUM, os.X_OK), f"Chromium is not installed at {CHROMIUM}",
+         "install the Debian package `chromium` (`make test` does)")
+    sync_playwright = need_module("playwright.sync_api").sync_playwright
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         try:
@@ -192,7 +180,8 @@ def axe() -> Callable[..., list[dict]]:
     ``impacts=("serious", "critical")`` keeps only those; each violation is axe's own dict
     (id, impact, help, nodes[...]) in a list whose repr reads well in a failed assert.
     """
-    _require(AXE_JS.is_file(), f"axe-core is not installed at {AXE_JS.relative_to(BROWSER_DIR.parent.parent)}")
+    need(AXE_JS.is_file(), f"axe-core is not installed at {AXE_JS.relative_to(BROWSER_DIR.parent.parent)}",
+         "run `make test` (npm ci in tests/browser)")
 
     def run(page, impacts: tuple[str, ...] | None = None, options: dict | None = None) -> Violations:
         if not page.evaluate("() => typeof window.axe === 'object'"):

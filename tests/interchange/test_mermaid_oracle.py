@@ -1,8 +1,7 @@
-"""Our export and our reader against Mermaid's own journey parser (opt-in: needs node and npm packages).
+"""Our export and our reader against Mermaid's own journey parser (node with the mermaid and jsdom
+packages of `mermaid_oracle/package.json`, which `make test` installs from its lock with `npm ci`).
 
-Set JOURNEYMAPS_MERMAID_MODULES to a node_modules folder holding the packages of
-`mermaid_oracle/package.json` (`npm install --prefix /tmp/mmd ./tests/interchange/mermaid_oracle`
-or the two packages by name). Without it these tests are skipped: the suite never needs the network.
+JOURNEYMAPS_MERMAID_MODULES may point at another node_modules (e.g. a newer Mermaid) instead.
 """
 
 from __future__ import annotations
@@ -15,15 +14,20 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from needs import need
 
 from journeymaps.interchange.mermaid_export import to_mermaid
 from journeymaps.interchange.mermaid_parse import Block, parse_document
 
 HERE = Path(__file__).parent
-MODULES = os.environ.get("JOURNEYMAPS_MERMAID_MODULES", "")
-pytestmark = pytest.mark.skipif(
-    not (MODULES and (Path(MODULES) / "mermaid").is_dir() and shutil.which("node")),
-    reason="set JOURNEYMAPS_MERMAID_MODULES to a node_modules with mermaid and jsdom")
+MODULES = os.environ.get("JOURNEYMAPS_MERMAID_MODULES") or str(HERE / "mermaid_oracle" / "node_modules")
+
+
+@pytest.fixture(autouse=True)
+def _mermaid_installed() -> None:
+    need(shutil.which("node") is not None, "node is not installed", "install the Debian packages nodejs and npm")
+    need((Path(MODULES) / "mermaid").is_dir() and (Path(MODULES) / "jsdom").is_dir(),
+         f"mermaid and jsdom are not installed in {MODULES}", "run `make test` (npm ci in tests/interchange/mermaid_oracle)")
 
 
 def mermaid_reads(texts: list[str]) -> list[dict]:

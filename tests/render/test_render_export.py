@@ -11,6 +11,7 @@ import pytest
 from journeymaps.cli import main
 from journeymaps.model.journey import JourneyMap
 
+from needs import need_module
 from render_maps import CASES, REPO, SAMPLE_FILES, load_map
 
 SAMPLE = SAMPLE_FILES[0]
@@ -46,7 +47,7 @@ def test_each_picture_by_path_to_stdout(capsys, diagram: str, kind: str) -> None
 
 
 def test_png_to_a_file(capsys, tmp_path: Path) -> None:
-    pytest.importorskip("cairosvg")
+    need_module("cairosvg", "install the Debian package libcairo2 (`make test` does)")
     out = tmp_path / "map.png"
     code, _, _ = run(capsys, str(CASES / "one-stage.yaml"), "--format", "png", "--scale", "2", "--theme", "dark",
                      "--out", str(out))

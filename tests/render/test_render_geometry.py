@@ -22,6 +22,7 @@ from journeymaps.render.svg import has_cjk
 from journeymaps.render.textwidth import text_width
 from journeymaps.render.theme import CAIRO_FONT, CAIRO_FONT_CJK
 
+from needs import need_module
 from render_maps import ALL_FILES, case, file_id, load_map
 
 SCENES = {"stages": stage_scene, "matrix": matrix_scene}
@@ -106,11 +107,8 @@ def test_the_sparkline_stays_inside_its_frame(vocabulary) -> None:
 
 @pytest.fixture(scope="module")
 def measure():
-    cairo = pytest.importorskip("cairocffi")
-    try:
-        surface = cairo.ImageSurface(cairo.FORMAT_ARGB32, 1, 1)
-    except OSError as exc:  # pragma: no cover - no Cairo library on this machine
-        pytest.skip(f"Cairo not available: {exc}")
+    cairo = need_module("cairocffi", "install the Debian package libcairo2 (`make test` does)")
+    surface = cairo.ImageSurface(cairo.FORMAT_ARGB32, 1, 1)
     ctx = cairo.Context(surface)
 
     def width(line: str, size: float, bold: bool, italic: bool, cjk: bool) -> float:

@@ -15,14 +15,12 @@ from journeymaps.render.diagram import stage_diagram
 from journeymaps.render.png import PngUnavailable, svg_to_png
 from journeymaps.render.scene import Box, Scene, text_block
 
+from needs import need_module
 from render_maps import SAMPLE_FILES, case, file_id, load_map
 
-Image = pytest.importorskip("PIL.Image")
-ImageStat = pytest.importorskip("PIL.ImageStat")
-try:
-    import cairosvg  # noqa: F401
-except (ImportError, OSError) as exc:  # pragma: no cover - the set-up installs Cairo
-    pytest.skip(f"Cairo is not available: {exc}", allow_module_level=True)
+Image = need_module("PIL.Image")
+ImageStat = need_module("PIL.ImageStat")
+need_module("cairosvg", "install the Debian package libcairo2 (`make test` does)")
 
 
 def _image(png: bytes):
@@ -82,11 +80,8 @@ def test_polish_letters_are_drawn_not_boxed() -> None:
     assert _text_png("łąę") != _text_png("\U000e0ff0\U000e0ff1\U000e0ff2")
 
 
-def test_the_chinese_sample_map_png_carries_its_text(vocabulary) -> None:
-    zh = [p for p in SAMPLE_FILES if load_map(p).lang == "zh"]
-    if not zh:
-        pytest.skip("no Chinese sample map yet")
-    svg = stage_diagram(load_map(zh[0]), vocabulary)
+def test_a_chinese_map_marks_its_text_for_the_cjk_font(vocabulary) -> None:
+    svg = stage_diagram(case("cjk"), vocabulary)  # the crafted Chinese case, not a sample that may go
     assert 'class="f-text cjk"' in svg  # Han text is marked for the CJK font
     assert "Noto Sans CJK SC" in svg
 
@@ -104,7 +99,33 @@ def test_only_our_own_svg_is_rasterised() -> None:
     with pytest.raises(ValueError):
         svg_to_png('<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x "y">]><svg xmlns="http://www.w3.org/2000/svg"/>')
     with pytest.raises(ValueError, match="pixels"):
-        svg_to_png('<svg xmlns="http://www.w3.org/2000/svg" width="20000" height="20000"><style></style></svg>')
+        svg_to_png('<svg xmlns="http://www.w3.org/2000/svg" width="20000" height="20000"><style></style></svg>',
+                   fit=False)
+
+
+def test_a_picture_too_large_for_cairo_is_drawn_smaller_not_refused(monkeypatch: pytest.MonkeyPatch,
+                                                                  vocabulary) -> None:
+    # The site's downloads: a map that passes check always builds, however long its texts.
+    from journeymaps.render import png
+
+    svg = stage_diagram(case("one-stage"), vocabulary)
+    w, h = _size(svg)
+    monkeypatch.setattr(png, "MAX_PIXELS", int(w * h / 4))
+    monkeypatch.setattr(png, "MAX_SIDE", int(h * 0.4))
+    image = _image(svg_to_png(svg, scale=2))
+    assert image.width * image.height <= png.MAX_PIXELS and max(image.size) <= png.MAX_SIDE
+    assert abs(image.width / image.height - w / h) < 0.05  # the same picture, scaled, not cropped
+    with pytest.raises(ValueError, match="--scale 0"):
+        svg_to_png(svg, scale=2, fit=False)  # an export sized by hand is told what fits
+
+
+def test_the_fitted_scale_keeps_within_both_limits() -> None:
+    from journeymaps.render.png import MAX_PIXELS, MAX_SIDE, fit_scale
+
+    assert fit_scale(1200, 900, 1.0) == 1.0
+    for w, h, s in [(6716, 127649.4, 1.0), (200_000, 800, 1.0), (9000, 9000, 2.0)]:
+        f = fit_scale(w, h, s)
+        assert 0 < f < s and round(w * f) * round(h * f) <= MAX_PIXELS and max(w, h) * f <= MAX_SIDE
 
 
 def test_a_missing_cairo_library_gives_an_actionable_message(monkeypatch: pytest.MonkeyPatch, vocabulary) -> None:

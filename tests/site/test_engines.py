@@ -14,6 +14,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from needs import need_module
 from sitebuild import REPO, TODAY
 
 from journeymaps.cli import main
@@ -90,7 +91,7 @@ def test_properdocs_builds_the_site_with_the_plugin(project_copy, tmp_path: Path
     import subprocess
     import sys
 
-    pytest.importorskip("properdocs")
+    need_module("properdocs")
     exe = Path(sys.executable).with_name("properdocs")
     exe = str(exe) if exe.exists() else shutil.which("properdocs")
     assert exe, "the properdocs package is installed but its command is not on PATH"

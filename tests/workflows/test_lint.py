@@ -72,12 +72,24 @@ def test_no_checkout_keeps_credentials() -> None:
 
 def test_ci_runs_the_readme_test_command_and_the_map_check() -> None:
     ci = load("ci.yml")
-    assert set(ci["on"]) == {"push", "pull_request"}
+    assert set(ci["on"]) == {"push", "pull_request", "schedule", "workflow_dispatch"}
+    assert "if" not in ci["jobs"]["test"]  # the locked suite runs on every event
     runs = [s.get("run", "") for s in steps(ci["jobs"]["test"])]
     assert "make test" in runs
     assert ".venv/bin/journeymaps check --format github maps/" in runs
     readme = (WORKFLOWS.parents[1] / "README.md").read_text(encoding="utf-8")
     assert "make test" in readme
+
+
+def test_a_scheduled_job_runs_the_suite_past_the_lock() -> None:
+    ci = load("ci.yml")
+    assert ci["on"]["schedule"], "no schedule: a break by a new release would wait for the next push"
+    job = ci["jobs"]["newest"]
+    assert "schedule" in job["if"] and "workflow_dispatch" in job["if"]
+    runs = "\n".join(s.get("run", "") for s in steps(job))
+    assert "--upgrade" in runs and "--upgrade-strategy eager" in runs and ".[test,bench]" in runs
+    assert "requirements-test.lock" not in runs and "-c " not in runs  # the point is to leave the lock
+    assert runs.rstrip().endswith("python -m pytest")
 
 
 def test_preview_treats_the_pull_request_as_data() -> None:
@@ -101,7 +113,9 @@ def test_pages_deploys_main_with_minimal_permissions() -> None:
     wf = load("pages.yml")
     assert wf["on"]["push"]["branches"] == ["main"]
     assert wf["permissions"] == {}
-    assert wf["jobs"]["build"]["permissions"] == {"contents": "read"}
+    assert wf["jobs"]["build"]["permissions"] == {"contents": "read", "pages": "read"}
+    build = {s.get("name"): s for s in steps(wf["jobs"]["build"])}["Build"]
+    assert build["env"]["JOURNEYMAPS_SITE_URL"] == "${{ steps.pages.outputs.base_url }}"  # 404 under /<repo>/
     assert wf["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     uses = [s.get("uses", "").split("@")[0] for job in wf["jobs"].values() for s in steps(job)]
     assert "actions/upload-pages-artifact" in uses and "actions/deploy-pages" in uses

@@ -13,6 +13,8 @@ from ..core.findings import Finding, Severity
 from ..load.yaml12 import Loaded
 from ..model.journey import EmotionScale, JourneyMap
 from ..model.resolve import effective_scale, low_threshold
+from ..model.limits import CARD_LANES, MAX_CARDS_PER_LANE, MAX_PERSONAS, MAX_STAGES
+from ..core.markdown import unclosed_fence
 from ..model.vocabulary import Vocabulary
 from .hints import did_you_mean
 
@@ -50,6 +52,8 @@ def check_map(m: JourneyMap, loaded: Loaded, display: str, file_path: Path | Non
         c.add("error", "wrong-folder", ("industry",),
               f"the map's industry is `{m.industry}` but the file sits in `{file_path.parent.name}/`",
               f"move the file to `maps/{m.industry}/`")
+
+    _check_size(c, m)
 
     # Ids unique within their kind.
     _unique(c, "persona", ((("personas", i, "id"), p.id) for i, p in enumerate(m.personas)))
@@ -133,6 +137,10 @@ def check_map(m: JourneyMap, loaded: Loaded, display: str, file_path: Path | Non
                       f"low emotion for {', '.join(f'`{p}`' for p in lows)} at stage `{s.id}` but no pain point",
                       "name what makes the customer feel this way under `pain_points`")
 
+    _check_fence(c, ("notes",), m.notes)
+    for i, s in enumerate(m.stages):
+        _check_fence(c, ("stages", i, "notes"), s.notes)
+
     age = (ctx.today - m.last_reviewed).days
     max_age = vocab.settings.review_max_age_days
     if age > max_age:
@@ -142,6 +150,33 @@ def check_map(m: JourneyMap, loaded: Loaded, display: str, file_path: Path | Non
         c.add("warning", "future-review", ("last_reviewed",), "`last_reviewed` is in the future",
               "use the date the review actually happened")
     return c.findings
+
+
+def _check_size(c: _Collector, m: JourneyMap) -> None:
+    """The bounds of ``model.limits``: past them the diagram is unreadable and its PNG too large."""
+    if len(m.stages) > MAX_STAGES:
+        c.add("error", "too-many", ("stages",), f"{len(m.stages)} stages; a map has at most {MAX_STAGES}",
+              "split the journey into several maps (one per phase) and link them from the notes", key=True)
+    if len(m.personas) > MAX_PERSONAS:
+        c.add("error", "too-many", ("personas",), f"{len(m.personas)} personas; a map has at most {MAX_PERSONAS}",
+              "keep the personas whose journeys differ; give the others a map of their own", key=True)
+    for i, s in enumerate(m.stages):
+        for lane in CARD_LANES:
+            count = len(getattr(s, lane))
+            if count > MAX_CARDS_PER_LANE:
+                c.add("error", "too-many", ("stages", i, lane),
+                      f"{count} {lane.replace('_', ' ')} at stage `{s.id}`; a stage has at most {MAX_CARDS_PER_LANE}",
+                      "keep the ones that matter most here, or split the stage in two", key=True)
+
+
+def _check_fence(c: _Collector, path: tuple[Any, ...], md: str | None) -> None:
+    found = unclosed_fence(md) if md else None
+    if found is not None:
+        line, fence = found
+        c.add("warning", "unclosed-fence", path,
+              f"line {line + 1} of `{path[-1]}` opens a code block with `{fence}` that is never closed; "
+              "the rest of the text shows as code",
+              f"add a line with `{fence}` where the code ends")
 
 
 def _unique(c: _Collector, what: str, items: Iterable[tuple[tuple[Any, ...], str]]) -> None:
@@ -204,14 +239,17 @@ def check_across(summaries: list[MapSummary], invalid_ids: set[str] | frozenset[
     them are not reported as missing (their own errors are)."""
     out: list[Finding] = []
     by_id: dict[str, MapSummary] = {}
+    sharing: dict[str, list[MapSummary]] = {}
     for s in summaries:
-        if s.id in by_id:
-            first = by_id[s.id]
+        by_id.setdefault(s.id, s)
+        sharing.setdefault(s.id, []).append(s)
+    # Every file that shares an id is told, so checking any one of them alone shows it.
+    for s in summaries:
+        others = [o.display for o in sharing[s.id] if o is not s]
+        if others:
             out.append(Finding(s.display, *s.id_pos, "error", "duplicate-map-id",
-                               f"map id `{s.id}` is already used by {first.display}",
+                               f"map id `{s.id}` is also used by {', '.join(others)}",
                                "map ids are page addresses and must be unique across the site"))
-        else:
-            by_id[s.id] = s
     for s in summaries:
         for lang, target_id in s.translations.items():
             pos = s.translation_pos[lang]
@@ -221,7 +259,7 @@ def check_across(summaries: list[MapSummary], invalid_ids: set[str] | frozenset[
             if target is None:
                 out.append(Finding(s.display, *pos, "error", "missing-translation",
                                    f"translation `{target_id}` ({lang}) does not exist",
-                                   did_you_mean(target_id, by_id) or "create it with "
+                                   did_you_mean(target_id, by_id.keys() - {s.id}) or "create it with "
                                    f"`journeymaps new --from {s.id} --lang {lang}`"))
             elif target.lang != lang:
                 out.append(Finding(s.display, *pos, "error", "translation-lang",
@@ -233,5 +271,6 @@ def check_across(summaries: list[MapSummary], invalid_ids: set[str] | frozenset[
                                    f"add `translations: {{{s.lang}: {s.id}}}`"))
         if s.based_on is not None and s.based_on not in by_id and s.based_on not in invalid_ids:
             out.append(Finding(s.display, *s.based_on_pos, "error", "unknown-map",
-                               f"`based_on` names unknown map `{s.based_on}`", did_you_mean(s.based_on, by_id)))
+                               f"`based_on` names unknown map `{s.based_on}`",
+                               did_you_mean(s.based_on, by_id.keys() - {s.id})))
     return out

@@ -73,9 +73,12 @@ class _FileOutcome:
 
 def display_path(path: Path, root: Path) -> str:
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        # The parent resolved, not the file: a symlink is shown by its own name, not its target's.
+        shown = (path.absolute().parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
     except ValueError:
-        return path.as_posix()
+        shown = path.as_posix()
+    # A file name that is not UTF-8 arrives with lone surrogates; they cannot be printed.
+    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def check_file(source: Source, display: str, ctx: RuleContext, keep_model: bool) -> _FileOutcome:
@@ -94,6 +97,9 @@ def check_file(source: Source, display: str, ctx: RuleContext, keep_model: bool)
                                          "keep the narrative in one place: the body below the front matter")],
                                 None, None, None)
         loaded.data["notes"] = result.body.strip("\n")
+        # Findings about the notes point at the body's first line of text.
+        leading = len(result.body) - len(result.body.lstrip("\n"))
+        loaded.positions[("notes",)] = (result.body_line + leading, 1)
     model, partial, findings = validate_leniently(loaded, display)
     if model is None:
         if partial is not None:
@@ -132,15 +138,24 @@ def _check_chunk(args: tuple[list[tuple[Source, str]], RuleContext, bool]) -> li
 
 def check_paths(paths: list[Path], vocabulary: Vocabulary, *, root: Path | None = None,
                 today: _dt.date | None = None, jobs: int | None = None, keep_models: bool = False,
-                progress: Callable[[int, int], None] | None = None) -> CheckResult:
+                progress: Callable[[int, int], None] | None = None,
+                context: list[Path] | tuple[Path, ...] = ()) -> CheckResult:
+    """Check the files under ``paths`` and report on them only.
+
+    ``context`` names the rest of the project (usually its maps folder): those files are read
+    too, so translations, ``based_on``, guide links and duplicate ids resolve as they do when
+    the whole project is checked, but their own findings are not reported."""
     root = root or Path.cwd()
     ctx = RuleContext(vocabulary, today or _dt.date.today())
     sources, problems = discover(paths)
+    named = {s.path.resolve() for s in sources}
+    others = [s for s in discover(list(context))[0] if s.path.resolve() not in named] if context else []
     result = CheckResult(files=len(sources))
     for p, issue in problems:
-        result.findings.append(Finding(display_path(p, root), issue.line, issue.col, "error", issue.code,
+        result.findings.append(Finding(display_path(p, root), issue.line, issue.col, issue.severity, issue.code,
                                        issue.message, issue.hint))
-    items = [(s, display_path(s.path, root)) for s in sources]
+    items = [(s, display_path(s.path, root)) for s in sources + others]
+    reported = {disp for _, disp in items[:len(sources)]}
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
     outcomes: list[_FileOutcome] = []
     if jobs > 1 and len(items) >= PARALLEL_THRESHOLD:
@@ -158,18 +173,23 @@ def check_paths(paths: list[Path], vocabulary: Vocabulary, *, root: Path | None 
 
     summaries = []
     invalid_ids: set[str] = set()
+    guides: list[GuideEntry] = []
     for (src, disp), out in zip(items, outcomes):
         if out.invalid_id:
             invalid_ids.add(out.invalid_id)
-        result.findings.extend(out.findings)
         if out.summary is not None:
             summaries.append(out.summary)
+        if out.guide is not None:
+            guides.append(out.guide)
+        if disp not in reported:
+            continue
+        result.findings.extend(out.findings)
         if out.map is not None:
             result.maps.append(MapEntry(src.path, disp, out.map))
         if out.guide is not None:
             result.guides.append(out.guide)
-    result.findings.extend(check_across(summaries, invalid_ids))
-    result.findings.extend(_check_guide_links(result.guides, summaries, invalid_ids))
+    across = check_across(summaries, invalid_ids) + _check_guide_links(guides, summaries, invalid_ids)
+    result.findings.extend(f for f in across if f.path in reported)
     result.findings.sort(key=lambda f: (f.path, f.line, f.col, f.code, f.message))
     return result
 

@@ -42,15 +42,35 @@ def parse_today(value: str | None) -> _dt.date:
         raise UsageError(f"--today: `{value}` is not a date; write YYYY-MM-DD") from None
 
 
-def vocabulary_for(args: argparse.Namespace, near: Path) -> Vocabulary:
-    folder = args.site_config or find_site_config(near)
+def site_config_dir(explicit: Path | None, near: Path | None = None) -> Path | None:
+    """The one rule every command follows to find ``site_config/``: ``--site-config``, else
+    the nearest one above ``near`` (the file or folder the command works on), else the
+    nearest one above the current directory."""
+    if explicit is not None:
+        return explicit
+    starts = [] if near is None else [near if near.is_dir() else near.parent]
+    for start in [*starts, Path.cwd()]:
+        found = find_site_config(start)
+        if found is not None:
+            return found
+    return None
+
+
+def vocabulary_for(args: argparse.Namespace, near: Path | None = None) -> Vocabulary:
+    folder = site_config_dir(args.site_config, near)
     if folder is None:
-        raise UsageError("no `site_config/` folder found here or above; run from the repository root "
-                         "or pass --site-config DIR")
+        where = f"above {near.as_posix()} or " if near is not None else ""
+        raise UsageError(f"no `site_config/` folder found {where}above the current directory; run from the "
+                         "repository root or pass --site-config DIR")
     vocab, findings = load_vocabulary(folder)
     if vocab is None:
         raise ConfigError(findings)
     return vocab
+
+
+def maps_dir_of(site_config: Path) -> Path:
+    """The project's maps folder: beside its ``site_config/``."""
+    return site_config.resolve().parent / "maps"
 
 
 class ConfigError(Exception):

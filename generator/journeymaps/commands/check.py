@@ -8,12 +8,15 @@ from pathlib import Path
 
 from ..check.report import FORMATS
 from ..check.runner import check_paths
-from . import EXIT_FINDINGS, EXIT_OK, add_site_config_option, add_today_option, parse_today, vocabulary_for
+from . import (EXIT_FINDINGS, EXIT_OK, add_site_config_option, add_today_option, maps_dir_of, parse_today,
+               site_config_dir, vocabulary_for)
 
 HELP = "check maps against the schema, the site vocabulary and the quality rules"
 DESCRIPTION = """\
 Check journey maps and method guides. Every finding of every file is reported at once as
-`path:line:col: severity[code]: message`, with a hint where one helps.
+`path:line:col: severity[code]: message`, with a hint where one helps. A file named on its
+own is judged in its project: translations, `based_on`, guide links and duplicate ids
+resolve against every map beside it, and only the named files are reported on.
 
 Errors: schema violations, unknown personas/channels/stages/pain points, duplicate ids,
 emotion scores outside the scale, broken translation links, a file outside its industry
@@ -41,11 +44,25 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     today = parse_today(args.today)
-    vocab = vocabulary_for(args, args.paths[0] if args.paths else Path.cwd())
-    result = check_paths(args.paths, vocab, today=today, jobs=args.jobs, progress=_progress_reporter())
+    near = args.paths[0] if args.paths else None
+    vocab = vocabulary_for(args, near)
+    context = _project_context(args.paths, site_config_dir(args.site_config, near))
+    result = check_paths(args.paths, vocab, today=today, jobs=args.jobs, progress=_progress_reporter(),
+                         context=context)
     findings = [f.promoted() for f in result.findings] if args.strict else result.findings
     sys.stdout.write(FORMATS[args.format](findings, result.files))
     return EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK
+
+
+def _project_context(paths: list[Path], site_config: Path | None) -> list[Path]:
+    """The project's maps folder when some named file lies inside it: a file is judged in its
+    project (its translations, `based_on`, guide links and duplicate ids resolve against every
+    map), while a draft elsewhere is judged alone."""
+    if site_config is None:
+        return []
+    maps = maps_dir_of(site_config)
+    inside = [p for p in paths if maps in p.resolve().parents]
+    return [maps] if inside and maps.is_dir() else []
 
 
 def _progress_reporter():

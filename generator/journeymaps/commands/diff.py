@@ -10,9 +10,9 @@ from ..diff import SideError, diff
 from ..diff import markdown as markdown_report
 from ..diff import text as text_report
 from ..diff.overlay import emotion_overlay
-from ..load.site_config import find_site_config, load_vocabulary
+from ..load.site_config import load_vocabulary
 from ..model.vocabulary import Vocabulary
-from . import EXIT_FINDINGS, EXIT_OK, UsageError, add_site_config_option
+from . import EXIT_FINDINGS, EXIT_OK, UsageError, add_site_config_option, site_config_dir
 
 HELP = "show what changed in the journey maps between two git revisions or folders"
 DESCRIPTION = """\
@@ -50,7 +50,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _vocabulary(args: argparse.Namespace) -> Vocabulary | None:
     """Stage and channel names come from site_config; without one the diff shows ids."""
-    folder = args.site_config or find_site_config(Path.cwd())
+    sides = [Path(s) for s in (args.head, args.base) if Path(s).is_dir()]
+    folder = site_config_dir(args.site_config, sides[0] if sides else None)
     if folder is None:
         return None
     vocab, _ = load_vocabulary(folder)

@@ -14,12 +14,11 @@ from ..check.report import text as text_report
 from ..check.rules import RuleContext
 from ..check.runner import check_file, display_path
 from ..core.findings import Finding
-from ..load.site_config import find_site_config
 from ..load.source import Source, discover, read
 from ..model.journey import LANES, SLUG_PATTERN, JourneyMap
 from ..model.vocabulary import Vocabulary
-from . import (EXIT_FINDINGS, EXIT_OK, UsageError, add_site_config_option, add_today_option, parse_today,
-               vocabulary_for)
+from . import (EXIT_FINDINGS, EXIT_OK, UsageError, add_site_config_option, add_today_option, maps_dir_of,
+               parse_today, site_config_dir, vocabulary_for)
 
 HELP = "export one map as an SVG or PNG picture, a Mermaid journey diagram, or JSON"
 DESCRIPTION = """\
@@ -69,11 +68,10 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "png" and args.out is None and sys.stdout.isatty():
         raise UsageError("a PNG is binary: give --out PATH or redirect the output to a file")
     path = Path(args.map)
-    near = path.parent if path.is_file() else Path.cwd()
+    near = path if path.is_file() else None
     vocab = vocabulary_for(args, near)
-    config_dir = args.site_config or find_site_config(near)
-    root = config_dir.resolve().parent if config_dir else Path.cwd()
-    source = path if path.is_file() else _find_by_id(args.map, root)
+    config_dir = site_config_dir(args.site_config, near)
+    source = path if path.is_file() else _find_by_id(args.map, maps_dir_of(config_dir) if config_dir else Path("maps"))
     m, findings = _load(source, vocab, parse_today(args.today))
     if m is None:
         sys.stderr.write(text_report(findings, 1))
@@ -101,10 +99,9 @@ def _lanes(value: str | None) -> list[str] | None:
     return lanes
 
 
-def _find_by_id(map_id: str, root: Path) -> Path:
+def _find_by_id(map_id: str, maps_dir: Path) -> Path:
     if not re.match(SLUG_PATTERN, map_id):
         raise UsageError(f"`{map_id}` is neither a map file nor a map id")
-    maps_dir = root / "maps"
     sources, _ = discover([maps_dir])
     for source in sources:
         if source.kind != "map":
@@ -144,7 +141,7 @@ def _render(m: JourneyMap, vocab: Vocabulary, args: argparse.Namespace, lanes: l
     from ..render.png import PngUnavailable, svg_to_png
 
     try:
-        return svg_to_png(svg, scale=args.scale, theme=args.theme)
+        return svg_to_png(svg, scale=args.scale, theme=args.theme, fit=False)
     except PngUnavailable as exc:
         raise _Unavailable(str(exc)) from exc
     except ValueError as exc:

@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--industry: `{args.industry}` is not an id (lower-case letters, digits, hyphens)")
     if args.lang is not None and not re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", args.lang):
         raise UsageError(f"--lang: `{args.lang}` is not a language tag such as en, zh or pl")
-    options = ImportOptions(vocabulary_for(args, Path.cwd()), parse_today(args.today), args.industry, args.lang)
+    options = ImportOptions(vocabulary_for(args, args.file), parse_today(args.today), args.industry, args.lang)
     display = args.file.as_posix()
     if not args.file.is_file():
         return _fail([Finding(display, 1, 1, "error", "not-found", "no such file")])

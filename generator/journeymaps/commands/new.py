@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 
 from ..check.hints import did_you_mean, one_of, slugify
-from ..load.site_config import find_site_config
 from ..load.yaml12 import control_characters
 from ..model.journey import SLUG_PATTERN
 from ..project import load_project
 from ..scaffold import ScaffoldError, derived, fresh, verify
-from . import EXIT_FINDINGS, EXIT_OK, UsageError, add_site_config_option, add_today_option, parse_today, vocabulary_for
+from . import (EXIT_FINDINGS, EXIT_OK, UsageError, add_site_config_option, add_today_option, maps_dir_of, parse_today,
+               site_config_dir, vocabulary_for)
 
 HELP = "start a new map file (or a translation / to-be version of an existing map)"
 DESCRIPTION = """\
@@ -50,15 +50,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     today = parse_today(args.today)
-    vocab = vocabulary_for(args, Path.cwd())
-    root = (args.site_config or find_site_config(Path.cwd()) or Path.cwd() / "site_config").resolve().parent
-    maps_dir = args.maps_dir or root / "maps"
+    near = args.maps_dir or (Path(args.source) if args.source and Path(args.source).is_file() else None)
+    vocab = vocabulary_for(args, near)
+    site_config = site_config_dir(args.site_config, near) or Path.cwd() / "site_config"
+    root = site_config.resolve().parent
+    maps_dir = args.maps_dir or maps_dir_of(site_config)
     if args.lang is not None and not _LANG.match(args.lang):
         raise UsageError(f"--lang: `{args.lang}` is not a language tag; use one such as en, zh or pl")
     if args.title is not None:
         _check_title(args.title)
 
-    project = load_project(root, maps_dir=maps_dir, site_config=args.site_config, today=today)
+    project = load_project(root, maps_dir=maps_dir, site_config=site_config, today=today)
     source_entry = None
     if args.source:
         source_entry = _find_source(project, args.source)

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from urllib.parse import quote, urlsplit
 
+from .markdown import FENCE, closes
 from .text import CONTROL
 
 # Characters that start inline syntax anywhere in a line, with the extensions the site enables
@@ -63,7 +64,6 @@ def url_path(path: str) -> str:
 # ---------------------------------------------------------------------------------------
 # Narrative Markdown
 
-_FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
 # A link's target may hold one level of balanced parentheses, as Markdown allows.
 _INLINE_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?((?:[^()\s<>]|\([^()\s<>]*\))*)>?"
@@ -100,10 +100,10 @@ def narrative(md: str, resolve: Resolver | None = None) -> str:
     out: list[str] = []
     fence: str | None = None
     for line in strip_controls(md).replace("\r\n", "\n").split("\n"):
-        m = _FENCE.match(line)
+        m = FENCE.match(line)
         if fence is not None:
             out.append(line)
-            if m and m.group(2)[0] == fence[0] and len(m.group(2)) >= len(fence):
+            if closes(fence, line):
                 fence = None
             continue
         if m:
@@ -120,6 +120,10 @@ def narrative(md: str, resolve: Resolver | None = None) -> str:
             out.append(f"{ref.group(1)}[{_neutral(ref.group(2))}]: {_link_target(target)}" if target else "")
             continue
         out.append(_inline_narrative(line, resolve))
+    if fence is not None:
+        # Left open, the fence would run on over the page's own headings (a fence of the very
+        # same characters closes it for every Markdown engine, strict Python-Markdown included).
+        out.append(fence)
     return "\n".join(out)
 
 

@@ -70,6 +70,8 @@ def read_folder(folder: Path, maps_dir: str, label: str) -> SideMaps:
     side = SideMaps(label)
     sources, problems = discover([maps_root])
     for p, issue in problems:
+        if issue.severity == "warning":
+            continue  # a hidden folder: skipped, as read_git skips it
         side.problems.append((f"{label}: ", Val(_display(p, maps_root, maps_dir)), f" {_problem_words(issue.code)}"))
     for source in sources:
         if source.kind != "map":

@@ -62,6 +62,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     # Defining on_startup keeps this instance alive across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        logging.getLogger("jieba").setLevel(log.getEffectiveLevel())  # its "Building prefix dict" only with -v
 
     def _root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or ".").resolve().parent

@@ -11,10 +11,18 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml_env_tag import add_env_tag
 
 from ..pages import Site, nav_config
 
 MARKER = ".journeymaps-generated"
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Safe YAML plus MkDocs' `!ENV [NAME, default]` (mkdocs.yml takes site_url from one)."""
+
+
+add_env_tag(_ConfigLoader)
 
 
 def write_tree(site: Site, out: Path) -> int:
@@ -35,7 +43,7 @@ def may_replace(out: Path) -> bool:
 
 def engine_config(base: Path, docs_dir: Path, site: Site, config_path: Path) -> dict[str, Any]:
     """The project's mkdocs.yml adapted to a plain tree: no journeymaps plugin, the nav spelled out."""
-    data = yaml.safe_load(base.read_text(encoding="utf-8")) or {}
+    data = yaml.load(base.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}  # noqa: S506 - safe + !ENV
     here = config_path.parent.resolve()
     data["docs_dir"] = os.path.relpath(docs_dir.resolve(), here)
     data.pop("site_dir", None)

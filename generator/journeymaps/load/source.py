@@ -2,13 +2,16 @@
 
 Layout: ``maps/<industry>/<name>.yaml`` (or ``.yml``, or ``.map.md`` for YAML front matter
 plus a Markdown narrative) holds one map each; ``maps/method/*.md`` holds the method
-guides. Symlinks are refused: a pull request must not be able to point the build at a
-file outside the repository (FIELD-NOTES section 3).
+guides. Symlinks of any name are refused: a pull request must not be able to point the
+build at a file outside the repository (FIELD-NOTES section 3). Anything that is not a
+regular file or folder is reported and never opened, and hidden folders are skipped out loud.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -44,60 +47,147 @@ def classify(path: Path) -> Kind | None:
     return None
 
 
-def discover(paths: list[Path]) -> tuple[list[Source], list[tuple[Path, LoadIssue]]]:
-    """Expand files and directories into sources, sorted for stable output."""
+@dataclass(frozen=True)
+class DiscoveryIssue(LoadIssue):
+    """A file or folder under the given paths that is not read, and why."""
+
+    severity: Literal["error", "warning"] = "error"
+
+
+def discover(paths: list[Path]) -> tuple[list[Source], list[tuple[Path, DiscoveryIssue]]]:
+    """Expand files and directories into sources, sorted for stable output.
+
+    Nothing here opens a file: entries are judged by ``lstat`` (``DirEntry`` types), so a
+    fifo or device is reported without blocking, and a symlink is never followed, whatever
+    its name (the site must not publish what a link points at)."""
     found: dict[Path, Source] = {}
-    problems: list[tuple[Path, LoadIssue]] = []
+    problems: list[tuple[Path, DiscoveryIssue]] = []
     for given in paths:
-        if given.is_symlink():
+        try:
+            mode = given.lstat().st_mode
+        except OSError:
+            problems.append((given, DiscoveryIssue("not-found", "no such file or directory", 1, 1,
+                                                   "check the path; give a map file or a folder such as `maps/`")))
+            continue
+        if stat.S_ISLNK(mode):
             problems.append((given, _symlink_issue()))
-            continue
-        if given.is_file():
+        elif stat.S_ISREG(mode):
             found[given] = Source(given, classify(given) or "map")
-            continue
-        if not given.is_dir():
-            problems.append((given, LoadIssue("not-found", "no such file or directory", 1, 1,
-                                              "check the path; give a map file or a folder such as `maps/`")))
-            continue
-        for root, dirs, files in os.walk(given, followlinks=False):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for d in list(dirs):
-                if (Path(root) / d).is_symlink():
-                    problems.append((Path(root) / d, _symlink_issue()))
-                    dirs.remove(d)
-            for f in sorted(files):
-                p = Path(root) / f
-                kind = classify(p)
-                if kind is None:
-                    continue
-                if p.is_symlink():
-                    problems.append((p, _symlink_issue()))
-                    continue
-                found[p] = Source(p, kind)
+        elif stat.S_ISDIR(mode):
+            _walk(given, found, problems)
+        else:
+            problems.append((given, _special_issue()))
     return [found[p] for p in sorted(found)], problems
 
 
-def _symlink_issue() -> LoadIssue:
-    return LoadIssue("symlink", "symbolic links are not allowed under the maps folder", 1, 1,
-                     "replace the link with a regular file inside the repository")
+def _walk(top: Path, found: dict[Path, Source], problems: list[tuple[Path, DiscoveryIssue]]) -> None:
+    # An explicit stack, not recursion: a folder tree thousands deep must not raise RecursionError.
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            problems.append((folder, DiscoveryIssue(
+                "unreadable", f"cannot read the folder: {exc.strerror}", 1, 1,
+                "make the folder readable (`chmod u+rx`) or move it out of the maps folder")))
+            continue
+        subfolders = []
+        for e in entries:
+            p = Path(e.path)
+            if not _is_utf8(e.name):
+                problems.append((p, DiscoveryIssue(
+                    "file-name", "the name is not valid UTF-8; it is not read", 1, 1,
+                    "rename it using UTF-8 characters (the name becomes part of the site's addresses)")))
+            elif e.is_symlink():
+                problems.append((p, _symlink_issue()))
+            elif e.is_dir(follow_symlinks=False):
+                if e.name.startswith("."):
+                    problems.append((p, DiscoveryIssue(
+                        "hidden-folder", "folder skipped: names starting with a dot are hidden, nothing in it "
+                        "is checked or published", 1, 1,
+                        "rename the folder without the leading dot to publish it, or move it out of the maps folder",
+                        severity="warning")))
+                else:
+                    subfolders.append(p)
+            elif e.is_file(follow_symlinks=False):
+                kind = classify(p)
+                if kind is not None:
+                    found[p] = Source(p, kind)
+            else:
+                problems.append((p, _special_issue()))
+        stack.extend(reversed(subfolders))
+
+
+def _is_utf8(name: str) -> bool:
+    # os.scandir hands undecodable bytes back as lone surrogates (PEP 383).
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _symlink_issue() -> DiscoveryIssue:
+    return DiscoveryIssue("symlink", "a symbolic link: links are not followed, so it is neither checked nor published", 1, 1,
+                          "replace the link with a regular file inside the repository")
+
+
+def _special_issue() -> DiscoveryIssue:
+    return DiscoveryIssue("not-a-file", "not a regular file (a fifo, socket or device); it is not read", 1, 1,
+                          "remove it from the maps folder; only regular files are maps, guides or assets")
 
 
 def read(path: Path, *, max_bytes: int = MAX_BYTES) -> ReadResult:
     """Read and parse one source; every problem comes back as a located issue."""
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        return ReadResult(Loaded(issues=[LoadIssue("unreadable", f"cannot read the file: {exc.strerror}", 1, 1)]))
-    if size > max_bytes:
-        # Refused before reading: a 50 MB file must not cost a parse.
-        return ReadResult(Loaded(issues=[LoadIssue(
-            "too-large", f"the file is {size:,} bytes; the limit is {max_bytes:,}", 1, 1,
-            "a journey map is a few kilobytes; split it or remove pasted data")]))
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return ReadResult(Loaded(issues=[LoadIssue("unreadable", f"cannot read the file: {exc.strerror}", 1, 1)]))
+        raw = _read_regular(path, max_bytes)
+    except _Refused as exc:
+        return ReadResult(Loaded(issues=[exc.issue]))
     return read_text_bytes(raw, markdown=path.name.endswith(".md"))
+
+
+class _Refused(Exception):
+    def __init__(self, issue: LoadIssue):
+        super().__init__(issue.message)
+        self.issue = issue
+
+
+def _read_regular(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file, opened without following a link and without blocking on
+    a fifo; the type is judged on the open descriptor, so a swap after discovery is caught."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise _Refused(_symlink_issue()) from None
+        raise _Refused(_unreadable(exc)) from None
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _Refused(_special_issue())
+        if info.st_size > max_bytes:
+            # Refused before reading: a 50 MB file must not cost a parse.
+            raise _Refused(LoadIssue(
+                "too-large", f"the file is {info.st_size:,} bytes; the limit is {max_bytes:,}", 1, 1,
+                "a journey map is a few kilobytes; split it or remove pasted data"))
+        try:
+            # One byte over the limit is enough to know: a file that grew since fstat is still bounded.
+            raw = fh.read(max_bytes + 1)
+        except OSError as exc:
+            raise _Refused(_unreadable(exc)) from None
+    if len(raw) > max_bytes:
+        raise _Refused(LoadIssue("too-large", f"the file is over the limit of {max_bytes:,} bytes", 1, 1,
+                                 "a journey map is a few kilobytes; split it or remove pasted data"))
+    return raw
+
+
+def _unreadable(exc: OSError) -> LoadIssue:
+    hint = ("give yourself read permission (`chmod u+r FILE`)" if exc.errno in (errno.EACCES, errno.EPERM)
+            else "check that the file exists and is a regular file")
+    return LoadIssue("unreadable", f"cannot read the file: {exc.strerror}", 1, 1, hint)
 
 
 def read_text_bytes(raw: bytes, *, markdown: bool) -> ReadResult:
