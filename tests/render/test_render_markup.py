@@ -115,3 +115,19 @@ def test_each_persona_has_its_own_group(vocabulary) -> None:
     for g in groups:
         assert g.find(f"{NS}path") is not None, "the persona's curve is in its group"
     assert [g.get("data-persona") for g in _groups(root, "jm-legend-item")] == scored
+
+
+def test_stage_and_channel_icons_come_from_materials_own_files(vocabulary) -> None:
+    m = load_map(SAMPLE_FILES[0])
+    root = ET.fromstring(stage_diagram(m, vocabulary))
+    symbols = {s.get("id"): s for s in root.iter(f"{NS}symbol")}
+    assert all(k.startswith(root.get("id") + "-icon-") for k in symbols), "symbol ids carry the diagram's prefix"
+    for cell in _groups(root, "jm-stage"):
+        use, = cell.iter(f"{NS}use")
+        icon = vocabulary.stage(cell.get("data-stage")).icon
+        assert use.get("href") == f"#{root.get('id')}-icon-{icon.replace('/', '-')}"
+        assert symbols[use.get("href")[1:]].find(f"{NS}path").get("d")
+    channels = {c.get("data-channel") for c in _groups(root, "jm-card") if c.get("data-kind") == "touchpoint"}
+    used = {u.get("href") for u in root.iter(f"{NS}use")}
+    for channel in channels:
+        assert f"#{root.get('id')}-icon-{vocabulary.channel(channel).icon.replace('/', '-')}" in used

@@ -106,6 +106,20 @@ class Text:
 
 
 @dataclass(slots=True)
+class Icon:
+    """An icon from ``icons.py`` (``name`` like ``material/cart-outline``) in a ``size`` square at x, y."""
+
+    x: float
+    y: float
+    size: float
+    name: str
+    fill: str
+
+    def box(self) -> Box:
+        return Box(self.x, self.y, self.size, self.size)
+
+
+@dataclass(slots=True)
 class Group:
     """A ``<g>`` that scripts address: ``cls`` and ``data`` are the markup contract (see ``svg.py``).
 
@@ -123,7 +137,7 @@ class Group:
         self.items.append(item)
 
 
-Item = Rect | Path | Marker | Text | Group
+Item = Rect | Path | Marker | Text | Icon | Group
 
 
 @dataclass
@@ -140,7 +154,7 @@ class Scene:
     def add(self, item: Item) -> None:
         self.items.append(item)
 
-    def leaves(self) -> list[Rect | Path | Marker | Text]:
+    def leaves(self) -> list[Rect | Path | Marker | Text | Icon]:
         """Everything drawn, in paint order, with groups opened."""
         return list(_leaves(self.items))
 
@@ -152,7 +166,7 @@ class Scene:
         return [i for i in self.leaves() if isinstance(i, Text)]
 
 
-def _leaves(items: list[Item]) -> Iterator[Rect | Path | Marker | Text]:
+def _leaves(items: list[Item]) -> Iterator[Rect | Path | Marker | Text | Icon]:
     for item in items:
         if isinstance(item, Group):
             yield from _leaves(item.items)

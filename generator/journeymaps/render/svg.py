@@ -39,7 +39,8 @@ import re
 
 from ..core.text import CONTROL
 from .fmt import num
-from .scene import Group, Marker, Path, Rect, Scene, Text
+from .icons import VIEWBOX, icon_paths
+from .scene import Group, Icon, Marker, Path, Rect, Scene, Text
 from .textwidth import is_wide
 from .theme import themable_css
 
@@ -76,7 +77,10 @@ def write(scene: Scene, root_id: str, *, data: tuple[tuple[str, str], ...] = ())
     fills: set[str] = {"bg"}
     strokes: set[str] = set()
     body: list[str] = [f'<rect class="f-bg" width="{num(scene.width)}" height="{num(scene.height)}"/>']
-    _write_items(scene.items, root_id, fills, strokes, body)
+    icons: dict[str, str] = {}
+    _write_items(scene.items, root_id, fills, strokes, body, icons)
+    if icons:
+        body.insert(0, "<defs>" + "".join(icons.values()) + "</defs>")
     w, h = num(scene.width), num(scene.height)
     lang = escape_attr(scene.lang)
     head = (
@@ -90,7 +94,8 @@ def write(scene: Scene, root_id: str, *, data: tuple[tuple[str, str], ...] = ())
     return head + "\n".join(body) + "\n</svg>\n"
 
 
-def _write_items(items: list, root_id: str, fills: set[str], strokes: set[str], body: list[str]) -> None:
+def _write_items(items: list, root_id: str, fills: set[str], strokes: set[str], body: list[str],
+                 icons: dict[str, str]) -> None:
     for item in items:
         if isinstance(item, Text):
             fills.add(item.fill)
@@ -111,8 +116,19 @@ def _write_items(items: list, root_id: str, fills: set[str], strokes: set[str], 
             body.append(_marker(item))
         elif isinstance(item, Group):
             body.append(_group_open(item, root_id))
-            _write_items(item.items, root_id, fills, strokes, body)
+            _write_items(item.items, root_id, fills, strokes, body, icons)
             body.append("</g>")
+        elif isinstance(item, Icon):
+            paths = icon_paths(item.name)
+            if paths is None:  # not installed: the words beside it still say what it is
+                continue
+            ref = f"{root_id}-icon-{item.name.replace('/', '-')}"
+            if item.name not in icons:
+                d = "".join(f'<path d="{escape_attr(p)}"/>' for p in paths)
+                icons[item.name] = f'<symbol id="{ref}" viewBox="0 0 {num(VIEWBOX)} {num(VIEWBOX)}">{d}</symbol>'
+            fills.add(item.fill)
+            body.append(f'<use href="#{ref}" class="f-{item.fill}" x="{num(item.x)}" y="{num(item.y)}" '
+                        f'width="{num(item.size)}" height="{num(item.size)}" aria-hidden="true"/>')
 
 
 def _data(data: tuple[tuple[str, str], ...]) -> str:
