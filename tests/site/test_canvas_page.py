@@ -128,8 +128,15 @@ def _plain(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html)).replace("&quot;", '"').replace("&#39;", "'").replace("&amp;", "&")
 
 
+class _Config(yaml.SafeLoader):
+    """mkdocs.yml's own tags (`!ENV`) read as nothing: only the asset lists matter here."""
+
+
+_Config.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
 def test_the_canvas_assets_stay_within_budget() -> None:
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Config)  # noqa: S506
     assets = [*config["extra_css"], *config["extra_javascript"]]
     assert any("canvas" in a for a in assets)
     size = sum(len(gzip.compress((REPO / "theme" / a).read_bytes(), 9)) for a in assets)
