@@ -179,6 +179,9 @@ def test_the_details_panel_opens_and_closes_with_the_keyboard(make_page, base, s
     assert panel.is_visible()
     text = panel.inner_text()
     assert "Impact" in text and "Effort" in text and "Status" in text
+    data = page.evaluate("JSON.parse(document.querySelector('.jm-canvas-data').textContent)")
+    tactics = data["stages"][card.get_attribute("data-stage")]["tactics"]
+    assert tactics and "Tactics" in text and tactics[0] in text
     assert panel.evaluate("d => d.contains(document.activeElement)")  # focus moved into the panel
     screenshot(page, f"canvas-{MAP}-panel-dark", full_page=False)
     page.keyboard.press("Escape")
@@ -187,7 +190,7 @@ def test_the_details_panel_opens_and_closes_with_the_keyboard(make_page, base, s
     # A pain point with a research link shows it as a link.
     linked = page.locator(".jm-canvas-sheet > svg .jm-card[data-kind=pain]").evaluate_all(
         "els => els.map(e => e.dataset.id)")
-    data = page.evaluate("JSON.parse(document.querySelector('.jm-canvas-data').textContent).cards")
+    data = data["cards"]
     with_link = next(i for i in linked if "link" in data[f"pain-{i}"])
     page.locator(f".jm-canvas-sheet > svg .jm-card[data-kind=pain][data-id={with_link}]").click()
     assert page.locator("dialog.jm-panel").get_by_role("link").get_attribute("href") == data[f"pain-{with_link}"]["link"]
@@ -206,7 +209,8 @@ def test_phone_shows_the_stages_one_screen_each_without_page_wide_scrolling(make
     track = page.locator(".jm-stage-track")
     track.scroll_into_view_if_needed()
     cards = page.locator(".jm-stage-card")
-    assert cards.first.bounding_box()["width"] == pytest.approx(track.bounding_box()["width"], abs=1)
+    width, room = cards.first.bounding_box()["width"], track.bounding_box()["width"]
+    assert 0.8 * room < width < room  # one stage fills the screen, the next one peeks in
     assert track.evaluate("t => getComputedStyle(t).scrollSnapType").startswith("x")
     screenshot(page, f"canvas-{map_id}-phone-{scheme}", full_page=False)
     track.evaluate("t => { t.scrollLeft = t.clientWidth * 1.4; }")  # a swipe let go between two stages

@@ -62,13 +62,12 @@ def canvas_data(m: JourneyMap, ctx: SiteContext) -> dict:
     cards: dict[str, dict] = {}
     for s in m.stages:
         stage = [w("stage"), stage_name(m, s, ctx.vocab)]
-        tactics = list(s.tactics)
         for p in s.pain_points:
             url = safe_url(p.evidence)
             link = url if url and url.lower().startswith(("http://", "https://")) else None
             shown = w("hypothesis") if p.evidence == HYPOTHESIS else p.evidence
             cards[f"pain-{p.id}"] = _card(w("cat.pain_point"), p.text, [stage, [w("severity"), w("severity." + p.severity)],
-                                          [w("evidence"), shown]], tactics, link)
+                                          [w("evidence"), shown]], link)
         for o in s.opportunities:
             rows = [stage, [w("status"), w("status." + o.status)], [w("impact"), str(o.impact)],
                     [w("effort"), str(o.effort)]]
@@ -77,26 +76,26 @@ def canvas_data(m: JourneyMap, ctx: SiteContext) -> dict:
             addressed = [pains[a][1].text for a in o.addresses if a in pains]
             if addressed:
                 rows.append([w("addresses"), addressed])
-            cards[f"opportunity-{o.id}"] = _card(w("opportunity"), o.text, rows, tactics)
+            cards[f"opportunity-{o.id}"] = _card(w("opportunity"), o.text, rows)
         for k in s.kpis:
             rows = [stage, [w("baseline"), num(k.baseline)], [w("target"), num(k.target)],
                     [w("current"), num(k.current)]]
             if k.unit:
                 rows.append([w("unit"), k.unit])
-            cards[f"kpi-{k.id}"] = _card(w("kpi"), k.name, rows, tactics)
+            cards[f"kpi-{k.id}"] = _card(w("kpi"), k.name, rows)
     return {"words": {key: w(key) for key in _SCRIPT_WORDS},
             "lanes": {spec.id: w(spec.label_key) for spec in LANE_SPECS if spec.draw},  # the lane toggles' names
-            "stages": {s.id: _stage_tactics(m, s, ctx) for s in m.stages},
+            "stages": {s.id: _stage_entry(m, s, ctx) for s in m.stages},
             "cards": cards}
 
 
-def _card(kind: str, text: str, rows: list[list], tactics: list[str], link: str | None = None) -> dict:
-    card: dict = {"kind": kind, "text": text, "rows": rows, "tactics": tactics}
+def _card(kind: str, text: str, rows: list[list], link: str | None = None) -> dict:
+    card: dict = {"kind": kind, "text": text, "rows": rows}
     if link:
         card["link"] = link
     return card
 
 
-def _stage_tactics(m: JourneyMap, s: Stage, ctx: SiteContext) -> dict:
-    """For cards without an id of their own (actions, thoughts, touchpoints): their stage."""
+def _stage_entry(m: JourneyMap, s: Stage, ctx: SiteContext) -> dict:
+    """Per stage, once: its name (for cards without an id of their own) and its tactics (every card's panel)."""
     return {"name": stage_name(m, s, ctx.vocab), "tactics": list(s.tactics)}

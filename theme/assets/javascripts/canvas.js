@@ -303,7 +303,7 @@
     var words = this.data.words, stage = this.data.stages[card.getAttribute("data-stage")] || {};
     var body = this.panel.querySelector(".jm-panel-body"), self = this;
     info = info || {kind: words["canvas.details"], text: card.getAttribute("aria-label") || card.textContent,
-      rows: stage.name ? [[words.stage, stage.name]] : [], tactics: stage.tactics || []};
+      rows: stage.name ? [[words.stage, stage.name]] : []};
     this.panel.querySelector(".jm-panel-title").textContent = info.kind;
     body.textContent = "";
     body.appendChild(make("p", "jm-panel-text", info.text));
@@ -329,10 +329,10 @@
       });
     });
     body.appendChild(dl);
-    if (info.tactics && info.tactics.length) {
+    if (stage.tactics && stage.tactics.length) {
       body.appendChild(make("p", "jm-panel-sub", words["lane.tactics"]));
       var ul = make("ul");
-      info.tactics.forEach(function (t) { ul.appendChild(make("li", null, t)); });
+      stage.tactics.forEach(function (t) { ul.appendChild(make("li", null, t)); });
       body.appendChild(ul);
     }
     this.opener = card;
