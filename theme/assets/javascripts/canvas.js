@@ -252,14 +252,11 @@
     return out.filter(function (c, i) { return c && out.indexOf(c) === i; });
   };
 
+  // Hover and focus light "on"; a deep link's "target" stays lit until the next one.
   Canvas.prototype.light = function (card, cls) {
-    var self = this;
     this.cards.forEach(function (c) { c.classList.remove(cls); });
     this.svg.classList.toggle("jm-" + cls, !!card);
     if (card) this.related(card).forEach(function (c) { c.classList.add(cls); });
-    if (!card && cls === "on") this.svg.classList.toggle("jm-on", self.cards.some(function (c) {
-      return c.classList.contains("target");
-    }));
   };
 
   Canvas.prototype.links = function () {
@@ -291,9 +288,7 @@
       if (stage) stage.scrollIntoView();
       return;
     }
-    this.cards.forEach(function (c) { c.classList.remove("target"); });
-    this.related(card).forEach(function (c) { c.classList.add("target"); });
-    this.svg.classList.add("jm-target");
+    this.light(card, "target");
     card.scrollIntoView({block: "center", inline: "center"});
     card.focus({preventScroll: true});
   };
