@@ -260,7 +260,7 @@ def check_across(summaries: list[MapSummary], invalid_ids: set[str] | frozenset[
                 out.append(Finding(s.display, *pos, "error", "missing-translation",
                                    f"translation `{target_id}` ({lang}) does not exist",
                                    did_you_mean(target_id, by_id.keys() - {s.id}) or "create it with "
-                                   f"`journeymaps new --from {s.id} --lang {lang}`"))
+                                   f"`journeymaps new --from {s.id} --lang {lang}`", target=target_id))
             elif target.lang != lang:
                 out.append(Finding(s.display, *pos, "error", "translation-lang",
                                    f"`{target_id}` is written in `{target.lang}`, not `{lang}`",
@@ -272,5 +272,5 @@ def check_across(summaries: list[MapSummary], invalid_ids: set[str] | frozenset[
         if s.based_on is not None and s.based_on not in by_id and s.based_on not in invalid_ids:
             out.append(Finding(s.display, *s.based_on_pos, "error", "unknown-map",
                                f"`based_on` names unknown map `{s.based_on}`",
-                               did_you_mean(s.based_on, by_id.keys() - {s.id})))
+                               did_you_mean(s.based_on, by_id.keys() - {s.id}), target=s.based_on))
     return out

@@ -203,7 +203,7 @@ def _check_guide_links(guides: list[GuideEntry], summaries: list[MapSummary],
         for ref, pos in zip(g.meta.maps, g.map_positions):
             if ref not in maps and ref not in invalid_ids:
                 out.append(Finding(g.display, *pos, "error", "unknown-map", f"front matter names unknown map `{ref}`",
-                                   did_you_mean(ref, maps)))
+                                   did_you_mean(ref, maps), target=ref))
         for m in _LINK.finditer(g.body):
             scheme, target, anchor = m.group(1), m.group(2), m.group(3)
             line = g.body.count("\n", 0, m.start()) + g.body_line
@@ -211,7 +211,8 @@ def _check_guide_links(guides: list[GuideEntry], summaries: list[MapSummary],
             if scheme == "map" and target in invalid_ids:
                 continue  # the map has errors of its own, reported at its file
             if scheme == "map" and target not in maps:
-                out.append(Finding(g.display, line, col, "error", "broken-link", f"link to unknown map `{target}`", None))
+                out.append(Finding(g.display, line, col, "error", "broken-link", f"link to unknown map `{target}`", None,
+                                   target=target))
             elif scheme == "map" and anchor and anchor not in maps[target].stage_ids:
                 out.append(Finding(g.display, line, col, "error", "broken-link",
                                    f"map `{target}` has no stage `{anchor}`",

@@ -14,7 +14,7 @@ from ..model.journey import JourneyMap, Stage
 from ..model.lanes import LANE_SPECS
 from ..model.resolve import stage_name
 from .blocks import HYPOTHESIS, figure, json_for_script
-from .model import SiteContext
+from .model import Pictures, SiteContext
 from .words import num, word
 
 # Words the script shows (controls it builds, the panel's labels): key -> catalogue label.
@@ -23,8 +23,9 @@ _SCRIPT_WORDS = ("canvas.close", "canvas.details", "canvas.addressed_by", "lane.
                  "current", "unit")
 
 
-def canvas(m: JourneyMap, ctx: SiteContext, svg: str) -> str:
-    """The canvas as one raw HTML block (no blank line inside: Markdown would end the block)."""
+def canvas(m: JourneyMap, ctx: SiteContext, svg: str, pictures: Pictures) -> str:
+    """The canvas as one raw HTML block (no blank line inside: Markdown would end the block);
+    the SVG goes into ``pictures`` and its slot into the block."""
     w = lambda key: word(key, m.lang)  # noqa: E731
     root = f"jm-{m.id}-canvas"
     personas = "".join(f'<option value="{attr(p.id)}">{html_text(p.name)}</option>' for p in m.personas)
@@ -50,7 +51,7 @@ def canvas(m: JourneyMap, ctx: SiteContext, svg: str) -> str:
         f'</div><div class="jm-panel-body"></div></dialog>'
     )
     data = f'<script type="application/json" class="jm-canvas-data">{json_for_script(canvas_data(m, ctx))}</script>'
-    fig = figure(svg, cls="jm-diagram", label=f"{w('diagram')}: {m.title}")
+    fig = figure(svg, cls="jm-diagram", label=f"{w('diagram')}: {m.title}", pictures=pictures)
     return "\n".join([f'<div class="jm-canvas" id="{root}" data-map="{attr(m.id)}">', bar, fig, panel, data, "</div>"])
 
 

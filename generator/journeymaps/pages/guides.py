@@ -7,7 +7,7 @@ import re
 from ..check.runner import GuideEntry
 from ..core.escape import inline, narrative
 from . import layout
-from .blocks import bullets, link, page
+from .blocks import bullets, failure_note, link, page
 from .links import resolver_for
 from .model import SiteContext, VirtualFile
 
@@ -20,6 +20,9 @@ def guide_page(g: GuideEntry, ctx: SiteContext) -> VirtualFile:
     parts = []
     if not _H1.search(body.split("\n\n", 1)[0]):
         parts.append(f"# {inline(g.meta.title)}")
+    failure = next((f for f in ctx.failures if f.display == g.display), None)
+    if failure is not None:  # under `mkdocs serve`, e.g. after a map it links to was deleted
+        parts.append(failure_note(failure, "fix them and save; until then its links to those maps show as text"))
     parts.append(body)
     cited = [ctx.entry(i) for i in g.meta.maps]
     cited = [e for e in cited if e is not None]

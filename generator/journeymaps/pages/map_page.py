@@ -11,7 +11,7 @@ from . import layout
 from .blocks import bullets, evidence, link, page, table
 from .canvas import canvas
 from .links import resolver_for
-from .model import SiteContext, VirtualFile
+from .model import Pictures, SiteContext, VirtualFile
 from .pictures import stage_diagram
 from .words import language_name, num, signed, word
 
@@ -23,20 +23,21 @@ def map_page(entry: MapEntry, ctx: SiteContext, diagram: str | None = None) -> V
     w = lambda key: word(key, m.lang)  # noqa: E731
     kpis = [(s, k) for s in m.stages for k in s.kpis]
     guides = ctx.cited_by.get(m.id, ())
+    pictures = Pictures()
     body = ctx.templates.render(
         "map_page.md", w,
         title=inline(m.title), summary=inline(m.summary), facts=_facts(m, ctx, here),
         playbook_button=f"[{w('open_playbook')}]({layout.rel(here, layout.playbook_page(m.id))}){{ .md-button }}",
         objectives=_objectives(m) if m.objectives else "",
         personas=_personas(m),
-        diagram=canvas(m, ctx, diagram or stage_diagram(m, ctx.vocab)),
+        diagram=canvas(m, ctx, diagram or stage_diagram(m, ctx.vocab), pictures),
         stages=[_stage(m, i, s, ctx, here) for i, s in enumerate(m.stages, 1)],
         kpis=kpi_table(m, kpis, ctx) if kpis else "",
         downloads=_downloads(m),
         translations=_translations(m, ctx, here) if m.translations else "",
         guides=bullets(link(g.meta.title, layout.rel(here, layout.guide_page(g.meta.id))) for g in guides),
         notes=narrative(m.notes, resolver_for(ctx, here)) if m.notes else "")
-    return page(here, m.title, [body], source=entry.display, canvas=True)
+    return page(here, m.title, [body], source=entry.display, canvas=True, pictures=pictures)
 
 
 def _facts(m: JourneyMap, ctx: SiteContext, here: str) -> str:

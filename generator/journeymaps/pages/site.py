@@ -10,16 +10,14 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..check.report import text as text_report
 from ..check.runner import MapEntry
 from ..core.escape import html_text, inline
 from ..core.findings import Finding
 from ..project import Project
 from . import layout
-from .blocks import page
+from .blocks import failure_note, page
 from .catalogues import KINDS as CATALOGUE_KINDS
 from .catalogues import catalogue_pages, catalogue_title
-from ..core.escape import html_text, inline
 from .guides import guide_page, method_index
 from .home import home_page, industries_in_use, industry_page
 from .map_page import map_page
@@ -104,10 +102,8 @@ def _failure_pages(ctx: SiteContext) -> list[VirtualFile]:
 
 def failure_parts(f: Failure) -> list[str]:
     """The located errors, as `journeymaps check` prints them, in a code block (shown, not parsed)."""
-    text = text_report(list(f.findings), 1).replace("```", "'''")
-    block = "\n".join("    " + line for line in ["```text", *text.rstrip().splitlines(), "```"])
     return [f"# {inline(f.map_id or f.display)}: fails the check",
-            f"!!! failure \"{inline(f.display)} has errors: fix them and save to see the map again\"\n\n{block}"]
+            failure_note(f, "fix them and save to see the map again")]
 
 
 # --- navigation ------------------------------------------------------------------------
