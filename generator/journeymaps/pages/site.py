@@ -18,6 +18,7 @@ from . import layout
 from .blocks import failure_note, page
 from .catalogues import KINDS as CATALOGUE_KINDS
 from .catalogues import catalogue_pages, catalogue_title
+from .glossary import glossary_nav, glossary_pages
 from .guides import guide_page, method_index
 from .home import home_page, industries_in_use, industry_page
 from .map_page import map_page
@@ -68,7 +69,11 @@ def build_site(project: Project, *, failures: tuple[Failure, ...] = (), png: boo
     files += [guide_page(g, ctx) for g in ctx.guides]
     files += catalogue_pages(ctx)
     files.append(reference_page())
-    site = Site(files, navigation(ctx))
+    nav = navigation(ctx)
+    if project.glossary is not None:
+        files += glossary_pages(project.glossary, "site_config/glossary.yaml")
+        nav.insert(len(nav) - 1, glossary_nav(project.glossary))  # before the authoring reference
+    site = Site(files, nav)
     if png and svgs:
         result = render_pngs(svgs, cache_dir, jobs=jobs)
         by_path = {layout.asset(e.map.id, "png"): e for e in ctx.maps}
