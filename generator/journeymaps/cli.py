@@ -8,7 +8,7 @@ import os
 import sys
 
 from . import __version__
-from .commands import EXIT_USAGE, ConfigError, UsageError
+from .commands import EXIT_USAGE, ConfigError, UsageError, reader_language
 
 # Each entry is a module in generator/journeymaps/commands with register() and a run set as default.
 COMMANDS = ("check", "schema", "new", "translated", "export", "import_mermaid", "generate", "build", "diff")
@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"journeymaps: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except ConfigError as exc:
-        exc.report()
+        exc.report(reader_language(args))
         return 1
     except KeyboardInterrupt:
         print("journeymaps: interrupted", file=sys.stderr)

@@ -15,6 +15,7 @@ from ..check.report import text as text_report
 from ..core.findings import Finding
 from ..load.site_config import find_site_config, load_vocabulary
 from ..model.vocabulary import Vocabulary
+from ..words.reader import UnknownLanguage, output_language
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -31,6 +32,19 @@ def add_site_config_option(p: argparse.ArgumentParser) -> None:
 def add_today_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--today", metavar="YYYY-MM-DD", default=os.environ.get("JOURNEYMAPS_TODAY"),
                    help="date used for the review-age check (default: today, or $JOURNEYMAPS_TODAY)")
+
+
+def add_output_language_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lang", dest="output_lang", metavar="LANG", default=None,
+                   help="language of the messages: en, zh or pl (default: $JOURNEYMAPS_LANG, else the locale, else en)")
+
+
+def reader_language(args: argparse.Namespace) -> str:
+    """The language this command speaks to the user in (see ``words.reader.output_language``)."""
+    try:
+        return output_language(getattr(args, "output_lang", None), os.environ)
+    except UnknownLanguage as exc:
+        raise UsageError(str(exc)) from None
 
 
 def parse_today(value: str | None) -> _dt.date:
@@ -80,5 +94,5 @@ class ConfigError(Exception):
         super().__init__("site_config is invalid")
         self.findings = findings
 
-    def report(self) -> None:
-        sys.stdout.write(text_report(self.findings, len({f.path for f in self.findings})))
+    def report(self, lang: str) -> None:
+        sys.stdout.write(text_report(self.findings, len({f.path for f in self.findings}), lang))
