@@ -39,8 +39,9 @@ def add_output_language_option(p: argparse.ArgumentParser) -> None:
                    help="language of the messages: en, zh or pl (default: $JOURNEYMAPS_LANG, else the locale, else en)")
 
 
-def reader_language(args: argparse.Namespace) -> str:
-    """The language this command speaks to the user in (see ``words.reader.output_language``)."""
+def reader_language(args: argparse.Namespace | None = None) -> str:
+    """The language this command speaks to the user in (see ``words.reader.output_language``);
+    commands whose ``--lang`` names a map's language follow the environment only."""
     try:
         return output_language(getattr(args, "output_lang", None), os.environ)
     except UnknownLanguage as exc:

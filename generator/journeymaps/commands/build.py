@@ -10,7 +10,8 @@ from ..check.report import text as text_report
 from ..engine import mkdocs_build
 from ..engine.atomic import build_and_swap
 from ..project import load_project
-from . import EXIT_FINDINGS, EXIT_OK, UsageError, add_today_option, parse_today
+from . import (EXIT_FINDINGS, EXIT_OK, UsageError, add_output_language_option, add_today_option, parse_today,
+               reader_language)
 
 HELP = "check the maps and build the site into site/ (the last good site stays if anything fails)"
 DESCRIPTION = """\
@@ -32,6 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--config-file", "-f", type=Path, default=Path("mkdocs.yml"), metavar="FILE",
                    help="MkDocs configuration (default: mkdocs.yml)")
     p.add_argument("--verbose", "-v", action="store_true", help="show MkDocs' progress messages")
+    add_output_language_option(p)
     add_today_option(p)
     p.set_defaults(run=run)
 
@@ -45,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     project = load_project(root, today=today)
     errors = project.errors()
     if project.vocabulary is None or errors:
-        sys.stdout.write(text_report(errors or project.findings, project.files))
+        sys.stdout.write(text_report(errors or project.findings, project.files, reader_language(args)))
         print("journeymaps build: the maps fail the check; nothing was written", file=sys.stderr)
         return EXIT_FINDINGS
     out = (args.out or root / "site").resolve()

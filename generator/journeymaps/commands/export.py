@@ -17,8 +17,8 @@ from ..core.findings import Finding
 from ..load.source import Source, discover, read
 from ..model.journey import LANES, SLUG_PATTERN, JourneyMap
 from ..model.vocabulary import Vocabulary
-from . import (EXIT_FINDINGS, EXIT_OK, UsageError, add_site_config_option, add_today_option, maps_dir_of,
-               parse_today, site_config_dir, vocabulary_for)
+from . import (EXIT_FINDINGS, EXIT_OK, UsageError, add_output_language_option, add_site_config_option, add_today_option,
+               maps_dir_of, parse_today, reader_language, site_config_dir, vocabulary_for)
 
 HELP = "export one map as an SVG or PNG picture, a Mermaid journey diagram, or JSON"
 DESCRIPTION = """\
@@ -53,6 +53,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="PNG colours (an SVG carries both and follows the reader's setting)")
     p.add_argument("--lanes", metavar="LIST", help=f"stage diagram lanes in order, comma-separated: {','.join(LANES)}")
     add_site_config_option(p)
+    add_output_language_option(p)
     add_today_option(p)
     p.set_defaults(run=run)
 
@@ -74,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     source = path if path.is_file() else _find_by_id(args.map, maps_dir_of(config_dir) if config_dir else Path("maps"))
     m, findings = _load(source, vocab, parse_today(args.today))
     if m is None:
-        sys.stderr.write(text_report(findings, 1))
+        sys.stderr.write(text_report(findings, 1, reader_language(args)))
         return EXIT_FINDINGS
     try:
         data = _render(m, vocab, args, lanes)

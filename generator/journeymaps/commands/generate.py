@@ -11,7 +11,8 @@ from ..engine.atomic import build_and_swap
 from ..engine.plain_tree import may_replace, write_engine_config, write_tree
 from ..pages import build_site
 from ..project import load_project
-from . import EXIT_FINDINGS, EXIT_OK, UsageError, add_today_option, parse_today
+from . import (EXIT_FINDINGS, EXIT_OK, UsageError, add_output_language_option, add_today_option, parse_today,
+               reader_language)
 
 HELP = "write the site's pages (Markdown, SVG, PNG, JSON, Mermaid) as a plain docs tree"
 DESCRIPTION = """\
@@ -36,6 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--engine-config", type=Path, metavar="FILE",
                    help="also write an mkdocs.yml for this tree (the project's, without the plugin, nav spelled out)")
     p.add_argument("--no-png", action="store_true", help="skip the PNG downloads")
+    add_output_language_option(p)
     add_today_option(p)
     p.set_defaults(run=run)
 
@@ -50,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     project = load_project(root, today=parse_today(args.today))
     errors = project.errors()
     if project.vocabulary is None or errors:
-        sys.stdout.write(text_report(errors or project.findings, project.files))
+        sys.stdout.write(text_report(errors or project.findings, project.files, reader_language(args)))
         print("journeymaps generate: nothing written", file=sys.stderr)
         return EXIT_FINDINGS
     site = build_site(project, png=not args.no_png, cache_dir=root / ".cache" / "journeymaps" / "png")

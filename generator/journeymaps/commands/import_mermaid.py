@@ -12,7 +12,8 @@ from ..core.findings import Finding
 from ..interchange.mermaid_import import ImportOptions, import_file
 from ..load.source import MAP_SUFFIXES
 from ..model.journey import SLUG_PATTERN
-from . import EXIT_FINDINGS, EXIT_OK, UsageError, add_site_config_option, add_today_option, parse_today, vocabulary_for
+from . import (EXIT_FINDINGS, EXIT_OK, UsageError, add_site_config_option, add_today_option, parse_today,
+               reader_language, vocabulary_for)
 
 HELP = "turn the Mermaid journey diagrams of a Markdown or .mmd file into map files"
 DESCRIPTION = """\
@@ -95,10 +96,10 @@ def _taken_by(out: Path, map_id: str, target: Path) -> str | None:
 def _report(findings: list[Finding]) -> None:
     # Findings go to stderr so `--out -` leaves clean YAML on stdout.
     if findings:
-        sys.stderr.write(text_report(findings, 1))
+        sys.stderr.write(text_report(findings, 1, reader_language()))
 
 
 def _fail(findings: list[Finding]) -> int:
-    sys.stderr.write(text_report(findings, 1))
+    sys.stderr.write(text_report(findings, 1, reader_language()))
     return EXIT_FINDINGS
 
