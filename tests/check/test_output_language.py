@@ -138,3 +138,16 @@ def test_an_unknown_language_is_a_usage_error(project: Path, capsys: pytest.Capt
 ])
 def test_one_function_decides_the_language(requested: str | None, environ: dict[str, str], expected: str) -> None:
     assert output_language(requested, environ) == expected
+
+
+def test_usage_errors_and_command_messages_are_worded_too(project: Path, capsys: pytest.CaptureFixture[str],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    code = main(["check", "--site-config", str(SITE_CONFIG), "--lang", "pl", "--today", "jutro", str(project)])
+    assert code == 2
+    assert capsys.readouterr().err == "journeymaps: błąd: --today: `jutro` nie jest datą; zapisz RRRR-MM-DD\n"
+    # `new --lang` names the map's language, so the messages follow JOURNEYMAPS_LANG.
+    monkeypatch.setenv("JOURNEYMAPS_LANG", "zh")
+    code = main(["new", "--site-config", str(SITE_CONFIG), "--maps-dir", str(project), "--title", "Kredyt"])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("journeymaps：错误：请用 --industry ID 给出行业：`banking`"), err

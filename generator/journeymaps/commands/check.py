@@ -9,7 +9,7 @@ from pathlib import Path
 from ..check.report import FORMATS
 from ..check.runner import check_paths
 from . import (EXIT_FINDINGS, EXIT_OK, add_output_language_option, add_site_config_option, add_today_option,
-               maps_dir_of, parse_today, reader_language, site_config_dir, vocabulary_for)
+               maps_dir_of, parse_today, reader_language, site_config_dir, tell, vocabulary_for)
 
 HELP = "check maps against the schema, the site vocabulary and the quality rules"
 DESCRIPTION = """\
@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     near = args.paths[0] if args.paths else None
     vocab = vocabulary_for(args, near)
     context = _project_context(args.paths, site_config_dir(args.site_config, near))
-    result = check_paths(args.paths, vocab, today=today, jobs=args.jobs, progress=_progress_reporter(),
+    result = check_paths(args.paths, vocab, today=today, jobs=args.jobs, progress=_progress_reporter(args),
                          context=context)
     findings = [f.promoted() for f in result.findings] if args.strict else result.findings
     sys.stdout.write(FORMATS[args.format](findings, result.files, lang))
@@ -72,7 +72,7 @@ def _project_context(paths: list[Path], site_config: Path | None) -> list[Path]:
     return [maps] if inside and maps.is_dir() else []
 
 
-def _progress_reporter():
+def _progress_reporter(args: argparse.Namespace):
     """Progress on stderr for long runs at a terminal; silent in CI logs and pipes."""
     if not sys.stderr.isatty():
         return None
@@ -80,7 +80,7 @@ def _progress_reporter():
     def report(done: int, total: int) -> None:
         if total >= 200:
             end = "\n" if done == total else ""
-            sys.stderr.write(f"\rchecked {done}/{total} files{end}")
+            sys.stderr.write("\r" + tell(args, "cli.check.progress", done=done, total=total) + end)
             sys.stderr.flush()
 
     return report

@@ -11,8 +11,8 @@ from ..engine.atomic import build_and_swap
 from ..engine.plain_tree import may_replace, write_engine_config, write_tree
 from ..pages import build_site
 from ..project import load_project
-from . import (EXIT_FINDINGS, EXIT_OK, UsageError, add_output_language_option, add_today_option, parse_today,
-               reader_language)
+from . import (EXIT_FINDINGS, EXIT_OK, add_output_language_option, add_today_option, parse_today, reader_language,
+               tell, usage)
 
 HELP = "write the site's pages (Markdown, SVG, PNG, JSON, Mermaid) as a plain docs tree"
 DESCRIPTION = """\
@@ -45,20 +45,19 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     root = args.root.resolve()
     if not (root / "site_config").is_dir():
-        raise UsageError(f"no site_config/ in {root}; run from the repository root or pass --root")
+        raise usage("cli.generate.no_site_config", root=root)
     if not may_replace(args.out):
-        raise UsageError(f"{args.out} is not empty and was not written by journeymaps generate; "
-                         "choose another folder")
+        raise usage("cli.generate.not_ours", out=args.out)
     project = load_project(root, today=parse_today(args.today))
     errors = project.errors()
     if project.vocabulary is None or errors:
         sys.stdout.write(text_report(errors or project.findings, project.files, reader_language(args)))
-        print("journeymaps generate: nothing written", file=sys.stderr)
+        print(tell(args, "cli.generate.nothing_written"), file=sys.stderr)
         return EXIT_FINDINGS
     site = build_site(project, png=not args.no_png, cache_dir=root / ".cache" / "journeymaps" / "png")
     count = build_and_swap(args.out, lambda tmp: write_tree(site, tmp))
     if args.engine_config:
         write_engine_config(root / "mkdocs.yml", args.out, site, args.engine_config)
-    print(f"journeymaps generate: {count} files for {len(project.maps)} maps in {args.out} "
-          f"({site.png_rendered} PNG rendered, {site.png_cached} from cache)", file=sys.stderr)
+    print(tell(args, "cli.generate.done", files=count, maps=len(project.maps), out=args.out,
+               rendered=site.png_rendered, cached=site.png_cached), file=sys.stderr)
     return EXIT_OK

@@ -24,8 +24,12 @@ class Sayable(Protocol):
 
 
 class UnknownLanguage(ValueError):
+    def __init__(self, source: str, value: str):
+        super().__init__(source, value)
+        self.source, self.value = source, value
+
     def __str__(self) -> str:
-        return self.args[0]
+        return f"{self.source}: no wording for `{self.value}`; choose one of {', '.join(LANGUAGES)}"
 
 
 def output_language(requested: str | None, environ: Mapping[str, str]) -> str:
@@ -36,7 +40,7 @@ def output_language(requested: str | None, environ: Mapping[str, str]) -> str:
         if value is not None:
             base = value.replace("_", "-").split("-")[0].lower()
             if base not in LANGUAGES:
-                raise UnknownLanguage(f"{source}: no wording for `{value}`; choose one of {', '.join(LANGUAGES)}")
+                raise UnknownLanguage(source, value)
             return base
     locale = next((environ[name] for name in LOCALE_ENV if environ.get(name)), "")
     base = locale.split(".")[0].split("@")[0].split("_")[0].lower()
