@@ -9,6 +9,7 @@ import json
 from ..core.escape import attr, html_text, inline, safe_url, url_path
 from ..words import label
 from .model import VirtualFile
+from .words import SITE_LANG
 
 HYPOTHESIS = "hypothesis"  # the evidence word for a pain point not yet researched
 
@@ -69,12 +70,17 @@ def figure(svg: str, *, cls: str, label: str) -> str:
 
 
 
-def page(path: str, title: str, parts: list[str], *, source: str | None = None, wide: bool = False) -> VirtualFile:
+def page(path: str, title: str, parts: list[str], *, source: str | None = None, wide: bool = False,
+         lang: str | None = None) -> VirtualFile:
     """A Markdown page. The front-matter title is HTML-escaped: Material prints it unescaped in
     <title> and the header, and only the front-matter title avoids its `striptags`, which turns
-    `&lt;` back into `<`."""
+    `&lt;` back into `<`. ``lang``: the language of the page's content when it is not the
+    site's, declared on a wrapper so that screen readers pronounce it and browsers pick its fonts."""
     front = "---\ntitle: " + json.dumps(html_text(title), ensure_ascii=False) + "\n"
     if wide:  # pages of wide tables give the table of contents' column to the content
         front += "hide:\n  - toc\n"
     front += "---\n\n"
-    return VirtualFile(path, front + "\n\n".join(parts) + "\n", "page", source, title)
+    body = "\n\n".join(parts)
+    if lang is not None and lang != SITE_LANG:
+        body = f'<div class="jm-lang" lang="{attr(lang)}" markdown="1">\n\n{body}\n\n</div>'
+    return VirtualFile(path, front + body + "\n", "page", source, title)

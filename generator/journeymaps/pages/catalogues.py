@@ -9,7 +9,7 @@ from . import layout
 from .blocks import bullets, evidence, link, page, table, unsearched
 from .map_page import gap
 from .model import SiteContext, VirtualFile
-from .words import SITE_LANG, num, word
+from .words import SITE_LANG, labelled, num, sentence, word
 
 SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 # A matrix cell names at most this many maps; a site of 1,000 maps stays readable and linear.
@@ -33,7 +33,8 @@ def _page(key: str, parts: list[str]) -> VirtualFile:
 def _index() -> VirtualFile:
     here = layout.CATALOGUE
     items = [(k, catalogue_title(k), _w("about." + k)) for k in KINDS]
-    body = bullets(f"[{t}]({layout.rel(here, layout.CATALOGUES[k])}): {d}." for k, t, d in items)
+    body = bullets(sentence(labelled(f"[{t}]({layout.rel(here, layout.CATALOGUES[k])})", d, SITE_LANG), SITE_LANG)
+                   for k, t, d in items)
     return page(here, _w("cat.title"), [f"# {_w('cat.title')}", _w("cat.intro"), body])
 
 
@@ -113,7 +114,8 @@ def _backlog(ctx: SiteContext) -> VirtualFile:
 def _kpis(ctx: SiteContext) -> VirtualFile:
     here = layout.CATALOGUES["kpis"]
     rows = [(inline(k.name), _map_link(here, e.map.id, e.map.title), inline(stage_name(e.map, s, ctx.vocab)),
-             num(k.baseline), num(k.target), num(k.current), gap(k), inline(k.unit))
+             num(k.baseline, SITE_LANG), num(k.target, SITE_LANG), num(k.current, SITE_LANG), gap(k, SITE_LANG),
+             inline(k.unit))
             for e in ctx.maps for s in e.map.stages for k in s.kpis]
     headers = [_w(k) for k in ("kpi", "cat.map", "stage", "baseline", "target", "current", "gap", "unit")]
     return _page("kpis", [unsearched(table(headers, rows, align=["l", "l", "l", "r", "r", "r", "r", "l"]))])

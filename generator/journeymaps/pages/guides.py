@@ -10,6 +10,7 @@ from . import layout
 from .blocks import bullets, link, page
 from .links import resolver_for
 from .model import SiteContext, VirtualFile
+from .words import SITE_LANG, labelled, word
 
 _H1 = re.compile(r"^# ", re.M)
 
@@ -24,16 +25,15 @@ def guide_page(g: GuideEntry, ctx: SiteContext) -> VirtualFile:
     cited = [ctx.entry(i) for i in g.meta.maps]
     cited = [e for e in cited if e is not None]
     if cited:
-        parts.append("## Maps this guide draws on {#maps}")
+        parts.append(f"## {word('method.maps', g.meta.lang)} {{#maps}}")
         parts.append(bullets(link(e.map.title, layout.rel(here, layout.map_page(e.map.id))) for e in cited))
-    return page(here, g.meta.title, parts, source=g.display)
+    return page(here, g.meta.title, parts, source=g.display, lang=g.meta.lang)
 
 
 def method_index(ctx: SiteContext) -> VirtualFile:
     here = layout.METHOD
-    parts = ["# Method guides",
-             "How to build a journey map, find the touchpoints that matter, turn the map into a pilot and "
-             "measure whether it worked. Each guide draws its examples from the maps on this site."]
-    parts.append(bullets(f"{link(g.meta.title, layout.rel(here, layout.guide_page(g.meta.id)))}: "
-                         f"{inline(g.meta.summary)}" for g in ctx.guides))
-    return page(here, "Method guides", parts)
+    title = word("method.title", SITE_LANG)
+    parts = [f"# {title}", word("method.intro", SITE_LANG)]
+    parts.append(bullets(labelled(link(g.meta.title, layout.rel(here, layout.guide_page(g.meta.id))),
+                                  inline(g.meta.summary), SITE_LANG) for g in ctx.guides))
+    return page(here, title, parts)

@@ -106,14 +106,16 @@ def failure_parts(f: Failure) -> list[str]:
     """The located errors, as `journeymaps check` prints them, in a code block (shown, not parsed)."""
     text = text_report(list(f.findings), 1).replace("```", "'''")
     block = "\n".join("    " + line for line in ["```text", *text.rstrip().splitlines(), "```"])
-    return [f"# {inline(f.map_id or f.display)}: fails the check",
-            f"!!! failure \"{inline(f.display)} has errors: fix them and save to see the map again\"\n\n{block}"]
+    w = lambda key: word(key, SITE_LANG)  # noqa: E731
+    return [f"# {w('failure.title').format(name=inline(f.map_id or f.display))}",
+            f"!!! failure \"{w('failure.note').format(file=inline(f.display))}\"\n\n{block}"]
 
 
 # --- navigation ------------------------------------------------------------------------
 
 def navigation(ctx: SiteContext) -> list[NavItem]:
-    nav = [NavItem("Home", layout.HOME)]
+    w = lambda key: word(key, SITE_LANG)  # noqa: E731
+    nav = [NavItem(w("home"), layout.HOME)]
     failed = [f for f in ctx.failures if f.map_id and ctx.entry(f.map_id) is None]
     for ind in industries_in_use(ctx) or []:
         d = ctx.vocab.industry(ind)
@@ -123,14 +125,14 @@ def navigation(ctx: SiteContext) -> list[NavItem]:
         nav.append(NavItem(html_text(title), layout.industry_page(ind), tuple(_chunked(items))))
     if failed:
         playbook = word("playbook", SITE_LANG)
-        nav.append(NavItem("Failing maps", None, tuple(NavItem(html_text(f.map_id), layout.map_page(f.map_id),
+        nav.append(NavItem(w("nav.failing"), None, tuple(NavItem(html_text(f.map_id), layout.map_page(f.map_id),
                                                                (NavItem(playbook, layout.playbook_page(f.map_id)),))
                                                        for f in failed)))
-    nav.append(NavItem("Method", layout.METHOD, tuple(NavItem(html_text(g.meta.title), layout.guide_page(g.meta.id))
+    nav.append(NavItem(w("method.nav"), layout.METHOD, tuple(NavItem(html_text(g.meta.title), layout.guide_page(g.meta.id))
                                                       for g in ctx.guides)))
     nav.append(NavItem(word("cat.title", SITE_LANG), layout.CATALOGUE, tuple(
         NavItem(catalogue_title(k), layout.CATALOGUES[k]) for k in CATALOGUE_KINDS)))
-    nav.append(NavItem("Authoring reference", layout.REFERENCE))
+    nav.append(NavItem(w("reference.title"), layout.REFERENCE))
     return nav
 
 
@@ -143,7 +145,7 @@ def _map_nav(e: MapEntry) -> NavItem:
 def _chunked(items: list[NavItem]) -> Iterable[NavItem]:
     if len(items) <= NAV_CHUNK:
         return items
-    return [NavItem(f"Maps {i + 1}–{min(i + NAV_CHUNK, len(items))}", None, tuple(items[i:i + NAV_CHUNK]))
+    return [NavItem(word("nav.chunk", SITE_LANG).format(first=i + 1, last=min(i + NAV_CHUNK, len(items))), None, tuple(items[i:i + NAV_CHUNK]))
             for i in range(0, len(items), NAV_CHUNK)]
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from ..core.assemble import number
 from ..model.journey import JourneyMap, Stage
 from ..model.lanes import LaneSpec
 from ..model.resolve import channel_name
 from ..model.vocabulary import Vocabulary
-from .fmt import quantity
+from .fmt import with_unit
 
 BODY = 13.0
 SMALL = 12.0  # whole pixels: Cairo rounds hinted glyph advances, so 11.5 px Han is drawn 12 px wide
@@ -61,15 +62,19 @@ def lane_cards(m: JourneyMap, stage: Stage, spec: LaneSpec, vocab: Vocabulary, w
                                                              status=w["status." + o.status]), SMALL, "muted")),
                      fill, edge) for o in items]
     if spec.draw == "kpi":
-        return [Card((Part(k.name), Part(_kpi_values(k.baseline, k.target, k.current, k.unit, w), SMALL, "muted")),
+        return [Card((Part(k.name), Part(_kpi_values(k.baseline, k.target, k.current, k.unit, w, m.lang), SMALL, "muted")),
                      fill, edge) for k in items]
     raise ValueError(f"lane {spec.id!r} is not drawn as cards")
 
 
-def _kpi_values(baseline: float, target: float | None, current: float | None, unit: str, w: dict[str, str]) -> str:
-    b = quantity(baseline, unit)
-    text = (w["kpi.values"].format(baseline=b, target=quantity(target, unit)) if target is not None
+def _kpi_values(baseline: float, target: float | None, current: float | None, unit: str, w: dict[str, str],
+                lang: str) -> str:
+    def quantity(value: float) -> str:
+        return with_unit(number(value, lang), unit)
+
+    b = quantity(baseline)
+    text = (w["kpi.values"].format(baseline=b, target=quantity(target)) if target is not None
             else w["kpi.values_no_target"].format(baseline=b))
     if current is not None:
-        text += w["kpi.now"].format(current=quantity(current, unit))
+        text += w["kpi.now"].format(current=quantity(current))
     return text

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from ..core.assemble import end_sentence, join
 from ..model.journey import JourneyMap, Opportunity
 from ..model.resolve import stage_name
 from ..model.vocabulary import Vocabulary
@@ -268,10 +269,11 @@ def matrix_desc(w: dict[str, str], items: list[Item]) -> str:
     for key, *_ in QUADRANTS:
         members = [it for it in items if quadrant_key(it.opportunity) == key]
         if members:
-            parts.append(w["desc.quadrant"].format(
-                quadrant=w[key], items=w["list_sep"].join(f"{it.number} {it.opportunity.text}" for it in members)))
+            parts.append(end_sentence(w["desc.quadrant"].format(
+                quadrant=w[key], items=join((f"{it.number} {it.opportunity.text}" for it in members), w["list_sep"])),
+                w["full_stop"]))
     between = [it for it in items if quadrant_key(it.opportunity) is None]
     if between:
-        parts.append(w["desc.between"].format(
-            items=w["list_sep"].join(f"{it.number} {it.opportunity.text}" for it in between)))
-    return w["sentence_sep"].join(parts)
+        parts.append(end_sentence(w["desc.between"].format(
+            items=join((f"{it.number} {it.opportunity.text}" for it in between), w["list_sep"])), w["full_stop"]))
+    return join(parts, w["sentence_sep"])
