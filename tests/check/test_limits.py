@@ -24,6 +24,7 @@ def sized_map(stages: int, personas: int, cards: int) -> dict:
             "id": f"s{s}", "name": f"Stage {s}", "emotions": {p["id"]: 0 for p in ps},
             "actions": [f"Action {j}" for j in range(cards)],
             "thoughts": [f"Thought {j}" for j in range(cards)],
+            "moments_of_truth": [f"Moment {j}" for j in range(cards)],
             "touchpoints": [{"name": f"Touchpoint {j}", "channel": "search-ads"} for j in range(cards)],
             "pain_points": [{"id": f"pp-{s}-{j}", "text": "Pain", "severity": "low", "evidence": "hypothesis"}
                             for j in range(cards)],
