@@ -18,12 +18,11 @@ from typing import Any
 
 import pytest
 
-from journeymaps.words import REFERENCE, catalogue
+from english_labels import LETTER as _LETTER, english_needles
 
 OTHER_LANGUAGES = ("zh", "pl")
 _UNSEEN = {"code", "pre", "kbd", "samp", "script", "style"}  # shown as typed, or not shown
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 class _Texts(HTMLParser):
@@ -33,6 +32,7 @@ class _Texts(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.stack: list[tuple[str, str, bool]] = [("", lang, False)]
         self.texts: list[tuple[str, str]] = []
+        self.svg_text: list[str] | None = None  # an SVG <text> wraps one string over <tspan>s: read it whole
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID:
@@ -40,11 +40,17 @@ class _Texts(HTMLParser):
         _, lang, unseen = self.stack[-1]
         declared = dict(attrs).get("lang")
         self.stack.append((tag, declared or lang, unseen or tag in _UNSEEN))
+        if tag == "text":
+            self.svg_text = []
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         pass
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "text" and self.svg_text is not None:
+            if self.svg_text:
+                self.texts.append((" ".join(self.svg_text), self.stack[-1][1]))
+            self.svg_text = None
         for i in range(len(self.stack) - 1, 0, -1):
             if self.stack[i][0] == tag:
                 del self.stack[i:]
@@ -53,7 +59,10 @@ class _Texts(HTMLParser):
     def handle_data(self, data: str) -> None:
         _, lang, unseen = self.stack[-1]
         if not unseen and data.strip():
-            self.texts.append((" ".join(data.split()), lang))
+            if self.svg_text is not None:
+                self.svg_text.append(" ".join(data.split()))
+            else:
+                self.texts.append((" ".join(data.split()), lang))
 
 
 def texts_of(html: str) -> list[tuple[str, str]]:
@@ -63,21 +72,6 @@ def texts_of(html: str) -> list[tuple[str, str]]:
     parser = _Texts(page_lang.group(1) if page_lang else "")
     parser.feed(article)
     return parser.texts
-
-
-def english_needles(lang: str) -> dict[str, re.Pattern[str]]:
-    """The catalogue's English words that ``lang`` translates, as whole-word patterns: a
-    template's fixed parts ("Impact {impact} · Effort {effort}" gives "Impact" and "Effort")."""
-    en, other = catalogue(REFERENCE).labels, catalogue(lang)
-    loanwords = {w.casefold() for w in other.loanwords}  # words the language spells as English does
-    needles: dict[str, re.Pattern[str]] = {}
-    for value in en.values():
-        for part in re.split(r"\{\w*\}|\s·\s", value):
-            part = part.strip(" .,:;()\u201c\u201d\u201e+-–")
-            # Two-letter glue of templates ("{lo} to {hi}") is no label, and "to" is Polish too.
-            if len(_LETTER.findall(part)) >= 3 and part.casefold() not in loanwords:
-                needles[part] = re.compile(rf"(?<![^\W\d_]){re.escape(part)}(?![^\W\d_])", re.IGNORECASE)
-    return needles
 
 
 def map_strings(data: Any) -> set[str]:
