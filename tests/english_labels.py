@@ -11,8 +11,8 @@ LETTER = re.compile(r"[^\W\d_]")
 
 
 def english_needles(lang: str) -> dict[str, re.Pattern[str]]:
-    """The catalogue's English words that ``lang`` translates, as whole-word patterns: a
-    template's fixed parts ("Impact {impact} · Effort {effort}" gives "Impact" and "Effort")."""
+    """The catalogue's English words, case-folded, as whole-word patterns matching any case: a
+    template's fixed parts ("Impact {impact} · Effort {effort}" gives "impact" and "effort")."""
     en, other = catalogue(REFERENCE).labels, catalogue(lang)
     loanwords = {w.casefold() for w in other.loanwords}  # words the language spells as English does
     needles: dict[str, re.Pattern[str]] = {}
@@ -21,5 +21,5 @@ def english_needles(lang: str) -> dict[str, re.Pattern[str]]:
             part = part.strip(" .,:;()\u201c\u201d\u201e+-–")
             # Two-letter glue of templates ("{lo} to {hi}") is no label, and "to" is Polish too.
             if len(LETTER.findall(part)) >= 3 and part.casefold() not in loanwords:
-                needles[part] = re.compile(rf"(?<![^\W\d_]){re.escape(part)}(?![^\W\d_])", re.IGNORECASE)
+                needles[part.casefold()] = re.compile(rf"(?<![^\W\d_]){re.escape(part)}(?![^\W\d_])", re.IGNORECASE)
     return needles

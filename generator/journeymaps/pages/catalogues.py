@@ -49,8 +49,8 @@ def _map_link(here: str, map_id: str, text: str, anchor: str = "") -> str:
 
 
 def _stage_columns(ctx: SiteContext) -> list[tuple[str, str]]:
-    """(stage id, English name): catalogue stages first, then custom stages in order of appearance."""
-    cols = [(s.id, s.name("en")) for s in ctx.vocab.stages]
+    """(stage id, name in the site's language): catalogue stages first, then custom stages in order of appearance."""
+    cols = [(s.id, s.name(SITE_LANG)) for s in ctx.vocab.stages]
     seen = {c for c, _ in cols}
     for e in ctx.maps:
         for s in e.map.stages:
@@ -81,7 +81,7 @@ def _channels(ctx: SiteContext) -> VirtualFile:
             if len(ids) > CELL_LIMIT:
                 shown.append(_w("cat.more").format(n=len(ids) - CELL_LIMIT))
             cells.append("<br>".join(shown) if shown else "")
-        rows.append((inline(channel_name(ch, "en", ctx.vocab)), *cells))
+        rows.append((inline(channel_name(ch, SITE_LANG, ctx.vocab)), *cells))
     headers = [_w("cat.channel"), *(inline(n) for _, n in cols)]
     return _page("channels", [_w("cat.channels.intro"), unsearched(table(headers, rows))])
 

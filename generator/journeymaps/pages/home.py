@@ -30,7 +30,7 @@ def home_page(ctx: SiteContext) -> VirtualFile:
     for ind in industries_in_use(ctx):
         d = ctx.vocab.industry(ind)
         count = sum(e.map.industry == ind for e in ctx.maps)
-        rows.append((link(industry_name(ind, "en", ctx.vocab), layout.rel(here, layout.industry_page(ind))),
+        rows.append((link(industry_name(ind, SITE_LANG, ctx.vocab), layout.rel(here, layout.industry_page(ind))),
                      inline(d.description) if d and d.description else "", str(count)))
     parts.append(table([w("industry"), w("home.about"), w("home.maps")], rows, align=["l", "l", "r"]))
     parts.append(f"## {w('home.maps')} {{#maps}}")
@@ -70,7 +70,7 @@ def _failures_note(ctx: SiteContext, here: str) -> str:
 def industry_page(ind: str, ctx: SiteContext) -> VirtualFile:
     here = layout.industry_page(ind)
     d = ctx.vocab.industry(ind)
-    title = industry_name(ind, "en", ctx.vocab)
+    title = industry_name(ind, SITE_LANG, ctx.vocab)
     parts = [f"# {inline(title)}"]
     if d and d.description:
         parts.append(inline(d.description))

@@ -119,7 +119,7 @@ def navigation(ctx: SiteContext) -> list[NavItem]:
     failed = [f for f in ctx.failures if f.map_id and ctx.entry(f.map_id) is None]
     for ind in industries_in_use(ctx) or []:
         d = ctx.vocab.industry(ind)
-        title = d.name("en") if d else ind
+        title = d.name(SITE_LANG) if d else ind
         entries = [e for e in ctx.maps if e.map.industry == ind]
         items = [_map_nav(e) for e in entries]
         nav.append(NavItem(html_text(title), layout.industry_page(ind), tuple(_chunked(items))))
