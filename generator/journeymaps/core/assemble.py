@@ -14,10 +14,10 @@ import datetime as _dt
 import math
 from collections.abc import Iterable
 from functools import cache
+from typing import TYPE_CHECKING
 
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
-from babel.numbers import format_decimal
+if TYPE_CHECKING:
+    from babel import Locale
 
 NO_VALUE = "–"  # a number not measured (yet), in every language
 # At most 4 decimals, no trailing zeros, the locale's grouping and decimal sign.
@@ -121,6 +121,10 @@ def fold_breaks(value: str, lines: list[str]) -> str:
 
 @cache
 def _locale(lang: str) -> Locale:
+    # Babel is imported here, not at the top: the loader uses this module's folding rules, and
+    # `journeymaps check` (the pre-commit hook) runs with only PyYAML and pydantic installed.
+    from babel import Locale, UnknownLocaleError
+
     try:
         return Locale.parse(lang, sep="-")
     except (ValueError, UnknownLocaleError):  # a tag CLDR does not know reads as English
@@ -136,9 +140,13 @@ def number(x: float | int | None, lang: str, *, sign: bool = False) -> str:
         return "0"
     if value == int(value):
         value = int(value)  # format_decimal writes a float 3.0 as "3"; ints keep huge values exact
+    from babel.numbers import format_decimal
+
     return format_decimal(value, format=_SIGNED if sign else _NUMBER, locale=_locale(lang))
 
 
 def date(d: _dt.date, lang: str) -> str:
     """A calendar date the way ``lang`` writes it in running text."""
+    from babel.dates import format_date
+
     return format_date(d, format="long", locale=_locale(lang))
