@@ -37,6 +37,18 @@ def project():
 
 
 @pytest.fixture
+def project_copy(tmp_path: Path, monkeypatch) -> Path:
+    """A copy of the repository's site_config and maps to edit; the test runs inside it."""
+    import shutil
+
+    root = tmp_path / "site"
+    shutil.copytree(REPO / "site_config", root / "site_config")
+    shutil.copytree(REPO / "maps", root / "maps")
+    monkeypatch.chdir(root)
+    return root
+
+
+@pytest.fixture
 def golden(request: pytest.FixtureRequest):
     """``golden(path, actual)``: compare text or bytes with a file under tests/, or rewrite it."""
     update = request.config.getoption("--update-golden")

@@ -122,3 +122,35 @@ def test_an_upward_import_is_named(tmp_path, source, expected):
     problems = upward_edges(root)
     assert len(problems) == 1 and expected in problems[0], problems
     assert problems[0].startswith(f"{PACKAGE}/{host}:")
+
+
+ENGINE_ONLY = ("mkdocs", "material")  # the site engine's packages: behind engine/ and nowhere else
+
+
+def engine_imports_outside_engine(root: Path) -> list[str]:
+    problems = []
+    for path in sorted(root.rglob("*.py")):
+        name, _ = module_name(path, root)
+        if sub_package(name) == "engine":
+            continue
+        for target, line in imports_of(path, root):
+            if target.split(".")[0] in ENGINE_ONLY:
+                problems.append(f"{path.relative_to(root.parent)}:{line}: {name} imports {target}; "
+                                "only journeymaps.engine may use the site engine")
+    return problems
+
+
+def test_mkdocs_is_imported_in_engine_only():
+    problems = engine_imports_outside_engine(SOURCE)
+    assert not problems, "\n".join(problems)
+
+
+def test_an_engine_import_outside_engine_is_named(tmp_path):
+    root = tmp_path / PACKAGE
+    (root / "commands").mkdir(parents=True)
+    (root / "commands" / "build.py").write_text("def run():\n    from mkdocs.config import load_config\n")
+    (root / "engine").mkdir()
+    (root / "engine" / "plugin.py").write_text("import mkdocs.plugins\n")
+    assert engine_imports_outside_engine(root) == [
+        f"{PACKAGE}/commands/build.py:2: journeymaps.commands.build imports mkdocs.config; "
+        "only journeymaps.engine may use the site engine"]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-import shutil
 from pathlib import Path
 
 import jsonschema
@@ -61,12 +60,8 @@ def test_there_are_sample_maps() -> None:
 
 
 @pytest.fixture
-def site(tmp_path: Path, monkeypatch) -> Path:
-    root = tmp_path / "site"
-    shutil.copytree(REPO / "site_config", root / "site_config")
-    shutil.copytree(REPO / "maps", root / "maps")
-    monkeypatch.chdir(root)
-    return root
+def site(project_copy: Path) -> Path:
+    return project_copy
 
 
 def test_scaffold_writes_maps_yaml_11_readers_accept(site: Path, validator) -> None:

@@ -58,7 +58,7 @@ def test_no_two_texts_overlap(path: Path, vocabulary) -> None:
 @pytest.mark.parametrize("path", ALL_FILES, ids=file_id)
 def test_no_text_sits_on_a_marker_except_the_number_inside_it(path: Path, vocabulary) -> None:
     for scene in _scenes(path, vocabulary):
-        markers = [_marker_box(i) for i in scene.items if isinstance(i, Marker)]
+        markers = [_marker_box(i) for i in scene.leaves() if isinstance(i, Marker)]
         for t in scene.texts():
             box = t.box()
             for mb in markers:
@@ -69,7 +69,7 @@ def test_no_text_sits_on_a_marker_except_the_number_inside_it(path: Path, vocabu
 @pytest.mark.parametrize("path", ALL_FILES, ids=file_id)
 def test_cards_do_not_overlap(path: Path, vocabulary) -> None:
     scene = stage_scene(load_map(path), vocabulary)
-    cards = [i.box for i in scene.items if isinstance(i, Rect) and i.rx == 4 and i.fill not in ("bg", None)]
+    cards = [i.box for i in scene.leaves() if isinstance(i, Rect) and i.rx == 4 and i.fill not in ("bg", None)]
     assert cards or len(load_map(path).stages) >= 1
     for a, b in combinations(cards, 2):
         assert not a.overlaps(b)
@@ -98,7 +98,7 @@ def test_the_sparkline_stays_inside_its_frame(vocabulary) -> None:
     for path in ALL_FILES:
         scene = spark_scene(load_map(path), vocabulary)
         canvas = Box(0, 0, scene.width, scene.height)
-        for item in scene.items:
+        for item in scene.leaves():
             if isinstance(item, Marker):
                 assert canvas.contains(_marker_box(item))
 

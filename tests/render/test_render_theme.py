@@ -11,7 +11,7 @@ from journeymaps.render.diagram import stage_diagram, stage_scene
 from journeymaps.render.matrix import matrix_scene
 from journeymaps.render.personas import persona_style
 from journeymaps.render.png import for_cairo
-from journeymaps.render.theme import GRAPHIC_PAIRS, TEXT_PAIRS, TOKENS, colour, contrast
+from journeymaps.render.theme import FONT_STACK, GRAPHIC_PAIRS, TEXT_PAIRS, TOKENS, colour, contrast
 
 from render_maps import ALL_FILES, case, file_id, load_map
 
@@ -50,7 +50,10 @@ def test_css_defaults_match_the_theme_and_read_custom_properties(vocabulary) -> 
     assert "@media (prefers-color-scheme:dark)" in css
     assert '[data-md-color-scheme="slate"] #jm-case-one-stage-stages{' in css
     assert '[data-md-color-scheme="default"] #jm-case-one-stage-stages{' in css  # light page on a dark OS
-    assert re.search(r"font-family:var\(--jm-font,[^)]*\"Noto Sans CJK SC\", \"Noto Sans\", sans-serif\)", css)
+    # Latin with full Polish coverage first: a browser must not draw Latin text with the CJK font.
+    stack = re.search(r"font-family:var\(--jm-font,([^)]*)\)", css).group(1)
+    assert stack.startswith('"Noto Sans",') and stack.index('"Noto Sans"') < stack.index('"Noto Sans CJK SC"')
+    assert stack == FONT_STACK
     # No colour is written outside the stylesheet: everything is themable.
     body = svg.split("</style>", 1)[1]
     assert not re.search(r"#[0-9a-fA-F]{6}", body)
@@ -78,5 +81,5 @@ def test_backstage_touchpoints_differ_by_border_position_and_words(vocabulary) -
     back = next(t for t in scene.texts() if t.lines[0] == "Permit database")
     front = next(t for t in scene.texts() if t.lines[0] == "Renewal page")
     assert back.y > front.y  # below the line of visibility
-    dashed = [r for r in scene.items if getattr(r, "dash", None) == "5 3"]
+    dashed = [r for r in scene.leaves() if getattr(r, "dash", None) == "5 3"]
     assert len(dashed) == 1

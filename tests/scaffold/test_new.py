@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,13 +16,8 @@ TODAY = "2026-11-23"
 
 
 @pytest.fixture
-def site(tmp_path: Path, repo: Path, monkeypatch) -> Path:
-    """A copy of the repository's site_config and maps; the command runs inside it."""
-    root = tmp_path / "site"
-    shutil.copytree(repo / "site_config", root / "site_config")
-    shutil.copytree(repo / "maps", root / "maps")
-    monkeypatch.chdir(root)
-    return root
+def site(project_copy: Path) -> Path:
+    return project_copy
 
 
 def new(*args: str) -> int:

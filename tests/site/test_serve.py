@@ -23,8 +23,8 @@ class FakeServer:
         self._epoch_cond = threading.Condition()
         self._wanted_epoch = self._visible_epoch = 0
 
-    def watch(self, path: str) -> None:
-        self.watched.append(path)
+    def watch(self, path: str, *, recursive: bool = True) -> None:
+        self.watched.append(path if not recursive else path + " (recursive)")
 
 
 @pytest.fixture
@@ -66,7 +66,10 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 def test_serve_watches_maps_and_site_config(served) -> None:
     root, _, server, _, _ = served
-    assert str(root / "site_config") in server.watched  # maps/ is docs_dir: MkDocs watches it itself
+    # Each real folder on its own: MkDocs' watcher follows symlinks when it recurses.
+    for folder in ("maps", "maps/banking", "maps/method", "site_config"):
+        assert str(root / folder) in server.watched
+    assert not [w for w in server.watched if w.endswith("(recursive)")]
 
 
 def test_an_edited_map_is_rebuilt_alone(served) -> None:
@@ -112,3 +115,47 @@ def test_a_renamed_map_gets_a_full_rebuild(served) -> None:
     _rebuild(server, plugin)
     assert len(full_builds) == 2
     assert "A renamed fashion journey" in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_failed_rebuild_never_stalls_the_server(tmp_path: Path, caplog) -> None:
+    """MkDocs' server answers nothing after a builder raises; the plugin's builder never raises,
+    and on a server without the internals the fast path needs it still wraps, with full rebuilds."""
+    from types import SimpleNamespace
+
+    from mkdocs.exceptions import Abort
+
+    from journeymaps.engine.mkdocs_plugin import JourneyMapsPlugin
+
+    failures = [Abort("Aborted with 2 warnings in strict mode!"), RuntimeError("disk full")]
+
+    def full_builder(*args, **kwargs):
+        raise failures.pop(0)
+
+    class OldServer:
+        def __init__(self) -> None:
+            self.builder = full_builder
+
+        def watch(self, path: str, *, recursive: bool = True) -> None:
+            pass
+
+    plugin = JourneyMapsPlugin()
+    plugin.load_config({})
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"), docs_dir=str(tmp_path / "maps"), plugins={})
+    server = plugin.on_serve(OldServer(), config=config, builder=full_builder)
+    assert "every save gets a full rebuild: the live-reload server has no _epoch_cond" in caplog.text
+
+    server.builder()
+    server.builder()
+
+    assert failures == []  # both saves reached MkDocs' full build
+    assert "Aborted with 2 warnings in strict mode! (see above). The pages are served anyway" in caplog.text
+    assert "the rebuild failed (RuntimeError: disk full). The server keeps showing the pages" in caplog.text
+
+
+def test_a_folder_added_while_serving_is_watched(served) -> None:
+    root, _, server, plugin, _ = served
+    (root / "maps" / "travel").mkdir()
+    (root / "maps" / "loop").symlink_to("..")  # never watched: the watcher would follow it
+    _rebuild(server, plugin)
+    assert str(root / "maps" / "travel") in server.watched
+    assert not [w for w in server.watched if "loop" in w]

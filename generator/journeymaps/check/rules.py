@@ -16,7 +16,9 @@ from ..model.resolve import effective_scale, low_threshold
 from ..model.limits import CARD_LANES, MAX_CARDS_PER_LANE, MAX_PERSONAS, MAX_STAGES
 from ..core.markdown import unclosed_fence
 from ..model.vocabulary import Vocabulary
+from ..model.translation import map_digest
 from .hints import did_you_mean
+from .translations import TranslationDoc, check_links
 
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 
@@ -226,12 +228,23 @@ class MapSummary:
     translation_pos: dict[str, tuple[int, int]]
     based_on_pos: tuple[int, int]
     stage_ids: tuple[str, ...] = ()
+    digest: str = ""
+    source_digest: str | None = None
+    source_digest_pos: tuple[int, int] | None = None
+    translations_pos: tuple[int, int] = (1, 1)
 
     @classmethod
     def of(cls, m: JourneyMap, loaded: Loaded, display: str) -> MapSummary:
         return cls(display, m.id, m.lang, m.status, m.based_on, dict(m.translations), loaded.where(("id",)),
                    {lang: loaded.where(("translations", lang)) for lang in m.translations},
-                   loaded.where(("based_on",)), tuple(s.id for s in m.stages))
+                   loaded.where(("based_on",)), tuple(s.id for s in m.stages),
+                   map_digest(m), m.source_digest, loaded.where(("source_digest",)),
+                   loaded.where(("translations",), key=True))
+
+    def doc(self) -> TranslationDoc:
+        return TranslationDoc("map", self.display, self.id, self.lang, self.translations, self.id_pos,
+                              self.translation_pos, self.digest, self.source_digest, self.source_digest_pos,
+                              self.translations_pos)
 
 
 def check_across(summaries: list[MapSummary], invalid_ids: set[str] | frozenset[str] = frozenset()) -> list[Finding]:
@@ -250,27 +263,10 @@ def check_across(summaries: list[MapSummary], invalid_ids: set[str] | frozenset[
             out.append(Finding(s.display, *s.id_pos, "error", "duplicate-map-id",
                                f"map id `{s.id}` is also used by {', '.join(others)}",
                                "map ids are page addresses and must be unique across the site"))
+    out += check_links((s.doc() for s in summaries), invalid_ids, both_ways=True)
     for s in summaries:
-        for lang, target_id in s.translations.items():
-            pos = s.translation_pos[lang]
-            target = by_id.get(target_id)
-            if target is None and target_id in invalid_ids:
-                continue
-            if target is None:
-                out.append(Finding(s.display, *pos, "error", "missing-translation",
-                                   f"translation `{target_id}` ({lang}) does not exist",
-                                   did_you_mean(target_id, by_id.keys() - {s.id}) or "create it with "
-                                   f"`journeymaps new --from {s.id} --lang {lang}`"))
-            elif target.lang != lang:
-                out.append(Finding(s.display, *pos, "error", "translation-lang",
-                                   f"`{target_id}` is written in `{target.lang}`, not `{lang}`",
-                                   f"list it under `{target.lang}:` instead"))
-            elif target.translations.get(s.lang) != s.id:
-                out.append(Finding(target.display, *target.id_pos, "warning", "one-way-translation",
-                                   f"`{s.id}` lists this map as its {lang} translation, but this map does not link back",
-                                   f"add `translations: {{{s.lang}: {s.id}}}`"))
         if s.based_on is not None and s.based_on not in by_id and s.based_on not in invalid_ids:
             out.append(Finding(s.display, *s.based_on_pos, "error", "unknown-map",
                                f"`based_on` names unknown map `{s.based_on}`",
-                               did_you_mean(s.based_on, by_id.keys() - {s.id})))
+                               did_you_mean(s.based_on, by_id.keys() - {s.id}), target=s.based_on))
     return out

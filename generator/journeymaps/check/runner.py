@@ -17,7 +17,9 @@ from ..load.source import Source, discover, read
 from ..model.guide import GuideMeta
 from ..model.journey import JourneyMap
 from ..model.vocabulary import Vocabulary
+from .guide_translations import check_guide_translations
 from .rules import MapSummary, RuleContext, check_across, check_map
+from .translations import check_stale
 from .hints import did_you_mean
 from .validate import PLACEHOLDER, finding_from_error, validate_leniently
 
@@ -43,6 +45,11 @@ class GuideEntry:
     body: str
     map_positions: tuple[tuple[int, int], ...] = ()
     body_line: int = 1  # file line of the body's first line, to locate links in it
+    # Where front matter keys sit: "order", "maps", "id", "translations", "source_digest", "translations.<lang>".
+    where: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False)
+
+    def pos(self, key: str) -> tuple[int, int]:
+        return self.where.get(key, (1, 1))
 
 
 @dataclass
@@ -128,7 +135,10 @@ def _check_guide(source: Source, display: str, loaded, body: str, body_line: int
         return _FileOutcome([finding_from_error(e, loaded, display, schema) for e in exc.errors(include_url=False)],
                             None, None, None)
     positions = tuple(loaded.where(("maps", i)) for i in range(len(meta.maps)))
-    return _FileOutcome([], None, None, GuideEntry(source.path, display, meta, body, positions, body_line))
+    where = {key: loaded.where((key,)) for key in ("id", "order", "maps", "source_digest")}
+    where["translations"] = loaded.where(("translations",), key=True)
+    where.update({f"translations.{lang}": loaded.where(("translations", lang)) for lang in meta.translations})
+    return _FileOutcome([], None, None, GuideEntry(source.path, display, meta, body, positions, body_line, where))
 
 
 def _check_chunk(args: tuple[list[tuple[Source, str]], RuleContext, bool]) -> list[_FileOutcome]:
@@ -188,7 +198,10 @@ def check_paths(paths: list[Path], vocabulary: Vocabulary, *, root: Path | None 
             result.maps.append(MapEntry(src.path, disp, out.map))
         if out.guide is not None:
             result.guides.append(out.guide)
-    across = check_across(summaries, invalid_ids) + _check_guide_links(guides, summaries, invalid_ids)
+    default_lang = vocabulary.settings.languages[0] if vocabulary.settings.languages else "en"
+    across = (check_across(summaries, invalid_ids) + _check_guide_links(guides, summaries, invalid_ids)
+              + check_guide_translations(guides, default_lang)
+              + check_stale([s.doc() for s in summaries], default_lang))
     result.findings.extend(f for f in across if f.path in reported)
     result.findings.sort(key=lambda f: (f.path, f.line, f.col, f.code, f.message))
     return result
@@ -203,7 +216,7 @@ def _check_guide_links(guides: list[GuideEntry], summaries: list[MapSummary],
         for ref, pos in zip(g.meta.maps, g.map_positions):
             if ref not in maps and ref not in invalid_ids:
                 out.append(Finding(g.display, *pos, "error", "unknown-map", f"front matter names unknown map `{ref}`",
-                                   did_you_mean(ref, maps)))
+                                   did_you_mean(ref, maps), target=ref))
         for m in _LINK.finditer(g.body):
             scheme, target, anchor = m.group(1), m.group(2), m.group(3)
             line = g.body.count("\n", 0, m.start()) + g.body_line
@@ -211,7 +224,8 @@ def _check_guide_links(guides: list[GuideEntry], summaries: list[MapSummary],
             if scheme == "map" and target in invalid_ids:
                 continue  # the map has errors of its own, reported at its file
             if scheme == "map" and target not in maps:
-                out.append(Finding(g.display, line, col, "error", "broken-link", f"link to unknown map `{target}`", None))
+                out.append(Finding(g.display, line, col, "error", "broken-link", f"link to unknown map `{target}`", None,
+                                   target=target))
             elif scheme == "map" and anchor and anchor not in maps[target].stage_ids:
                 out.append(Finding(g.display, line, col, "error", "broken-link",
                                    f"map `{target}` has no stage `{anchor}`",

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from pathlib import Path
 
 from ..check.report import text as text_report
+from ..engine import mkdocs_build
 from ..engine.atomic import build_and_swap
 from ..project import load_project
 from . import EXIT_FINDINGS, EXIT_OK, UsageError, add_today_option, parse_today
@@ -49,53 +49,16 @@ def run(args: argparse.Namespace) -> int:
         print("journeymaps build: the maps fail the check; nothing was written", file=sys.stderr)
         return EXIT_FINDINGS
     out = (args.out or root / "site").resolve()
-    _log_to_stderr(args.verbose)
     try:
-        build_and_swap(out, lambda tmp: _mkdocs_build(config_file, tmp, project, today.isoformat()))
-    except Exception as exc:  # MkDocs raises Abort/PluginError/ConfigurationError with a message
-        if type(exc).__module__.startswith("mkdocs") or type(exc).__name__ in ("Abort", "ClickException"):
-            message = getattr(exc, "message", None) or str(exc)
-            print(f"journeymaps build: {message}\n  the previous site in {out} was left as it was", file=sys.stderr)
-            return EXIT_FINDINGS
-        raise
+        build_and_swap(out, lambda tmp: mkdocs_build.build(config_file, tmp, project, verbose=args.verbose),
+                       on_swept=_say_swept)
+    except mkdocs_build.BuildFailed as exc:
+        print(f"journeymaps build: {exc}\n  the previous site in {out} was left as it was", file=sys.stderr)
+        return EXIT_FINDINGS
     print(f"journeymaps build: {len(project.maps)} maps, site in {out}", file=sys.stderr)
     return EXIT_OK
 
 
-def _mkdocs_build(config_file: Path, site_dir: Path, project, today: str) -> None:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    config = load_config(str(config_file), site_dir=str(site_dir))
-    plugin = config.plugins.get("journeymaps")
-    if plugin is not None:
-        plugin.preloaded = project  # already checked above: no need to load the maps twice
-        plugin.config.today = plugin.config.today or today
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
-
-
-class _StderrHandler(logging.StreamHandler):
-    """Writes to whatever ``sys.stderr`` is at the time of the record, not at creation: the
-    handler outlives one build (and, under test capture, one replaced stderr)."""
-
-    @property  # type: ignore[override]
-    def stream(self):
-        return sys.stderr
-
-    @stream.setter
-    def stream(self, value) -> None:
-        pass
-
-
-def _log_to_stderr(verbose: bool) -> None:
-    logger = logging.getLogger("mkdocs")
-    if not any(getattr(h, "_journeymaps", False) for h in logger.handlers):
-        handler = _StderrHandler()
-        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-        handler._journeymaps = True  # type: ignore[attr-defined]
-        logger.addHandler(handler)
-    logger.setLevel(logging.INFO if verbose else logging.WARNING)
+def _say_swept(folders: list[Path]) -> None:
+    names = ", ".join(f.name for f in folders)
+    print(f"journeymaps build: removed {len(folders)} folder(s) left by interrupted builds: {names}", file=sys.stderr)

@@ -12,6 +12,7 @@ from ..load.yaml12 import control_characters
 from ..model.journey import SLUG_PATTERN
 from ..project import load_project
 from ..scaffold import ScaffoldError, derived, fresh, verify
+from ..scaffold.guide_translation import guide_translation, verify_guide
 from . import (EXIT_FINDINGS, EXIT_OK, UsageError, add_site_config_option, add_today_option, maps_dir_of, parse_today,
                site_config_dir, vocabulary_for)
 
@@ -23,11 +24,15 @@ teach the format, ready to fill in. An existing file is never overwritten.
 With --from MAP (a map id or file), the new map is a copy with the same ids:
   --lang LANG (another language)  a translation that links back to MAP;
   otherwise                       a to-be version (status: to-be, based_on: MAP).
+With --from GUIDE (a method guide's id or file) and --lang LANG, writes
+maps/method/<GUIDE>-<LANG>.md: the guide's front matter for LANG and its headings and
+links as a skeleton to translate.
 
 examples:
   journeymaps new --industry banking --title "Opening a savings account"
   journeymaps new --from online-banking --lang pl --title "Bankowość online"
   journeymaps new --from online-banking --title "Online banking, redesigned"
+  journeymaps new --from eight-steps --lang pl --title "Osiem kroków do mapy ścieżki klienta"
 """
 
 _SLUG = re.compile(SLUG_PATTERN)
@@ -63,6 +68,9 @@ def run(args: argparse.Namespace) -> int:
     project = load_project(root, maps_dir=maps_dir, site_config=site_config, today=today)
     source_entry = None
     if args.source:
+        guide = _find_guide(project, args.source)
+        if guide is not None:
+            return _new_guide_translation(args, project, guide)
         source_entry = _find_source(project, args.source)
         if source_entry is None:
             raise UsageError(f"--from: no valid map `{args.source}`" + _suggest(args.source, [e.map.id for e in project.maps])
@@ -128,6 +136,49 @@ def run(args: argparse.Namespace) -> int:
 def _check_title(title: str) -> None:
     if not title.strip() or len(title) > 300 or "\n" in title or "\r" in title or control_characters(title):
         raise UsageError("--title: one line of text, 1 to 300 characters, without control characters")
+
+
+def _find_guide(project, source: str):
+    """The guide ``--from`` names: a guide file, or a guide id that is no map's id."""
+    candidate = Path(source)
+    if candidate.suffix == ".md" and candidate.exists():
+        resolved = candidate.resolve()
+        return next((g for g in project.guides if g.path.resolve() == resolved), None)
+    if project.map(source) is not None:
+        return None
+    return next((g for g in project.guides if g.meta.id == source), None)
+
+
+def _new_guide_translation(args: argparse.Namespace, project, guide) -> int:
+    if args.lang is None or args.lang == guide.meta.lang:
+        raise UsageError(f"`{guide.meta.id}` is a method guide: a new guide starts as its translation; "
+                         f"give the language with --lang, e.g. --lang pl")
+    if args.industry:
+        raise UsageError("--industry is for maps; a guide translation sits beside its original")
+    title = args.title or guide.meta.title
+    guide_id = args.map_id or f"{guide.meta.id}-{args.lang.lower()}"
+    if not _SLUG.match(guide_id) or len(guide_id) > 64:
+        raise UsageError(f"--id: `{guide_id}` is not a valid id; use lower-case letters, digits and single hyphens, "
+                         f"e.g. `{slugify(guide_id)}`")
+    path = guide.path.parent / f"{guide_id}.md"
+    shown = _shown(path)
+    taken = next((g for g in project.guides if g.meta.id == guide_id), None)
+    if path.exists() or path.is_symlink() or taken is not None:
+        print(f"journeymaps: {taken.display if taken else shown} already exists; nothing was written.\n"
+              f"  edit that file, or choose another id with --id", file=sys.stderr)
+        return EXIT_FINDINGS
+    text = guide_translation(guide, guide_id=guide_id, title=title, lang=args.lang)
+    try:
+        verify_guide(text, shown, guide)
+    except ScaffoldError as exc:
+        raise RuntimeError(str(exc)) from None
+    with path.open("x", encoding="utf-8", newline="\n") as f:  # "x": never replace a file created meanwhile
+        f.write(text)
+    print(f"created {shown}")
+    print(f"next: translate the title, summary, headings and link texts, and write the text of each section "
+          f"for {args.lang} readers; keep the sections and map links of {guide.display}")
+    print(f"then: journeymaps check {shown}")
+    return EXIT_OK
 
 
 def _find_source(project, source: str):

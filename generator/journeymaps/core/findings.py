@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Literal
 
 Severity = Literal["error", "warning"]
@@ -17,10 +17,16 @@ class Finding:
     code: str
     message: str
     hint: str | None = None
+    # The id of the map a cross-reference finding points at (a missing translation, an unknown
+    # map): a value for whoever acts on the finding, so nobody parses it back out of the message.
+    target: str | None = None
 
     def as_dict(self) -> dict[str, object]:
-        return asdict(self)
+        d = asdict(self)
+        if self.target is None:
+            del d["target"]  # only cross-reference findings carry it
+        return d
 
     def promoted(self) -> Finding:
         """The same finding as an error (``--strict``)."""
-        return Finding(self.path, self.line, self.col, "error", self.code, self.message, self.hint)
+        return replace(self, severity="error")

@@ -1,9 +1,11 @@
 """`plugins: [journeymaps]`: a thin MkDocs front-end over ``journeymaps.pages``.
 
-Every page and picture is added in memory (``File.generated``), nothing is written into
-the docs folder; edit links point at the map's YAML file. The build checks every map
-first: `mkdocs build` stops with the located errors before the site folder is touched,
-while `mkdocs serve` keeps serving and shows a failing map's errors on its page.
+Every page and picture is added in memory (``File.generated``) and MkDocs reads nothing
+from the docs folder, so the site holds only what the plugin generates and the theme's
+assets; edit links point at the map's YAML file. The build checks every map first:
+`mkdocs build` stops with the located errors before the site folder is touched, while
+`mkdocs serve` keeps answering whatever is saved and shows a failing file's errors on its page.
+Private MkDocs internals are used only through ``mkdocs_internals``.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 import datetime as _dt
 import logging
 import os
+import shutil
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -18,17 +22,21 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..check.report import text as text_report
 from ..pages import Site, VirtualFile, build_site, failures_of, nav_config
+from ..pages.model import fill_svg_slots
 from ..project import Project, load_project
-from . import serve_patch, svg_slots
+from . import mkdocs_internals, serve_patch
 
 log = logging.getLogger("mkdocs.plugins.journeymaps")
+# Under `mkdocs serve` a failing map is content (its page shows the errors), not a build
+# failure: its report goes to a logger outside "mkdocs", whose warnings strict mode counts.
+serve_log = logging.getLogger("journeymaps.serve")
 
 
 class JourneyMapsConfig(Config):
@@ -52,20 +60,48 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.site: Site | None = None
         self.project: Project | None = None
         self._known_ids: dict[str, str] = {}  # map file -> id when last good (serve: error pages)
-        self._svgs: dict[str, list[str]] = {}
-        self.preloaded: Project | None = None  # set by `journeymaps build`, which has checked already
+        self._svgs: dict[str, tuple[str, ...]] = {}  # page path -> its inline pictures (see pages.model.Pictures)
+        self._preloaded: Project | None = None  # see preload()
         # serve: what the last full build left, so one edited map can be rebuilt on its own
         self._state: serve_patch.BuildState | None = None
         self._snapshot: serve_patch.Snapshot = {}
         self._nav = None
+        self._no_docs: str | None = None  # see on_config
+        self._server = None  # serve: the live-reload server, to watch folders added later
+        self._watching: set[str] = set()
+
+    def preload(self, project: Project) -> None:
+        """Build the next site from this project instead of loading the maps again.
+
+        `journeymaps build` has checked every map before it starts MkDocs; the project's own
+        review date (``--today``) then holds for the build too."""
+        self._preloaded = project
 
     # Defining on_startup keeps this instance alive across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         logging.getLogger("jieba").setLevel(log.getEffectiveLevel())  # its "Building prefix dict" only with -v
+        if self.serving and not serve_log.handlers:
+            handler = logging.StreamHandler()
+            handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+            serve_log.addHandler(handler)
 
     def _root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or ".").resolve().parent
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Every page comes from this plugin, so MkDocs is given an empty docs folder to read.
+        It walks docs_dir following symlinks (two link loops under maps/ make that walk run for
+        ever) and copies whatever it finds into the site; maps/ is read by the checker only."""
+        if self._no_docs is None or not os.path.isdir(self._no_docs):
+            self._no_docs = tempfile.mkdtemp(prefix="journeymaps-no-docs-")
+        config.docs_dir = self._no_docs
+        return config
+
+    def on_shutdown(self) -> None:
+        if self._no_docs is not None:
+            shutil.rmtree(self._no_docs, ignore_errors=True)
+            self._no_docs = None
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Check and generate before MkDocs cleans the site folder, so a failed check leaves it intact."""
@@ -73,7 +109,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         today = _dt.date.fromisoformat(self.config.today) if self.config.today else None
         if self.serving:  # before reading: an edit saved during this build is seen next time
             self._snapshot = serve_patch.snapshot(self._watched(config))
-        project, self.preloaded = self.preloaded, None
+        project, self._preloaded = self._preloaded, None
         if project is None:
             project = load_project(root, maps_dir=root / self.config.maps_dir,
                                    site_config=root / self.config.site_config, today=today)
@@ -84,7 +120,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             report = text_report(errors, project.files)
             if not self.serving:
                 raise PluginError("journeymaps: the maps fail the check; nothing was built:\n" + report)
-            log.error("journeymaps: some maps fail the check; their pages show the errors:\n%s", report.rstrip())
+            serve_log.error("journeymaps: some maps or guides fail the check; their pages show the errors:\n%s",
+                            report.rstrip())
         self._known_ids.update({e.display: e.map.id for e in project.maps})
         self.project = project
         self.site = build_site(project, failures=failures_of(project, self._known_ids), png=self.config.png,
@@ -94,15 +131,18 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.site is not None
-        maps_dir = (self._root(config) / self.config.maps_dir).resolve()
-        for f in list(files):
-            # When docs_dir is the maps folder, its YAML and guide sources are not pages themselves.
-            if f.abs_src_path and Path(f.abs_src_path).resolve().is_relative_to(maps_dir):
-                files.remove(f)
+        dropped = [f for f in files if not _ours(f, config)]
+        for f in dropped:
+            files.remove(f)
+        if dropped:  # a file in docs_dir hid a theme asset of the same path: the theme's comes back
+            files.add_files_from_theme(config.theme.get_env(), config)
+        self._svgs = {}
+        self._remember_svgs(self.site.files)
         for vf in self.site.files:
             existing = files.get_file_from_path(vf.path)
             if existing is not None:
-                raise PluginError(f"journeymaps: `{vf.path}` in docs_dir clashes with a generated page")
+                raise PluginError(f"journeymaps: `{vf.path}` from the theme or another plugin clashes with a "
+                                  "generated page")
             files.append(_generated(config, vf))
         config.nav = nav_config(self.site.nav) + list(config.nav or [])
         return files
@@ -119,37 +159,54 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 _dt.date.fromisoformat(self.config.today) if self.config.today else None)
         return env
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._watch_folders(config)  # a folder added since the last build
+
+    def _watch_folders(self, config: MkDocsConfig) -> None:
+        """Watch each real folder of maps/ and site_config/ on its own, never recursively: MkDocs'
+        watcher follows symlinks when it recurses, and a link loop would keep it walking for ever."""
+        if self._server is None:
+            return
+        for folder in self._watched(config):
+            for dirpath, dirs, _files in os.walk(folder):  # does not enter symlinked folders
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                if dirpath not in self._watching:
+                    self._watching.add(dirpath)
+                    self._server.watch(dirpath, recursive=False)
+
     def _watched(self, config: MkDocsConfig) -> list[Path]:
         root = self._root(config)
         return [root / self.config.maps_dir, root / self.config.site_config]
 
-    @event_priority(100)  # before other plugins see the page's Markdown
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        markdown, svgs = svg_slots.take(markdown)
-        if svgs:
-            self._svgs[page.file.src_uri] = svgs
-        return markdown
+    def _remember_svgs(self, vfiles: list[VirtualFile]) -> None:
+        self._svgs.update((vf.path, vf.svgs) for vf in vfiles if vf.kind == "page")
 
-    @event_priority(-100)  # after the search plugin has indexed the page without the SVG
+    @event_priority(-100)  # after the search plugin has indexed the page without the pictures
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return svg_slots.put_back(output, self._svgs.pop(page.file.src_uri, []))
+        """Pages reach MkDocs with a slot per inline picture; the pictures go in last."""
+        return fill_svg_slots(output, self._svgs.get(page.file.src_uri, ()))
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
-        root = self._root(config)
-        for folder in (self.config.maps_dir, self.config.site_config):
-            path = root / folder
-            if path.is_dir() and os.path.abspath(path) != os.path.abspath(config.docs_dir):
-                server.watch(str(path))
-        full = server.builder
+        self._server = server
+        self._watch_folders(config)
+        problems = mkdocs_internals.problems(server, mkdocs_internals.search_plugin(config))
+        if problems:
+            log.warning("journeymaps: every save gets a full rebuild: %s", "; ".join(problems))
         lock = threading.Lock()
 
-        def builder(*args, **kwargs):
-            with lock:
-                if not args and not kwargs and self._rebuild_edited_maps(server, lock):
-                    return
-                full(*args, **kwargs)
+        def wrap(full):
+            def builder(*args, **kwargs):
+                with lock:
+                    try:
+                        if problems or args or kwargs or not self._rebuild_edited_maps(server, lock):
+                            full(*args, **kwargs)
+                    except Exception as exc:  # noqa: BLE001 - whatever was saved, the server keeps answering
+                        self._state = None  # the next save gets a full build
+                        _report_failed_rebuild(exc)
+            return builder
 
-        server.builder = builder
+        if not mkdocs_internals.wrap_builder(server, wrap):
+            log.warning("journeymaps: this MkDocs server has no builder to wrap; a failed rebuild stalls it")
         return server
 
     def _rebuild_edited_maps(self, server, lock: threading.Lock) -> bool:
@@ -166,9 +223,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if planned is None:
             return False
         project, own, shared = planned
-        search = _search_plugin(state.config)
-        write_index = (lambda: search.on_post_build(config=state.config)) if search else (lambda: None)
-        serve_patch.apply(state, own, search, write_index)
+        search = mkdocs_internals.search_plugin(state.config)
+        self._remember_svgs(own)
+        serve_patch.apply(state, own, search)
         state.project = self.project = project
         self._snapshot = now
         log.info("journeymaps: rebuilt %s in %.2f s; pages across maps follow",
@@ -178,29 +235,39 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             with lock:
                 if self._state is not state:
                     return  # a full build ran meanwhile
-                serve_patch.apply(state, shared, search, write_index)
-                _reload_browsers(server)
+                try:
+                    self._remember_svgs(shared)
+                    serve_patch.apply(state, shared, search)
+                except Exception as exc:  # noqa: BLE001 - a background thread must not die silently
+                    self._state = None
+                    _report_failed_rebuild(exc)
+                    return
+                mkdocs_internals.reload_browsers(server)
                 log.info("journeymaps: home, industry and catalogue pages updated")
 
         threading.Thread(target=across_maps, name="journeymaps across-map pages", daemon=True).start()
         return True
 
 
-def _search_plugin(config: MkDocsConfig):
-    for plugin in config.plugins.values():
-        if hasattr(plugin, "search_index") and hasattr(plugin.search_index, "generate_search_index"):
-            return plugin
-    return None
+def _report_failed_rebuild(exc: Exception) -> None:
+    """MkDocs' server answers no request until a build succeeds (it "appears stuck"), so a
+    failed rebuild under `mkdocs serve` is reported here and the server goes on answering."""
+    if isinstance(exc, Abort):  # strict mode: every page was written, warnings were counted
+        log.warning("journeymaps: %s (see above). The pages are served anyway; `mkdocs build --strict` "
+                    "fails until those are fixed.", exc)
+    else:
+        log.error("journeymaps: the rebuild failed (%s: %s). The server keeps showing the pages it built "
+                  "last and rebuilds on the next save.", type(exc).__name__, exc)
 
 
-def _reload_browsers(server) -> None:
-    """Tell open pages a newer build is there (MkDocs' live-reload epoch; private, so guarded)."""
-    cond = getattr(server, "_epoch_cond", None)
-    if cond is None:
-        return
-    with cond:
-        server._wanted_epoch = server._visible_epoch = time.monotonic_ns() // 1_000_000
-        cond.notify_all()
+def _ours(f: File, config: MkDocsConfig) -> bool:
+    """Generated by a plugin, or an asset of the theme: the only files the site publishes.
+    Anything else (a map's YAML, a stray file, a symlink to anywhere) is never copied; a path
+    is judged as written, never resolved, so a link out of a theme folder is not the theme's."""
+    if f.generated_by is not None:
+        return True
+    src = os.path.abspath(f.abs_src_path or "")
+    return any(src.startswith(os.path.abspath(d) + os.sep) for d in config.theme.dirs)
 
 
 def _generated(config: MkDocsConfig, vf: VirtualFile) -> File:

@@ -15,11 +15,10 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
-import re
-from collections.abc import Callable
 from pathlib import Path
 
 from ..check.runner import MapEntry, check_paths
+from ..core.findings import Finding
 from ..check.report import text as text_report
 from ..load.source import MAP_SUFFIXES
 from ..pages import VirtualFile, layout
@@ -33,8 +32,9 @@ from ..pages.png_cache import render_pngs
 from ..pages.site import context_of, failure_parts, map_assets
 from ..pages.blocks import page as page_file
 from ..project import Project
+from . import mkdocs_internals
 
-log = logging.getLogger("mkdocs.plugins.journeymaps")
+serve_log = logging.getLogger("journeymaps.serve")
 
 Snapshot = dict[str, tuple[int, int]]  # path -> (mtime_ns, size)
 
@@ -82,15 +82,8 @@ class BuildState:
 
 
 # Cross-map rules see only the one file here; a target they miss may be another, unchanged map.
-_CROSS_MAP = {"missing-translation", "unknown-map"}
-_TARGET = re.compile(r"`([a-z0-9-]+)`")
-
-
-def _resolved_elsewhere(f, project: Project) -> bool:
-    if f.code not in _CROSS_MAP:
-        return False
-    m = _TARGET.search(f.message)
-    return bool(m) and project.map(m.group(1)) is not None
+def _resolved_elsewhere(f: Finding, project: Project) -> bool:
+    return f.target is not None and project.map(f.target) is not None
 
 
 def _same_nav(old: MapEntry, new: MapEntry) -> bool:
@@ -114,7 +107,7 @@ def plan(state: BuildState, changed: list[Path]) -> tuple[Project, list[VirtualF
         result = check_paths([path], vocab, root=state.root, today=today, jobs=1, keep_models=True)
         errors = [f for f in result.findings if f.severity == "error" and not _resolved_elsewhere(f, project)]
         if errors:
-            log.error("journeymaps: %s fails the check; its pages show the errors:\n%s", old.display,
+            serve_log.error("journeymaps: %s fails the check; its pages show the errors:\n%s", old.display,
                       text_report(errors, 1).rstrip())
             failures.append(Failure(old.display, tuple(errors), old.map.id))
             continue
@@ -145,12 +138,9 @@ def plan(state: BuildState, changed: list[Path]) -> tuple[Project, list[VirtualF
     return project, own, shared
 
 
-def apply(state: BuildState, vfiles: list[VirtualFile], search_plugin, write_index: Callable[[], None]) -> None:
+def apply(state: BuildState, vfiles: list[VirtualFile], search_plugin) -> None:
     """Push these files through MkDocs as the full build would, then rewrite the search index."""
-    from mkdocs.commands.build import _build_page, _populate_page
-
-    config, files, nav, env = state.config, state.files, state.nav, state.env
-    doc_files = files.documentation_pages()
+    files = state.files
     pages = []
     for vf in vfiles:
         f = files.get_file_from_path(vf.path)
@@ -164,12 +154,8 @@ def apply(state: BuildState, vfiles: list[VirtualFile], search_plugin, write_ind
             f.copy_file()
             continue
         pages.append(f.page)
-    urls = {p.url for p in pages}
     if search_plugin is not None:
-        index = search_plugin.search_index
-        index.entries = [e for e in index.entries if e["location"].split("#", 1)[0] not in urls]
-    for page in pages:
-        _populate_page(page, config, files)
-    for page in pages:
-        _build_page(page, config, doc_files, nav, env)
-    write_index()
+        mkdocs_internals.drop_search_entries(search_plugin, {p.url for p in pages})
+    mkdocs_internals.build_pages(state.config, files, state.nav, state.env, pages)
+    if search_plugin is not None:
+        mkdocs_internals.write_search_index(search_plugin, state.config)

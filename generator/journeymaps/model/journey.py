@@ -17,6 +17,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StringConstraints
 
 from .lanes import LANES as LANES  # the model's lane list, re-exported
+from .translation import SOURCE_DIGEST_HELP, SourceDigest
 
 SCHEMA_VERSION = 1
 
@@ -187,6 +188,7 @@ class JourneyMap(_Model):
     translations: dict[LangTag, Slug] = Field(
         default_factory=dict, description="Other-language versions of this map: language tag -> map id."
     )
+    source_digest: SourceDigest | None = Field(default=None, description=SOURCE_DIGEST_HELP)
     based_on: Slug | None = Field(default=None, description="Id of the as-is map this to-be map redesigns.")
     objectives: list[Objective] = Field(default_factory=list, description="What the map is for, tied to KPIs.")
     personas: list[Persona] = Field(min_length=1, description="Who is on the journey; at least one.")

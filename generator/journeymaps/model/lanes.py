@@ -35,6 +35,7 @@ class LaneSpec:
     page_rank: int  # position among a stage's sections on the map page (the diagram uses registry order)
     compare: Literal["own", "items"]  # "own": a section of the diff of its own; "items": added/removed per item
     example: tuple[str, ...] = ()  # commented lines for `journeymaps new` (``<channel>``: a channel id)
+    item: str = ""  # what one item is called in markup: the diagram's card kind (``data-kind``) and id part
 
     @property
     def label_key(self) -> str:
@@ -43,27 +44,27 @@ class LaneSpec:
 
 LANE_SPECS: tuple[LaneSpec, ...] = (
     LaneSpec("actions", "actions", "text", "action", (("#f3f4f6", "#2a2f39"), ("#b8bfc9", "#4e5666")),
-             "bullets", 20, "items", ("    # actions: [What the customer does]",)),
+             "bullets", 20, "items", ("    # actions: [What the customer does]",), item="action"),
     LaneSpec("touchpoints", "touchpoints", "touchpoints", "touch", (("#eaf2ff", "#1f2b40"), ("#6f93c2", "#5d7eab")),
              "touchpoints", 40, "own",
              ("    # touchpoints:  # channels: site_config/channels.yaml; layer: frontstage or backstage",
-              "    #   - {name: Home page, channel: <channel>}")),
+              "    #   - {name: Home page, channel: <channel>}"), item="touchpoint"),
     LaneSpec("thoughts", "thoughts", "quote", "thought", (("#fff7df", "#332d1c"), ("#c9a227", "#9a7d2a")),
-             "quotes", 30, "items", ("    # thoughts: [\"What the customer thinks, in their own voice\"]",)),
+             "quotes", 30, "items", ("    # thoughts: [\"What the customer thinks, in their own voice\"]",), item="thought"),
     LaneSpec("emotion", "emotions", "emotion", None, None, "emotion", 10, "own"),
     LaneSpec("moments_of_truth", "moments_of_truth", "text", "moment", (("#fff1e6", "#3a2a1c"), ("#d9822b", "#b8733a")),
-             "bullets", 90, "items", ("    # moments_of_truth: [A moment that makes or breaks the journey]",)),
+             "bullets", 90, "items", ("    # moments_of_truth: [A moment that makes or breaks the journey]",), item="moment"),
     LaneSpec("pain_points", "pain_points", "pain", "pain", (("#ffeef0", "#3a2226"), ("#cf5664", "#c05a64")),
              "pain_points", 50, "own",
              ("    # pain_points:  # evidence: a research link, or the word hypothesis",
-              "    #   - {id: unclear-fees, text: Fees are hard to find., severity: high, evidence: hypothesis}")),
+              "    #   - {id: unclear-fees, text: Fees are hard to find., severity: high, evidence: hypothesis}"), item="pain"),
     LaneSpec("opportunities", "opportunities", "opportunity", "opp", (("#e9f6ec", "#1e3224"), ("#4f9a62", "#4f8c5d")),
              "opportunities", 60, "own",
              ("    # opportunities:  # impact and effort from 1 (low) to 5 (high)",
-              "    #   - {id: fee-table, text: One table with every fee., addresses: [unclear-fees], impact: 4, effort: 2}")),
+              "    #   - {id: fee-table, text: One table with every fee., addresses: [unclear-fees], impact: 4, effort: 2}"), item="opportunity"),
     LaneSpec("kpis", "kpis", "kpi", "kpi", (("#f1effa", "#2b2740"), ("#7c6fb0", "#7d70b3")), "names", 70, "own",
              ("    # kpis:",
-              "    #   - {id: visit-to-sign-up, name: Visit-to-sign-up rate, unit: \"%\", baseline: 2.1, target: 3}")),
+              "    #   - {id: visit-to-sign-up, name: Visit-to-sign-up rate, unit: \"%\", baseline: 2.1, target: 3}"), item="kpi"),
     LaneSpec("tactics", "tactics", None, None, None, "bullets", 80, "items"),
 )
 

@@ -6,9 +6,9 @@ shows stage and channel names in its own language without repeating them per map
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from .journey import LANES, EmotionScale, Lane, Slug
 
@@ -28,11 +28,16 @@ class Named(_Model):
         return self.names.get(lang) or self.names.get(base) or self.names["en"]
 
 
+# An icon from the sets mkdocs-material ships (its ``.icons`` folder), e.g. ``material/cart-outline``.
+IconName = Annotated[str, StringConstraints(pattern=r"^material/[a-z0-9]+(?:-[a-z0-9]+)*$")]
+
+
 class StageDef(Named):
-    pass
+    icon: IconName | None = Field(default=None, description="Icon drawn in the stage's header, `material/<name>`.")
 
 
 class ChannelDef(Named):
+    icon: IconName | None = Field(default=None, description="Icon drawn on the channel's touchpoints, `material/<name>`.")
     group: Literal["paid", "owned", "earned", "human", "product", "operations"] = Field(
         description="Channel family, used to colour and group channels."
     )

@@ -6,9 +6,10 @@ from collections.abc import Iterable, Sequence
 
 import json
 
+from ..check.report import text as text_report
 from ..core.escape import attr, html_text, inline, safe_url, url_path
 from ..words import label
-from .model import VirtualFile
+from .model import Failure, Pictures, VirtualFile
 from .words import SITE_LANG
 
 HYPOTHESIS = "hypothesis"  # the evidence word for a pain point not yet researched
@@ -59,19 +60,30 @@ def _short(url: str) -> str:
     return host or url
 
 
-def figure(svg: str, *, cls: str, label: str) -> str:
+def figure(svg: str, *, cls: str, label: str, pictures: Pictures) -> str:
     """Inline SVG in its own raw HTML block (Python-Markdown leaves a <div> alone but would
     wrap a bare <svg> in <p> and run Markdown inside <title>). The wrapper scrolls sideways
     on a narrow screen instead of shrinking the text to nothing."""
     # A blank line would end the raw HTML block early.
     body = "\n".join(line for line in svg.strip().splitlines() if line.strip())
-    return f'<div class="jm-figure {cls}" role="group" aria-label="{attr(label)}" tabindex="0">\n{body}\n</div>'
+    slot = pictures.slot(body)
+    return f'<div class="jm-figure {cls}" role="group" aria-label="{attr(label)}" tabindex="0">\n{slot}\n</div>'
 
 
+
+
+def failure_note(f: Failure, advice: str) -> str:
+    """The located errors of a failing file, as `journeymaps check` prints them, in a code block
+    (shown, not parsed): under `mkdocs serve` the pages it affects show them. ``advice``: words
+    of the catalogue saying what to do."""
+    text = text_report(list(f.findings), 1).replace("```", "'''")
+    block = "\n".join("    " + line for line in ["```text", *text.rstrip().splitlines(), "```"])
+    note = label(SITE_LANG, "failure.note").format(file=inline(f.display), advice=advice)
+    return f"!!! failure \"{note}\"\n\n{block}"
 
 
 def page(path: str, title: str, parts: list[str], *, source: str | None = None, wide: bool = False,
-         lang: str | None = None) -> VirtualFile:
+         pictures: Pictures | None = None, lang: str | None = None) -> VirtualFile:
     """A Markdown page. The front-matter title is HTML-escaped: Material prints it unescaped in
     <title> and the header, and only the front-matter title avoids its `striptags`, which turns
     `&lt;` back into `<`. ``lang``: the language of the page's content when it is not the
@@ -83,4 +95,5 @@ def page(path: str, title: str, parts: list[str], *, source: str | None = None, 
     body = "\n\n".join(parts)
     if lang is not None and lang != SITE_LANG:
         body = f'<div class="jm-lang" lang="{attr(lang)}" markdown="1">\n\n{body}\n\n</div>'
-    return VirtualFile(path, front + body + "\n", "page", source, title)
+    svgs = tuple(pictures.svgs) if pictures else ()
+    return VirtualFile(path, front + body + "\n", "page", source, title, svgs)

@@ -6,7 +6,7 @@ from ..core.escape import attr, html_text, inline
 from ..model.resolve import industry_name
 from . import layout
 from .blocks import bullets, link, page, table, unsearched
-from .model import SiteContext, VirtualFile
+from .model import Pictures, SiteContext, VirtualFile
 from .pictures import emotion_sparkline
 from .words import SITE_LANG, date, labelled, language_name, sentence, word
 
@@ -34,16 +34,17 @@ def home_page(ctx: SiteContext) -> VirtualFile:
                      inline(d.description) if d and d.description else "", str(count)))
     parts.append(table([w("industry"), w("home.about"), w("home.maps")], rows, align=["l", "l", "r"]))
     parts.append(f"## {w('home.maps')} {{#maps}}")
-    parts.append(_cards(ctx, here))
+    pictures = Pictures()
+    parts.append(_cards(ctx, here, pictures))
     parts.append(f"## {w('home.more')} {{#more}}")
     parts.append(bullets(sentence(labelled(f"[{w(title)}]({layout.rel(here, target)})", w(about), lang), lang)
                          for title, target, about in (("method.title", layout.METHOD, "about.method"),
                                                       ("cat.title", layout.CATALOGUE, "about.catalogue"),
                                                       ("reference.title", layout.REFERENCE, "about.reference"))))
-    return page(here, ctx.site_name, parts)
+    return page(here, ctx.site_name, parts, pictures=pictures)
 
 
-def _cards(ctx: SiteContext, here: str) -> str:
+def _cards(ctx: SiteContext, here: str, pictures: Pictures) -> str:
     """Cards are raw HTML (a sparkline cannot live inside a Markdown list item), so their
     links are written for directory URLs, as both MkDocs and Zensical use by default."""
     cards = []
@@ -56,7 +57,7 @@ def _cards(ctx: SiteContext, here: str) -> str:
             f'<a href="{attr(layout.href(here, layout.map_page(m.id)))}">{html_text(m.title)}</a>'
             f'<span class="jm-card-meta">{html_text(industry_name(m.industry, m.lang, ctx.vocab))} · '
             f'{html_text(language_name(m.lang))} · {html_text(word("map_status." + m.status, SITE_LANG))}</span>'
-            f'<span class="jm-spark">{spark}</span>'
+            f'<span class="jm-spark">{pictures.slot(spark)}</span>'
             f'<span class="jm-card-summary">{html_text(m.summary)}</span></li>')
     return '<ul class="jm-cards" data-search-exclude>\n' + "\n".join(cards) + "\n</ul>"
 

@@ -65,3 +65,7 @@ def _url_of(src: str) -> str:
         return src
     stem = src[:-3]
     return stem + ".html" if posixpath.basename(stem) == "index" else stem + "/index.html"
+
+
+def glossary_page(lang: str, default_lang: str = "en") -> str:
+    return "glossary/index.md" if lang == default_lang else f"glossary/{lang}.md"

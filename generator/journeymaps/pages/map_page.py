@@ -10,7 +10,7 @@ from ..model.resolve import channel_name, industry_name, scale_of, score_label, 
 from . import layout
 from .blocks import bullets, evidence, figure, link, page, table
 from .links import resolver_for
-from .model import SiteContext, VirtualFile
+from .model import Pictures, SiteContext, VirtualFile
 from .pictures import stage_diagram
 from .words import bracketed, clauses, date, labelled, language_name, lead_in, listed, num, signed, word
 
@@ -22,20 +22,22 @@ def map_page(entry: MapEntry, ctx: SiteContext, diagram: str | None = None) -> V
     w = lambda key: word(key, m.lang)  # noqa: E731
     kpis = [(s, k) for s in m.stages for k in s.kpis]
     guides = ctx.cited_by.get(m.id, ())
+    pictures = Pictures()
     body = ctx.templates.render(
         "map_page.md", w,
         title=inline(m.title), summary=inline(m.summary), facts=_facts(m, ctx, here),
         playbook_button=f"[{w('open_playbook')}]({layout.rel(here, layout.playbook_page(m.id))}){{ .md-button }}",
         objectives=_objectives(m) if m.objectives else "",
         personas=_personas(m),
-        diagram=figure(diagram or stage_diagram(m, ctx.vocab), cls="jm-diagram", label=labelled(w("diagram"), m.title, m.lang)),
+        diagram=figure(diagram or stage_diagram(m, ctx.vocab), cls="jm-diagram",
+                       label=labelled(w("diagram"), m.title, m.lang), pictures=pictures),
         stages=[_stage(m, i, s, ctx, here) for i, s in enumerate(m.stages, 1)],
         kpis=kpi_table(m, kpis, ctx) if kpis else "",
         downloads=_downloads(m),
         translations=_translations(m, ctx, here) if m.translations else "",
         guides=bullets(link(g.meta.title, layout.rel(here, layout.guide_page(g.meta.id))) for g in guides),
         notes=narrative(m.notes, resolver_for(ctx, here)) if m.notes else "")
-    return page(here, m.title, [body], source=entry.display, lang=m.lang)
+    return page(here, m.title, [body], source=entry.display, pictures=pictures, lang=m.lang)
 
 
 def _facts(m: JourneyMap, ctx: SiteContext, here: str) -> str:

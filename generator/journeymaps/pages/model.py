@@ -13,6 +13,33 @@ from .templates import Templates
 
 Kind = Literal["page", "svg", "png", "json", "mermaid"]
 
+_SVG_SLOT = re.compile(r"<!--jm-svg:(\d+)-->")
+
+
+def svg_slot(index: int) -> str:
+    return f"<!--jm-svg:{index}-->"
+
+
+@dataclass
+class Pictures:
+    """The pictures drawn inline in one page, in slot order. The page's Markdown holds a slot (an
+    HTML comment) in each one's place and the markup travels beside it (``VirtualFile.svgs``):
+    neither the Markdown converter nor a search indexer has to read 15 KB of SVG per picture
+    (FIELD-NOTES 2b), and an engine puts them back by value."""
+
+    svgs: list[str] = field(default_factory=list)
+
+    def slot(self, svg: str) -> str:
+        self.svgs.append(svg)
+        return svg_slot(len(self.svgs) - 1)
+
+
+def fill_svg_slots(text: str, svgs: tuple[str, ...]) -> str:
+    """``text`` with each slot replaced by its picture (Markdown, or the HTML made from it)."""
+    if not svgs:
+        return text
+    return _SVG_SLOT.sub(lambda m: svgs[int(m.group(1))] if int(m.group(1)) < len(svgs) else m.group(0), text)
+
 
 @dataclass(frozen=True)
 class VirtualFile:
@@ -23,9 +50,13 @@ class VirtualFile:
     kind: Kind
     source_path: str | None = None  # repository path of the map/guide it comes from (edit link)
     title: str | None = None
+    svgs: tuple[str, ...] = ()  # a page's inline pictures; its content holds svg_slot(i) for each
 
     def data(self) -> bytes:
-        return self.content if isinstance(self.content, bytes) else self.content.encode("utf-8")
+        """The file as written to a docs tree: a page with its pictures in place."""
+        if isinstance(self.content, bytes):
+            return self.content
+        return fill_svg_slots(self.content, self.svgs).encode("utf-8")
 
 
 @dataclass(frozen=True)

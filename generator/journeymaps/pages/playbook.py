@@ -10,7 +10,7 @@ from ..model.resolve import stage_name
 from . import layout
 from .blocks import bullets, figure, page, table
 from .map_page import kpi_table
-from .model import SiteContext, VirtualFile
+from .model import Pictures, SiteContext, VirtualFile
 from .pictures import priority_matrix
 from .words import bracketed, clauses, labelled, listed, sentence, word
 
@@ -20,12 +20,13 @@ def playbook_page(entry: MapEntry, ctx: SiteContext) -> VirtualFile:
     here = layout.playbook_page(m.id)
     w = lambda key: word(key, m.lang)  # noqa: E731
     back = layout.rel(here, layout.map_page(m.id))
+    pictures = Pictures()
     parts = [f"# {labelled(w('playbook'), inline(m.title), m.lang)}", inline(m.summary), f"[{w('back_to_map')}]({back})"]
     ranked = sorted(((s, o) for s in m.stages for o in s.opportunities), key=lambda so: rank_key(so[1]))
     parts += [f"## {w('ranked')} {{#ranked}}", _ranked(m, ranked, ctx, back)]
     parts += [f"## {w('matrix')} {{#matrix}}",
               figure(priority_matrix(m, ctx.vocab, id_prefix=f"{m.id}-matrix"), cls="jm-matrix",
-                     label=labelled(w("matrix"), m.title, m.lang))]
+                     label=labelled(w("matrix"), m.title, m.lang), pictures=pictures)]
     parts += [f"## {w('pilot')} {{#pilot}}", _pilot(m, ranked, ctx, back)]
     kpis = [(s, k) for s in m.stages for k in s.kpis]
     if kpis:
@@ -38,7 +39,7 @@ def playbook_page(entry: MapEntry, ctx: SiteContext) -> VirtualFile:
                                  for o, ks in measured if ks))
     parts += [f"## {w('who_owns')} {{#owners}}", _owners(m, ctx)]
     return page(here, labelled(w("playbook"), m.title, m.lang), parts, source=entry.display, wide=True,
-                lang=m.lang)
+                pictures=pictures, lang=m.lang)
 
 
 def _ranked(m: JourneyMap, ranked, ctx: SiteContext, back: str) -> str:

@@ -10,16 +10,15 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..check.report import text as text_report
 from ..check.runner import MapEntry
 from ..core.escape import html_text, inline
 from ..core.findings import Finding
 from ..project import Project
 from . import layout
-from .blocks import page
+from .blocks import failure_note, page
 from .catalogues import KINDS as CATALOGUE_KINDS
 from .catalogues import catalogue_pages, catalogue_title
-from ..core.escape import html_text, inline
+from .glossary import glossary_nav, glossary_pages
 from .guides import guide_page, method_index
 from .home import home_page, industries_in_use, industry_page
 from .map_page import map_page
@@ -70,7 +69,11 @@ def build_site(project: Project, *, failures: tuple[Failure, ...] = (), png: boo
     files += [guide_page(g, ctx) for g in ctx.guides]
     files += catalogue_pages(ctx)
     files.append(reference_page())
-    site = Site(files, navigation(ctx))
+    nav = navigation(ctx)
+    if project.glossary is not None:
+        files += glossary_pages(project.glossary, "site_config/glossary.yaml")
+        nav.insert(len(nav) - 1, glossary_nav(project.glossary))  # before the authoring reference
+    site = Site(files, nav)
     if png and svgs:
         result = render_pngs(svgs, cache_dir, jobs=jobs)
         by_path = {layout.asset(e.map.id, "png"): e for e in ctx.maps}
@@ -104,11 +107,9 @@ def _failure_pages(ctx: SiteContext) -> list[VirtualFile]:
 
 def failure_parts(f: Failure) -> list[str]:
     """The located errors, as `journeymaps check` prints them, in a code block (shown, not parsed)."""
-    text = text_report(list(f.findings), 1).replace("```", "'''")
-    block = "\n".join("    " + line for line in ["```text", *text.rstrip().splitlines(), "```"])
     w = lambda key: word(key, SITE_LANG)  # noqa: E731
     return [f"# {w('failure.title').format(name=inline(f.map_id or f.display))}",
-            f"!!! failure \"{w('failure.note').format(file=inline(f.display))}\"\n\n{block}"]
+            failure_note(f, w("failure.fix_map"))]
 
 
 # --- navigation ------------------------------------------------------------------------

@@ -16,6 +16,8 @@ from ..model.lanes import LaneSpec
 from ..model.resolve import channel_name
 from ..model.vocabulary import Vocabulary
 from .fmt import with_unit
+from .svg import has_cjk
+from .theme import SEVERITIES
 
 BODY = 13.0
 SMALL = 12.0  # whole pixels: Cairo rounds hinted glyph advances, so 11.5 px Han is drawn 12 px wide
@@ -28,6 +30,9 @@ class Part:
     fill: str = "text"
     bold: bool = False
     italic: bool = False
+    chip: str | None = None  # background token: the part is a one-line chip (severity, status)
+    icon: str | None = None  # drawn before the words (a channel's icon)
+    dots: int = 0  # filled dots of a count drawn after the chip (severity, readable without colour)
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,24 @@ class Card:
     edge: str  # border token
     dash: str | None = None
     layer: Literal["front", "back"] = "front"
+    key: str = ""  # id within the picture: ``<kind>-<item id>``, or ``<kind>-<stage id>-<n>`` for items without one
+    data: tuple[tuple[str, str], ...] = ()  # the card's ``data-*`` attributes (the markup contract, ``svg.py``)
+
+    @property
+    def label(self) -> str:
+        """The card's whole text in one line, for ``aria-label``."""
+        return " ".join(p.text if p.text.endswith(_STOPS) else p.text + "." for p in self.parts)
+
+
+_STOPS = (".", "!", "?", "。", "！", "？", "…")
+
+
+def _meta(spec: LaneSpec, stage: Stage, n: int, item_id: str | None = None,
+          *extra: tuple[str, str]) -> dict[str, object]:
+    """``key`` and ``data`` of the card of a lane's n-th item in ``stage``."""
+    key = f"{spec.item}-{item_id}" if item_id else f"{spec.item}-{stage.id}-{n}"
+    data = (("kind", spec.item), *((("id", item_id),) if item_id else ()), ("stage", stage.id), *extra)
+    return {"key": key, "data": data}
 
 
 def lane_cards(m: JourneyMap, stage: Stage, spec: LaneSpec, vocab: Vocabulary, w: dict[str, str]) -> list[Card]:
@@ -44,27 +67,45 @@ def lane_cards(m: JourneyMap, stage: Stage, spec: LaneSpec, vocab: Vocabulary, w
     items = getattr(stage, spec.field)
     fill, edge = spec.token or "", f"{spec.token}-edge"
     if spec.draw == "text":
-        return [Card((Part(a),), fill, edge) for a in items]
+        return [Card((Part(a),), fill, edge, **_meta(spec, stage, n)) for n, a in enumerate(items)]
     if spec.draw == "quote":
-        return [Card((Part(w["quote"].format(text=t), italic=True),), fill, edge) for t in items]
+        return [Card((Part(w["quote"].format(text=t), italic=True),), fill, edge, **_meta(spec, stage, n))
+                for n, t in enumerate(items)]
     if spec.draw == "touchpoints":
-        front = [t for t in items if t.layer == "frontstage"]
-        back = [t for t in items if t.layer == "backstage"]
-        cards = [Card((Part(t.name), Part(channel_name(t.channel, m.lang, vocab), SMALL, "muted")), fill, edge)
-                 for t in front]
+        front = [(n, t) for n, t in enumerate(items) if t.layer == "frontstage"]
+        back = [(n, t) for n, t in enumerate(items) if t.layer == "backstage"]
+        cards = [Card((Part(t.name), Part(channel_name(t.channel, m.lang, vocab), SMALL, "muted",
+                                          icon=_channel_icon(vocab, t.channel))), fill, edge,
+                      **_meta(spec, stage, n, None, ("channel", t.channel), ("layer", t.layer)))
+                 for n, t in front]
         cards += [Card((Part(t.name), Part(f"{channel_name(t.channel, m.lang, vocab)} \u00b7 {w['backstage']}", SMALL,
-                                           "muted")), "back", "back-edge", dash="5 3", layer="back") for t in back]
+                                           "muted", icon=_channel_icon(vocab, t.channel))),
+                        "back", "back-edge", dash="5 3", layer="back",
+                       **_meta(spec, stage, n, None, ("channel", t.channel), ("layer", t.layer)))
+                  for n, t in back]
         return cards
     if spec.draw == "pain":
-        return [Card((Part(w["sev." + p.severity], SMALL, "text", bold=True), Part(p.text)), fill, edge) for p in items]
+        return [Card((Part(w["sev." + p.severity], SMALL, "text", bold=True, chip=f"sev-{p.severity}",
+                            dots=SEVERITIES.index(p.severity) + 1), Part(p.text)), fill, edge,
+                     **_meta(spec, stage, n, p.id, ("severity", p.severity))) for n, p in enumerate(items)]
     if spec.draw == "opportunity":
-        return [Card((Part(o.text), Part(w["opp.meta"].format(impact=o.impact, effort=o.effort,
-                                                             status=w["status." + o.status]), SMALL, "muted")),
-                     fill, edge) for o in items]
+        kpis = " ".join(k.id for k in stage.kpis)
+        return [Card((Part(w["status." + o.status], SMALL, chip=f"st-{o.status}"), Part(o.text),
+                      Part(w["opp.scores"].format(impact=o.impact, effort=o.effort), SMALL, "muted")),
+                     fill, edge, **_meta(spec, stage, n, o.id, ("status", o.status),
+                                         *((("addresses", " ".join(o.addresses)),) if o.addresses else ()),
+                                         *((("kpis", kpis),) if kpis else ())))
+                for n, o in enumerate(items)]
     if spec.draw == "kpi":
-        return [Card((Part(k.name), Part(_kpi_values(k.baseline, k.target, k.current, k.unit, w, m.lang), SMALL, "muted")),
-                     fill, edge) for k in items]
+        return [Card((Part(k.name), Part(_kpi_values(k.baseline, k.target, k.current, k.unit, w, m.lang), SMALL,
+                                          "muted")),
+                     fill, edge, **_meta(spec, stage, n, k.id)) for n, k in enumerate(items)]
     raise ValueError(f"lane {spec.id!r} is not drawn as cards")
+
+
+def _channel_icon(vocab: Vocabulary, channel_id: str) -> str | None:
+    channel = vocab.channel(channel_id)
+    return channel.icon if channel else None
 
 
 def _kpi_values(baseline: float, target: float | None, current: float | None, unit: str, w: dict[str, str],

@@ -27,4 +27,4 @@ def stage_diagram(m: JourneyMap, vocab: Vocabulary, *, lanes: list[str] | None =
     ``id_prefix`` names the root element and prefixes every id inside; the default
     ``jm-<map id>-stages`` is stable, so pages can link to it and diagrams never collide.
     """
-    return svg.write(stage_scene(m, vocab, lanes=lanes), root_id(m, "stages", id_prefix))
+    return svg.write(stage_scene(m, vocab, lanes=lanes), root_id(m, "stages", id_prefix), data=(("map", m.id),))

@@ -9,6 +9,7 @@ of them and a frozen dataclass is five times slower to create.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -104,7 +105,39 @@ class Text:
         return Box(x, self.y, w, self.height)
 
 
-Item = Rect | Path | Marker | Text
+@dataclass(slots=True)
+class Icon:
+    """An icon from ``icons.py`` (``name`` like ``material/cart-outline``) in a ``size`` square at x, y."""
+
+    x: float
+    y: float
+    size: float
+    name: str
+    fill: str
+
+    def box(self) -> Box:
+        return Box(self.x, self.y, self.size, self.size)
+
+
+@dataclass(slots=True)
+class Group:
+    """A ``<g>`` that scripts address: ``cls`` and ``data`` are the markup contract (see ``svg.py``).
+
+    ``key`` names the group within its picture; the writer turns it into an id below the root
+    id, so the same picture drawn twice on one page under two prefixes keeps ids unique.
+    """
+
+    cls: str
+    data: tuple[tuple[str, str], ...] = ()
+    items: list[Item] = field(default_factory=list)
+    key: str | None = None
+    label: str | None = None  # aria-label; a labelled group is also focusable
+
+    def add(self, item: Item) -> None:
+        self.items.append(item)
+
+
+Item = Rect | Path | Marker | Text | Icon | Group
 
 
 @dataclass
@@ -115,13 +148,37 @@ class Scene:
     title: str
     desc: str
     lang: str
+    role: str = "img"  # "group" when it holds focusable parts (an img's children are hidden from assistive tech)
     items: list[Item] = field(default_factory=list)
 
     def add(self, item: Item) -> None:
         self.items.append(item)
 
+    def leaves(self) -> list[Rect | Path | Marker | Text | Icon]:
+        """Everything drawn, in paint order, with groups opened."""
+        return list(_leaves(self.items))
+
+    def groups(self) -> list[Group]:
+        """Every group, outer before inner."""
+        return list(_groups(self.items))
+
     def texts(self) -> list[Text]:
-        return [i for i in self.items if isinstance(i, Text)]
+        return [i for i in self.leaves() if isinstance(i, Text)]
+
+
+def _leaves(items: list[Item]) -> Iterator[Rect | Path | Marker | Text | Icon]:
+    for item in items:
+        if isinstance(item, Group):
+            yield from _leaves(item.items)
+        else:
+            yield item
+
+
+def _groups(items: list[Item]) -> Iterator[Group]:
+    for item in items:
+        if isinstance(item, Group):
+            yield item
+            yield from _groups(item.items)
 
 
 def text_block(x: float, y: float, lines: list[str] | tuple[str, ...], size: float, fill: str, on: str,

@@ -12,11 +12,22 @@ checked by tests). Cairo knows no custom properties: ``static_css`` gives it pla
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Literal
+from typing import Literal, get_args
 
+from ..model.journey import Opportunity, PainPoint
 from ..model.lanes import LANE_SPECS
 
 Mode = Literal["light", "dark"]
+
+# Levels and statuses as the model defines them, in order (low .. critical; idea .. dropped).
+SEVERITIES: tuple[str, ...] = get_args(PainPoint.model_fields["severity"].annotation)
+STATUSES: tuple[str, ...] = get_args(Opportunity.model_fields["status"].annotation)
+# Severity chips: a scale from pale yellow to red (light) or to deep red (dark), drawn with the
+# text colour; the chip also says the level in words and a count of filled dots.
+_SEVERITY_SCALE = (("#fff3c4", "#3b3520"), ("#ffd8a8", "#4d3418"), ("#ffb199", "#5e2a1f"), ("#ff8080", "#7d1f24"))
+# Opportunity status chips: neutral idea, blue plan, amber pilot, green shipped, grey dropped.
+_STATUS_CHIPS = (("#e8ebf0", "#353b47"), ("#d6e6ff", "#1f3a5f"), ("#ffeab0", "#4a3d14"), ("#c8f0d3", "#1d4a2b"),
+                 ("#f2f2f2", "#2b2e35"))
 
 # name: (light, dark). Text tokens must reach 4.5:1 on every background they are drawn on.
 TOKENS: dict[str, tuple[str, str]] = {
@@ -31,12 +42,19 @@ TOKENS: dict[str, tuple[str, str]] = {
     # touchpoints get their own, below the line of visibility.
     **{name: pair for s in LANE_SPECS if s.token and s.colours
        for name, pair in ((s.token, s.colours[0]), (f"{s.token}-edge", s.colours[1]))},
+    **{f"sev-{level}": pair for level, pair in zip(SEVERITIES, _SEVERITY_SCALE, strict=True)},
+    "sev-dot": ("#b3261e", "#ff8a80"),  # the filled dots of the severity count
+    **{f"st-{status}": pair for status, pair in zip(STATUSES, _STATUS_CHIPS, strict=True)},
+    "chip-edge": ("#8c959f", "#737b8c"),
     "back": ("#f4f1fb", "#2a2640"),
     "back-edge": ("#8a78b8", "#8b7cc0"),
     "q-win": ("#e9f6ec", "#1f3326"),
     "q-bet": ("#eaf1fd", "#1f2a3f"),
     "q-fill": ("#f4f5f7", "#262a33"),
     "q-pit": ("#fdeeee", "#3a2326"),
+    # The emotion lane's zones: low scores tinted warm, high scores cool; chips on them are `bg`.
+    "z-low": ("#fdf1f1", "#2a2127"),
+    "z-high": ("#eef8f1", "#1e2a25"),
     "mark": ("#3f51b5", "#9fa8ff"),
     "mark-text": ("#ffffff", "#12151c"),
     # Persona curves: also used as text (value labels on a chip of `bg`).
@@ -55,16 +73,23 @@ TEXT_PAIRS: tuple[tuple[str, str], ...] = (
     *((t, bg) for t in ("text", "muted") for bg in ("bg", "head", "lane", *_CARDS, "q-win", "q-bet", "q-fill", "q-pit")),
     *((f"p{i}", "bg") for i in range(PERSONA_COLOURS)),
     ("mark-text", "mark"),
+    *(("text", f"sev-{level}") for level in SEVERITIES),
+    *(("text", f"st-{status}") for status in STATUSES),
 )
 # Lines and markers that carry meaning (curves, axis) should reach 3:1 against the page.
 GRAPHIC_PAIRS: tuple[tuple[str, str], ...] = (
     *((f"p{i}", "bg") for i in range(PERSONA_COLOURS)),
     ("mark", "bg"),
     ("axis", "bg"),
+    *(("sev-dot", card) for card in ("pain", "back")),
 )
 
-FONT_STACK = ('"Segoe UI", Roboto, "Helvetica Neue", Arial, "PingFang SC", "Microsoft YaHei", '
-              '"Noto Sans CJK SC", "Noto Sans", sans-serif')
+# Latin fonts with full Polish coverage come before any CJK font: a browser that finds none of
+# the Latin ones draws Latin text with the CJK font, and Polish accents come out detached.
+# Noto Sans (Debian fonts-noto-core) first, as in the PNG. The map pages
+# use this same stack (``FONT_STACK`` is public for them).
+FONT_STACK = ('"Noto Sans", "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans CJK SC", "PingFang SC", '
+              '"Microsoft YaHei", sans-serif')
 # Han text prefers CJK fonts, so punctuation and Latin inside it match the ideographs.
 FONT_STACK_CJK = '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans", sans-serif'
 # What Cairo uses: it takes only the first family of a list and does no per-glyph fallback,

@@ -12,6 +12,7 @@ from ..load.yaml12 import resolve_plain
 from ..model.journey import JourneyMap
 from ..model.lanes import page_order
 from ..model.resolve import low_threshold, score_label
+from ..model.translation import map_digest
 from ..model.vocabulary import Vocabulary
 
 MODELINE = "# yaml-language-server: $schema=../../generator/journeymaps/schema/journeymap.schema.json"
@@ -116,8 +117,10 @@ def derived(source: JourneyMap, source_path: str, *, map_id: str, title: str, la
     data.update(id=map_id, title=title, lang=lang, last_reviewed=today.isoformat())
     data.pop("translations", None)
     data.pop("based_on", None)
+    data.pop("source_digest", None)
     if mode == "translation":
         data["translations"] = {source.lang: source.id}
+        data["source_digest"] = map_digest(source)  # the original as it is now; `check` tells when it moves on
         if source.based_on:
             data["based_on"] = source.based_on
         header = [

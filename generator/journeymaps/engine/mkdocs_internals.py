@@ -1,0 +1,116 @@
+"""Every private MkDocs and Material-search internal journeymaps relies on, in one place.
+
+`mkdocs serve` rebuilds one edited map without a full build (engine/serve_patch.py): that
+pushes pages through MkDocs' own page pipeline, swaps their search entries and tells open
+browsers to reload. None of it has a public API. Each use is a function here, `problems()`
+says before the first use whether the running MkDocs still has what they touch, and
+tests/site/test_mkdocs_contract.py fails with the same words when an upgrade breaks one.
+When anything is missing the plugin falls back to MkDocs' full rebuild: slower, never wrong.
+"""
+
+from __future__ import annotations
+
+import inspect
+import threading
+import time
+from collections.abc import Callable, Iterable
+from typing import Any
+
+# MkDocs minor versions these internals were checked against.
+TESTED = ((1, 6),)
+
+_BUILD_PAGE_PARAMS = ("page", "config", "doc_files", "nav", "env")
+_POPULATE_PAGE_PARAMS = ("page", "config", "files")
+_SERVER_ATTRIBUTES = ("builder", "_epoch_cond", "_wanted_epoch", "_visible_epoch")
+
+
+def version_problem(version: str | None = None) -> str | None:
+    """None when this MkDocs version is one the internals were checked against."""
+    if version is None:
+        import mkdocs
+
+        version = mkdocs.__version__
+    minor = tuple(int(p) for p in version.split(".")[:2] if p.isdigit())
+    if minor in TESTED:
+        return None
+    tested = ", ".join(".".join(map(str, v)) for v in TESTED)
+    return (f"MkDocs {version} is not a version journeymaps' serve shortcuts were checked against ({tested}); "
+            "run tests/site/test_mkdocs_contract.py and, when it passes, add it to TESTED in "
+            "journeymaps/engine/mkdocs_internals.py")
+
+
+def _params_problem(func: Any, name: str, expected: tuple[str, ...]) -> str | None:
+    if func is None:
+        return f"mkdocs.commands.build.{name} is gone"
+    params = tuple(inspect.signature(func).parameters)
+    if params[: len(expected)] != expected:
+        return f"mkdocs.commands.build.{name} takes {params}, expected it to start with {expected}"
+    return None
+
+
+def problems(server: object | None = None, search: object | None = None) -> list[str]:
+    """What the running MkDocs lacks of the internals used here ([] when everything is there)."""
+    import mkdocs.commands.build as build
+
+    found = [version_problem()]
+    found.append(_params_problem(getattr(build, "_build_page", None), "_build_page", _BUILD_PAGE_PARAMS))
+    found.append(_params_problem(getattr(build, "_populate_page", None), "_populate_page", _POPULATE_PAGE_PARAMS))
+    if server is not None:
+        missing = [a for a in _SERVER_ATTRIBUTES if not hasattr(server, a)]
+        if missing:
+            found.append(f"the live-reload server has no {', '.join(missing)}")
+        elif not isinstance(getattr(server, "_epoch_cond"), type(threading.Condition())):
+            found.append("the live-reload server's _epoch_cond is not a threading.Condition")
+    if search is not None and not isinstance(getattr(getattr(search, "search_index", None), "entries", None), list):
+        found.append(f"the search plugin {type(search).__module__}.{type(search).__name__} keeps no "
+                     "`search_index.entries` list (journeymaps knows Material's search)")
+    return [p for p in found if p]
+
+
+def search_plugin(config: Any) -> Any | None:
+    """The site's search plugin, if it has a search index (Material's `search`)."""
+    for plugin in config.plugins.values():
+        if hasattr(getattr(plugin, "search_index", None), "generate_search_index"):
+            return plugin
+    return None
+
+
+def wrap_builder(server: Any, wrap: Callable[[Callable[..., Any]], Callable[..., Any]]) -> bool:
+    """Put ``wrap(builder)`` in place of the function the live-reload server calls on a change;
+    False when the server has no such function."""
+    if not callable(getattr(server, "builder", None)):
+        return False
+    server.builder = wrap(server.builder)
+    return True
+
+
+def reload_browsers(server: Any) -> None:
+    """Tell open pages a newer build is there (MkDocs' live-reload epoch)."""
+    with server._epoch_cond:
+        # Browsers ask for anything newer than what they saw: the epoch must move forward even
+        # when the last build finished within the same millisecond.
+        epoch = max(time.monotonic_ns() // 1_000_000, server._visible_epoch + 1)
+        server._wanted_epoch = server._visible_epoch = epoch
+        server._epoch_cond.notify_all()
+
+
+def build_pages(config: Any, files: Any, nav: Any, env: Any, pages: list[Any]) -> None:
+    """Read, convert and write these pages exactly as a full build does, with its nav and theme."""
+    from mkdocs.commands.build import _build_page, _populate_page
+
+    doc_files = files.documentation_pages()
+    for page in pages:
+        _populate_page(page, config, files)
+    for page in pages:
+        _build_page(page, config, doc_files, nav, env)
+
+
+def drop_search_entries(search: Any, urls: Iterable[str]) -> None:
+    """Forget the search entries of these page URLs (they are indexed again when rebuilt)."""
+    gone = set(urls)
+    index = search.search_index
+    index.entries = [e for e in index.entries if e["location"].split("#", 1)[0] not in gone]
+
+
+def write_search_index(search: Any, config: Any) -> None:
+    search.on_post_build(config=config)

@@ -1,0 +1,43 @@
+"""The glossary: one page per language from site_config/glossary.yaml, each linking the others."""
+
+from __future__ import annotations
+
+from ..core.escape import html_text, inline
+from ..model.glossary import Glossary
+from . import layout
+from .blocks import link, page
+from .model import NavItem, VirtualFile
+from .words import language_name
+
+
+def glossary_pages(glossary: Glossary, source: str | None = None) -> list[VirtualFile]:
+    return [glossary_page(glossary, lang, source) for lang in glossary.languages()]
+
+
+def glossary_page(glossary: Glossary, lang: str, source: str | None = None) -> VirtualFile:
+    default = glossary.languages()[0]
+    here = layout.glossary_page(lang, default)
+    text = glossary.page[lang]
+    others = [link(language_name(o), layout.rel(here, layout.glossary_page(o, default)))
+              for o in glossary.languages() if o != lang]
+    parts = [f"# {inline(text.title)}", inline(text.intro), f"{inline(text.other_languages)}: " + " · ".join(others)]
+    for entry in glossary.terms:
+        term = entry.terms.get(lang)
+        if term is None:
+            continue
+        heading = term.term[:1].upper() + term.term[1:]  # "pain point" heads its entry as "Pain point"
+        parts.append(f"## {inline(heading)} {{#{entry.id}}}")
+        parts.append(inline(term.definition))
+        if term.avoid:
+            parts.append(f"{inline(text.avoid)}: " + ", ".join(inline(w) for w in term.avoid))
+        elsewhere = [f"{inline(language_name(o))}: {inline(entry.terms[o].term)}"
+                     for o in glossary.languages() if o != lang and o in entry.terms]
+        if elsewhere:
+            parts.append("*" + " · ".join(elsewhere) + "*")
+    return page(here, text.title, parts, source=source)
+
+
+def glossary_nav(glossary: Glossary) -> NavItem:
+    default = glossary.languages()[0]
+    return NavItem(html_text(glossary.page[default].title), layout.glossary_page(default, default),
+                   tuple(NavItem(html_text(language_name(o)), layout.glossary_page(o, default)) for o in glossary.languages()[1:]))

@@ -1,0 +1,45 @@
+"""Inline pictures travel as values of the generated page (``VirtualFile.svgs``), with a slot in
+the Markdown: the engine puts them back by value and never pattern-matches page HTML."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from sitebuild import TODAY
+
+from journeymaps.pages import build_site
+from journeymaps.pages.model import svg_slot
+
+
+def test_a_map_page_carries_its_diagram_as_a_value(project) -> None:
+    site = build_site(project, png=False)
+    by_path = {f.path: f for f in site.files}
+    entry = project.maps[0]
+    diagram = by_path[f"maps/{entry.map.id}/index.md"]
+    assert len(diagram.svgs) == 1 and diagram.svgs[0].startswith("<svg")
+    assert "<svg" not in diagram.content and svg_slot(0) in diagram.content
+    # Written as a docs tree (`journeymaps generate`), the picture is in its figure again.
+    assert f'tabindex="0">\n{diagram.svgs[0]}\n</div>' in diagram.data().decode("utf-8")
+    home = by_path["index.md"]
+    assert len(home.svgs) == len(project.maps)  # one sparkline per map card
+    assert all(f'<span class="jm-spark">{svg_slot(i)}</span>' in home.content for i in range(len(home.svgs)))
+
+
+def test_a_slot_typed_by_an_author_stays_text(project_copy, tmp_path: Path) -> None:
+    """Only the page builder places slots: one written into a map's notes is shown as typed."""
+    root = project_copy()
+    path = root / "maps" / "banking" / "online-banking.yaml"
+    text = path.read_text(encoding="utf-8")
+    typed = svg_slot(0)
+    text = text.replace("notes: |\n", f"notes: |\n  Inline `{typed}` and a block:\n\n  ```\n  {typed}\n  ```\n\n", 1)
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / "site"
+    cmd = [sys.executable, "-m", "journeymaps", "build", "--config-file", str(root / "mkdocs.yml"),
+           "--out", str(out), "--today", TODAY]
+    result = subprocess.run(cmd, cwd=root, capture_output=True, text=True, timeout=240)
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (out / "maps" / "online-banking" / "index.html").read_text(encoding="utf-8")
+    assert html.count("&lt;!--jm-svg:0--&gt;") == 2
+    assert html.count('id="jm-online-banking-stages"') == 1  # the diagram once, in its figure
