@@ -1,11 +1,15 @@
-"""How opportunities are ranked: high impact for low effort first (shared by playbook and backlog)."""
+"""How opportunities are ranked: high impact for low effort first (shared by playbook, matrix and backlog)."""
 
 from __future__ import annotations
 
-from .journey import Opportunity
+from .journey import JourneyMap, Opportunity, Stage
 from ..words import label
 
 OPEN = ("idea", "planned", "piloting")
+# The quadrant boundaries, on the 1..5 scales: the middle score 3 counts as high impact and as
+# low effort, so every opportunity belongs to exactly one quadrant (none sits on a line).
+HIGH_IMPACT_FROM = 3
+LOW_EFFORT_UP_TO = 3
 
 
 def score(o: Opportunity) -> int:
@@ -15,9 +19,9 @@ def score(o: Opportunity) -> int:
 
 def quadrant_key(o: Opportunity) -> str:
     """The quadrant's key in the wording catalogue: ``quadrant.`` + this."""
-    if o.impact >= 3:
-        return "quick_win" if o.effort <= 3 else "big_bet"
-    return "fill_in" if o.effort <= 3 else "money_pit"
+    if o.impact >= HIGH_IMPACT_FROM:
+        return "quick_win" if o.effort <= LOW_EFFORT_UP_TO else "big_bet"
+    return "fill_in" if o.effort <= LOW_EFFORT_UP_TO else "money_pit"
 
 
 def quadrant(o: Opportunity, lang: str = "en") -> str:
@@ -26,3 +30,9 @@ def quadrant(o: Opportunity, lang: str = "en") -> str:
 
 def rank_key(o: Opportunity) -> tuple[int, int, int, str]:
     return (-score(o), -o.impact, o.effort, o.id)
+
+
+def ranked(m: JourneyMap) -> list[tuple[Stage, Opportunity]]:
+    """The map's opportunities, do-first first: position + 1 is the number the playbook's table
+    and its priority matrix both show."""
+    return sorted(((s, o) for s in m.stages for o in s.opportunities), key=lambda so: rank_key(so[1]))

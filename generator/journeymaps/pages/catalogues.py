@@ -1,12 +1,17 @@
-"""Catalogues across all maps: channels by stage, pain points, the opportunity backlog, KPIs, tags."""
+"""Catalogues across all maps: channels by stage, pain points, the opportunity backlog, KPIs, tags.
+
+Maps are named by their titles, linked; a translated map is listed under its original (with a
+link per language) rather than as a second map (``map_groups``)."""
 
 from __future__ import annotations
 
+from ..check.runner import MapEntry
 from ..core.escape import inline
 from ..model.priority import quadrant, rank_key, score
 from ..model.resolve import channel_name, stage_name
 from . import layout
 from .blocks import bullets, evidence, link, page, table, unsearched
+from .map_groups import folded, map_groups, maps_cell
 from .map_page import gap
 from .model import SiteContext, VirtualFile
 from .words import SITE_LANG, labelled, num, sentence, word
@@ -43,11 +48,6 @@ def catalogue_title(key: str) -> str:
     return _w({"kpis": "lane.kpis", "tags": "tags"}.get(key, f"cat.{key}"))
 
 
-def _map_link(here: str, map_id: str, text: str, anchor: str = "") -> str:
-    target = layout.rel(here, layout.map_page(map_id)) + (f"#{anchor}" if anchor else "")
-    return link(text, target)
-
-
 def _stage_columns(ctx: SiteContext) -> list[tuple[str, str]]:
     """(stage id, name in the site's language): catalogue stages first, then custom stages in order of appearance."""
     cols = [(s.id, s.name(SITE_LANG)) for s in ctx.vocab.stages]
@@ -63,74 +63,89 @@ def _stage_columns(ctx: SiteContext) -> list[tuple[str, str]]:
 def _channels(ctx: SiteContext) -> VirtualFile:
     here = layout.CATALOGUES["channels"]
     cols = _stage_columns(ctx)
-    use: dict[tuple[str, str], list[str]] = {}
-    for e in ctx.maps:
-        for s in e.map.stages:
-            for t in s.touchpoints:
-                ids = use.setdefault((t.channel, s.id), [])
-                if e.map.id not in ids:
-                    ids.append(e.map.id)
+    # (channel, stage id) -> per map group, the members with a touchpoint there
+    use: dict[tuple[str, str], list[list[MapEntry]]] = {}
+    for g in map_groups(ctx):
+        found: dict[tuple[str, str], list[MapEntry]] = {}
+        for e in g.members:
+            for s in e.map.stages:
+                for t in s.touchpoints:
+                    members = found.setdefault((t.channel, s.id), [])
+                    if e not in members:
+                        members.append(e)
+        for key, members in found.items():
+            use.setdefault(key, []).append(members)
     channels = [c.id for c in ctx.vocab.channels if any(k[0] == c.id for k in use)]
     channels += sorted({k[0] for k in use} - set(channels))
     rows = []
     for ch in channels:
         cells = []
         for stage_id, _ in cols:
-            ids = use.get((ch, stage_id), [])
-            shown = [_map_link(here, i, i, layout.stage_anchor(stage_id)) for i in ids[:CELL_LIMIT]]
-            if len(ids) > CELL_LIMIT:
-                shown.append(_w("cat.more").format(n=len(ids) - CELL_LIMIT))
+            groups = use.get((ch, stage_id), [])
+            shown = [maps_cell(here, members, layout.stage_anchor(stage_id)) for members in groups[:CELL_LIMIT]]
+            if len(groups) > CELL_LIMIT:
+                shown.append(_w("cat.more").format(n=len(groups) - CELL_LIMIT))
             cells.append("<br>".join(shown) if shown else "")
         rows.append((inline(channel_name(ch, SITE_LANG, ctx.vocab)), *cells))
     headers = [_w("cat.channel"), *(inline(n) for _, n in cols)]
-    return _page("channels", [_w("cat.channels.intro"), unsearched(table(headers, rows))])
+    return _page("channels", [_w("cat.channels.intro"), unsearched(table(headers, rows), "jm-catalogue")])
 
 
 def _pain_points(ctx: SiteContext) -> VirtualFile:
     here = layout.CATALOGUES["pain_points"]
-    found = [(e, s, p) for e in ctx.maps for s in e.map.stages for p in s.pain_points]
-    found.sort(key=lambda x: (SEVERITY_ORDER[x[2].severity], x[0].map.id, x[2].id))
-    rows = [(inline(p.text), inline(_w("severity." + p.severity)), _map_link(here, e.map.id, e.map.title),
-             inline(stage_name(e.map, s, ctx.vocab)), evidence(p.evidence, SITE_LANG)) for e, s, p in found]
+    groups = map_groups(ctx)
+    found = [r for g in groups for r in folded(g, lambda s: s.pain_points)]
+    found.sort(key=lambda r: SEVERITY_ORDER[r.item.severity])  # stable: maps in site order within a severity
+    rows = [(inline(r.item.text), inline(_w("severity." + r.item.severity)), maps_cell(here, r.members),
+             inline(stage_name(r.entry.map, r.stage, ctx.vocab)), evidence(r.item.evidence, SITE_LANG))
+            for r in found]
     headers = [_w(k) for k in ("cat.pain_point", "severity", "cat.map", "stage", "evidence")]
-    return _page("pain_points", [_w("cat.pain_points.intro").format(pains=len(rows), maps=len(ctx.maps)),
-                  unsearched(table(headers, rows))])
+    return _page("pain_points", [_w("cat.pain_points.intro").format(pains=len(rows), maps=len(groups)),
+                  unsearched(table(headers, rows), "jm-catalogue")])
 
 
 def _backlog(ctx: SiteContext) -> VirtualFile:
     here = layout.CATALOGUES["opportunities"]
-    found = [(e, s, o) for e in ctx.maps for s in e.map.stages for o in s.opportunities]
-    found.sort(key=lambda x: (rank_key(x[2]), x[0].map.id))
+    found = [r for g in map_groups(ctx) for r in folded(g, lambda s: s.opportunities)]
+    found.sort(key=lambda r: rank_key(r.item))  # stable: maps in site order within a rank
     rows = [(str(score(o)), inline(o.text), str(o.impact), str(o.effort), quadrant(o, SITE_LANG),
              inline(_w("status." + o.status)),
-             inline(o.owner) if o.owner else "–", _map_link(here, e.map.id, e.map.title)) for e, s, o in found]
+             inline(o.owner) if o.owner else "–", maps_cell(here, r.members)) for r in found for o in [r.item]]
     headers = [_w(k) for k in ("priority", "opportunity", "impact", "effort", "cat.quadrant", "status", "owner",
                                "cat.map")]
     sortable = unsearched(table(headers, rows, align=["r", "l", "r", "r", "l", "l", "l", "l"]),
-                          "jm-sortable jm-compact")
+                          "jm-sortable jm-compact jm-catalogue")
     return _page("opportunities", [_w("cat.opportunities.intro"), sortable])
 
 
 def _kpis(ctx: SiteContext) -> VirtualFile:
     here = layout.CATALOGUES["kpis"]
-    rows = [(inline(k.name), _map_link(here, e.map.id, e.map.title), inline(stage_name(e.map, s, ctx.vocab)),
-             num(k.baseline, SITE_LANG), num(k.target, SITE_LANG), num(k.current, SITE_LANG), gap(k, SITE_LANG),
-             inline(k.unit))
-            for e in ctx.maps for s in e.map.stages for k in s.kpis]
-    headers = [_w(k) for k in ("kpi", "cat.map", "stage", "baseline", "target", "current", "gap", "unit")]
-    return _page("kpis", [unsearched(table(headers, rows, align=["l", "l", "l", "r", "r", "r", "r", "l"]))])
+    headers = [_w(k) for k in ("kpi", "stage", "baseline", "target", "current", "gap", "unit")]
+    parts = [_w("cat.kpis.intro")]
+    # One section per map: its title once, as a heading, instead of on every row.
+    for g in map_groups(ctx):
+        rows = [(inline(r.item.name), inline(stage_name(r.entry.map, r.stage, ctx.vocab)),
+                 num(r.item.baseline, SITE_LANG), num(r.item.target, SITE_LANG), num(r.item.current, SITE_LANG),
+                 gap(r.item, SITE_LANG), inline(r.item.unit))
+                for r in folded(g, lambda s: s.kpis)]
+        if not rows:
+            continue
+        m = g.original.map
+        parts.append(f"## {maps_cell(here, g.members, sep=' ')} {{#kpis-{m.id}}}")
+        parts.append(unsearched(table(headers, rows, align=["l", "l", "r", "r", "r", "r", "l"]), "jm-catalogue"))
+    return _page("kpis", parts)
 
 
 def _tags(ctx: SiteContext) -> VirtualFile:
     here = layout.CATALOGUES["tags"]
-    tags: dict[str, list] = {}
-    for e in ctx.maps:
-        for t in e.map.tags:
-            tags.setdefault(t, []).append(e)
+    tags: dict[str, list[list[MapEntry]]] = {}  # tag -> per map group, its members with the tag
+    for g in map_groups(ctx):
+        for t in dict.fromkeys(t for e in g.members for t in e.map.tags):
+            tags.setdefault(t, []).append([e for e in g.members if t in e.map.tags])
     parts = []
     if not tags:
         parts.append(_w("cat.no_tags"))
     for t in sorted(tags):
         parts.append(f"## `{t}` {{#tag-{t}}}")
-        parts.append(bullets(_map_link(here, e.map.id, e.map.title) for e in tags[t]))
+        parts.append(bullets(maps_cell(here, members, sep=" ") for members in tags[t]))
     return _page("tags", parts)

@@ -6,6 +6,7 @@ from ..core.escape import attr, html_text, inline
 from ..model.resolve import industry_name
 from . import layout
 from .blocks import bullets, link, page, table, unsearched
+from .map_groups import also_in, map_groups, map_link
 from .model import Pictures, SiteContext, VirtualFile
 from .pictures import emotion_sparkline
 from .words import SITE_LANG, date, labelled, language_name, sentence, word
@@ -75,16 +76,18 @@ def industry_page(ind: str, ctx: SiteContext) -> VirtualFile:
     parts = [f"# {inline(title)}"]
     if d and d.description:
         parts.append(inline(d.description))
+    # One row per map, its translations linked under the original: the page lists journeys,
+    # and a translation is the same journey. Five columns leave the summary room to read.
     rows = []
-    for e in ctx.maps:
-        m = e.map
+    for g in map_groups(ctx):
+        m = g.original.map
         if m.industry != ind:
             continue
-        rows.append((link(m.title, layout.rel(here, layout.map_page(m.id))),
-                     f"[{word('playbook', SITE_LANG)}]({layout.rel(here, layout.playbook_page(m.id))})",
-                     inline(language_name(m.lang)), inline(word("map_status." + m.status, SITE_LANG)), inline(m.owner),
-                     date(m.last_reviewed, SITE_LANG), inline(m.summary)))
-    headers = [word(k, SITE_LANG) for k in ("cat.map", "playbook", "language", "status", "owner", "last_reviewed",
-                                            "summary")]
-    parts.append(unsearched(table(headers, rows)))
-    return page(here, title, parts)
+        links = [link(word("playbook", SITE_LANG), layout.rel(here, layout.playbook_page(m.id))),
+                 also_in(here, g.members[1:])]
+        rows.append((map_link(here, g.original) + '<br><small class="jm-also">' + " · ".join(filter(None, links))
+                     + "</small>", inline(m.summary), inline(word("map_status." + m.status, SITE_LANG)),
+                     inline(m.owner), date(m.last_reviewed, SITE_LANG)))
+    headers = [word(k, SITE_LANG) for k in ("cat.map", "summary", "status", "owner", "last_reviewed")]
+    parts.append(unsearched(table(headers, rows), "jm-catalogue jm-index"))
+    return page(here, title, parts, wide=True)

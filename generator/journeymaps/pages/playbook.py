@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..check.runner import MapEntry
 from ..core.escape import inline
 from ..model.journey import JourneyMap
-from ..model.priority import OPEN, quadrant, rank_key, score
+from ..model.priority import OPEN, quadrant, ranked, score
 from ..model.resolve import stage_name
 from . import layout
 from .blocks import bullets, figure, page, table
@@ -22,12 +22,12 @@ def playbook_page(entry: MapEntry, ctx: SiteContext) -> VirtualFile:
     back = layout.rel(here, layout.map_page(m.id))
     pictures = Pictures()
     parts = [f"# {labelled(w('playbook'), inline(m.title), m.lang)}", inline(m.summary), f"[{w('back_to_map')}]({back})"]
-    ranked = sorted(((s, o) for s in m.stages for o in s.opportunities), key=lambda so: rank_key(so[1]))
-    parts += [f"## {w('ranked')} {{#ranked}}", _ranked(m, ranked, ctx, back)]
+    order = ranked(m)  # one numbering: the table's # is the matrix's marker
+    parts += [f"## {w('ranked')} {{#ranked}}", _ranked(m, order, ctx, back)]
     parts += [f"## {w('matrix')} {{#matrix}}",
               figure(priority_matrix(m, ctx.vocab, id_prefix=f"{m.id}-matrix"), cls="jm-matrix",
                      label=labelled(w("matrix"), m.title, m.lang), pictures=pictures)]
-    parts += [f"## {w('pilot')} {{#pilot}}", _pilot(m, ranked, ctx, back)]
+    parts += [f"## {w('pilot')} {{#pilot}}", _pilot(m, order, ctx, back)]
     kpis = [(s, k) for s in m.stages for k in s.kpis]
     if kpis:
         parts += [f"## {w('monitor')} {{#monitor}}", kpi_table(m, kpis, ctx)]
@@ -42,26 +42,26 @@ def playbook_page(entry: MapEntry, ctx: SiteContext) -> VirtualFile:
                 pictures=pictures, lang=m.lang)
 
 
-def _ranked(m: JourneyMap, ranked, ctx: SiteContext, back: str) -> str:
-    if not ranked:
+def _ranked(m: JourneyMap, order, ctx: SiteContext, back: str) -> str:
+    if not order:
         return word("no_pilot", m.lang)
     pains = m.pain_point_index()
     w = lambda key: word(key, m.lang)  # noqa: E731
     rows = []
-    for n, (s, o) in enumerate(ranked, 1):
+    for n, (s, o) in enumerate(order, 1):
         addressed = clauses((inline(pains[a][1].text) for a in o.addresses if a in pains), m.lang)
         what = inline(o.text) + (f'<br><small class="jm-addresses">{labelled(w("addresses"), addressed, m.lang)}</small>'
                                  if addressed else "")
         stage = f"[{inline(stage_name(m, s, ctx.vocab))}]({back}#{layout.stage_anchor(s.id)})"
-        rows.append((str(n), what, stage, str(o.impact), str(o.effort), f"**{score(o)}** · {quadrant(o, m.lang)}",
+        rows.append((str(n), what, stage, str(o.impact), str(o.effort), f"**{score(o)}**<br>{quadrant(o, m.lang)}",
                      inline(w("status." + o.status)), inline(o.owner) if o.owner else "–"))
     ranked_table = table(["#", w("opportunity"), w("stage"), w("impact"), w("effort"), w("priority"), w("status"),
                           w("owner")], rows, align=["r", "l", "l", "r", "r", "l", "l", "l"])
     return f'<div class="jm-compact jm-ranked" markdown="1">\n\n{ranked_table}\n\n</div>'
 
 
-def _pilot(m: JourneyMap, ranked, ctx: SiteContext, back: str) -> str:
-    candidates = [(s, o) for s, o in ranked if o.status in OPEN]
+def _pilot(m: JourneyMap, order, ctx: SiteContext, back: str) -> str:
+    candidates = [(s, o) for s, o in order if o.status in OPEN]
     if not candidates:
         return word("no_pilot", m.lang)
     s, o = candidates[0]

@@ -1,7 +1,9 @@
 """Layout of the opportunity priority matrix: impact (up) against effort (right), 1 to 5 each.
 
-The quadrant lines run through the middle value 3, so an opportunity scored 3 sits on a
-line and is said to be on a boundary rather than forced into a quadrant. Opportunities
+The quadrant lines run between cells, where ``model.priority`` draws its boundaries (a middle
+score 3 counts as high impact and low effort), so every opportunity sits inside the quadrant the
+ranked table names, never on a line; a line under the plot states that rule. Markers carry the
+opportunity's rank, the number of the playbook's ranked table. Opportunities
 sharing a cell are spread in a small grid; each gets a numbered marker and a short label
 placed where it touches nothing (``labels.place_labels``); when a label finds no room the
 cells grow and placement starts again. The numbered key under the plot gives every
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 
 from ..core.assemble import end_sentence, join
 from ..model.journey import JourneyMap, Opportunity
+from ..model.priority import HIGH_IMPACT_FROM, LOW_EFFORT_UP_TO, quadrant_key, ranked
 from ..model.resolve import stage_name
 from ..model.vocabulary import Vocabulary
 from .labels import place_labels
@@ -36,6 +39,8 @@ CHIP_PAD = 3.0
 KEY_MIN_W = 460.0
 QUADRANTS = (("q.quick_wins", "left", "top"), ("q.big_bets", "right", "top"),
              ("q.fill_ins", "left", "bottom"), ("q.money_pits", "right", "bottom"))
+# ``model.priority.quadrant_key`` -> the quadrant's heading in the picture.
+HEADING = {"quick_win": "q.quick_wins", "big_bet": "q.big_bets", "fill_in": "q.fill_ins", "money_pit": "q.money_pits"}
 
 
 @dataclass(frozen=True)
@@ -46,20 +51,13 @@ class Item:
 
 
 def items_of(m: JourneyMap, vocab: Vocabulary) -> list[Item]:
-    out = []
-    for stage in m.stages:
-        for o in stage.opportunities:
-            out.append(Item(len(out) + 1, o, stage_name(m, stage, vocab)))
-    return out
+    """Numbered by rank, as in the playbook's ranked table."""
+    return [Item(n, o, stage_name(m, stage, vocab)) for n, (stage, o) in enumerate(ranked(m), 1)]
 
 
-def quadrant_key(o: Opportunity) -> str | None:
-    """The quadrant's word key, or None for a score of 3 (on a line between quadrants)."""
-    if o.impact == 3 or o.effort == 3:
-        return None
-    high, low_effort = o.impact > 3, o.effort < 3
-    return {(True, True): "q.quick_wins", (True, False): "q.big_bets",
-            (False, True): "q.fill_ins", (False, False): "q.money_pits"}[(high, low_effort)]
+def heading_key(o: Opportunity) -> str:
+    """The word key of the quadrant heading ``o`` sits under."""
+    return HEADING[quadrant_key(o)]
 
 
 def short_label(text: str, *, max_lines: int = LABEL_LINES, width: float = LABEL_W) -> tuple[str, ...]:
@@ -127,7 +125,8 @@ def _try(m: JourneyMap, w: dict[str, str], items: list[Item], per_cell: dict[tup
     y += block_height(len(impact_lines), AXIS) + 6
 
     # Quadrant names live in bands above and below the 5 x 5 cells, where no marker can be.
-    quadrant_lines = {key: wrap(w[key], 2.5 * cell - 12, AXIS, bold=True) for key, *_ in QUADRANTS}
+    left_cells = {"left": LOW_EFFORT_UP_TO, "right": 5 - LOW_EFFORT_UP_TO}
+    quadrant_lines = {key: wrap(w[key], left_cells[side] * cell - 12, AXIS, bold=True) for key, side, _ in QUADRANTS}
     band = max(block_height(len(lines), AXIS) for lines in quadrant_lines.values()) + 10
     plot = Box(PAD + left_w, y, plot_w, plot_w + 2 * band)
     cells_top = plot.y + band
@@ -138,7 +137,8 @@ def _try(m: JourneyMap, w: dict[str, str], items: list[Item], per_cell: dict[tup
     def cy(impact: float) -> float:
         return cells_top + (5.5 - impact) * cell
 
-    mid_x, mid_y = cx(3), cy(3)
+    # The boundaries fall between cells: after the last low-effort column, below the lowest high-impact row.
+    mid_x, mid_y = cx(LOW_EFFORT_UP_TO + 0.5), cy(HIGH_IMPACT_FROM - 0.5)
     tints = {"q.quick_wins": ("q-win", Box(plot.x, plot.y, mid_x - plot.x, mid_y - plot.y)),
              "q.big_bets": ("q-bet", Box(mid_x, plot.y, plot.right - mid_x, mid_y - plot.y)),
              "q.fill_ins": ("q-fill", Box(plot.x, mid_y, mid_x - plot.x, plot.bottom - mid_y)),
@@ -173,7 +173,10 @@ def _try(m: JourneyMap, w: dict[str, str], items: list[Item], per_cell: dict[tup
     effort_lines = wrap(w["effort"], plot.w, AXIS, bold=True)
     texts.append(text_block(plot.x + plot.w / 2, y, effort_lines, AXIS, "text", "bg",
                             Box(plot.x, y, plot.w, 100), bold=True, anchor="middle"))
-    y += block_height(len(effort_lines), AXIS) + 14
+    y += block_height(len(effort_lines), AXIS) + 10
+    rule_lines = wrap(w["matrix.rule"].format(impact=HIGH_IMPACT_FROM, effort=LOW_EFFORT_UP_TO), inner, SMALL)
+    texts.append(text_block(PAD, y, rule_lines, SMALL, "muted", "bg", Box(PAD, y, inner, 200)))
+    y += block_height(len(rule_lines), SMALL) + 14
 
     # Markers: several in one cell sit on a small grid around the cell centre. One or two
     # get a label each; a crowd (GROUP_FROM or more) shares one callout listing every member
@@ -245,10 +248,9 @@ def _key(w: dict[str, str], items: list[Item], texts: list, shapes: list, y: flo
     for it in items:
         o = it.opportunity
         lines = wrap(o.text, text_w, KEY)
-        q = quadrant_key(o)
         meta = (f"{it.stage} \u00b7 " + w["opp.meta"].format(impact=o.impact, effort=o.effort,
                                                             status=w["status." + o.status])
-                + f" \u00b7 {w[q] if q else w['q.between']}")
+                + f" \u00b7 {w['quadrant.' + quadrant_key(o)]}")  # the ranked table's word
         meta_lines = wrap(meta, text_w, SMALL)
         h = block_height(len(lines), KEY) + 2 + block_height(len(meta_lines), SMALL)
         r = max(9.0, (text_width(str(it.number), NUMBER, bold=True) + 6) / 2)
@@ -267,13 +269,9 @@ def _key(w: dict[str, str], items: list[Item], texts: list, shapes: list, y: flo
 def matrix_desc(w: dict[str, str], items: list[Item]) -> str:
     parts = [w["desc.matrix"].format(n=len(items))]
     for key, *_ in QUADRANTS:
-        members = [it for it in items if quadrant_key(it.opportunity) == key]
+        members = [it for it in items if heading_key(it.opportunity) == key]
         if members:
             parts.append(end_sentence(w["desc.quadrant"].format(
                 quadrant=w[key], items=join((f"{it.number} {it.opportunity.text}" for it in members), w["list_sep"])),
                 w["full_stop"]))
-    between = [it for it in items if quadrant_key(it.opportunity) is None]
-    if between:
-        parts.append(end_sentence(w["desc.between"].format(
-            items=join((f"{it.number} {it.opportunity.text}" for it in between), w["list_sep"])), w["full_stop"]))
     return join(parts, w["sentence_sep"])

@@ -1,0 +1,118 @@
+"""A map and its translations as one group, led by the original, so the pages across maps
+(industry indexes, catalogues) list a translated map under its original instead of once per
+language, and fold a translated pain point, opportunity or KPI into the original's row."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Generic, Protocol, TypeVar
+
+from ..check.runner import MapEntry
+from ..model.journey import Stage
+from . import layout
+from .blocks import link
+from .model import SiteContext
+from .words import SITE_LANG, language_name, word
+
+
+class _HasId(Protocol):
+    id: str
+
+
+Item = TypeVar("Item", bound=_HasId)
+
+
+@dataclass(frozen=True)
+class MapGroup:
+    """The original first, then its translations in the order of the site's maps."""
+
+    members: tuple[MapEntry, ...]
+
+    @property
+    def original(self) -> MapEntry:
+        return self.members[0]
+
+
+@dataclass(frozen=True)
+class Row(Generic[Item]):
+    """One item of a group: shown as ``entry``'s (the first member that has it), and present in ``members``."""
+
+    entry: MapEntry
+    stage: Stage
+    item: Item
+    members: tuple[MapEntry, ...]
+
+
+def map_groups(ctx: SiteContext) -> list[MapGroup]:
+    """Maps joined by their `translations` (either direction), in the order of the site's maps.
+
+    The original is the member written in the site's language; a group without one is led by
+    its first map. A translation naming a map that is not on the site is left alone.
+    """
+    order = {e.map.id: i for i, e in enumerate(ctx.maps)}
+    by_id = {e.map.id: e for e in ctx.maps}
+    links: dict[str, set[str]] = {i: set() for i in order}
+    for e in ctx.maps:
+        for other in e.map.translations.values():
+            if other in by_id and other != e.map.id:
+                links[e.map.id].add(other)
+                links[other].add(e.map.id)
+    seen: set[str] = set()
+    groups = []
+    for e in ctx.maps:
+        if e.map.id in seen:
+            continue
+        component, todo = set(), [e.map.id]
+        while todo:
+            i = todo.pop()
+            if i not in component:
+                component.add(i)
+                todo.extend(links[i] - component)
+        seen |= component
+        members = sorted((by_id[i] for i in component),
+                         key=lambda m: (m.map.lang.split("-")[0] != SITE_LANG, order[m.map.id]))
+        groups.append(MapGroup(tuple(members)))
+    groups.sort(key=lambda g: order[g.original.map.id])
+    return groups
+
+
+def folded(group: MapGroup, items: Callable[[Stage], Iterable[Item]]) -> list[Row[Item]]:
+    """The group's items, one row per (stage id, item id): the original's first, in its order,
+    then what only a translation has. Translations keep the original's ids, so a translated
+    item lands in its original's row."""
+    rows: dict[tuple[str, str], Row[Item]] = {}
+    for e in group.members:
+        for s in e.map.stages:
+            for it in items(s):
+                key = (s.id, it.id)
+                if key in rows:
+                    r = rows[key]
+                    rows[key] = Row(r.entry, r.stage, r.item, (*r.members, e))
+                else:
+                    rows[key] = Row(e, s, it, (e,))
+    return list(rows.values())
+
+
+def map_link(here: str, e: MapEntry, text: str | None = None, anchor: str = "") -> str:
+    """A link to a map's page (or one of its stages), by default named by the map's title."""
+    target = layout.rel(here, layout.map_page(e.map.id)) + (f"#{anchor}" if anchor else "")
+    return link(e.map.title if text is None else text, target)
+
+
+def also_in(here: str, others: Sequence[MapEntry], anchor: str = "") -> str:
+    """"also in" and a link per other language of the same map; empty without translations."""
+    if not others:
+        return ""
+    # Each language's name is written in that language; `lang` lets a screen reader say it so
+    # (a map's language tag is checked against a strict pattern, safe in attr_list's braces).
+    langs = word("list_sep", SITE_LANG).join(
+        map_link(here, e, language_name(e.map.lang), anchor) + f'{{: lang="{e.map.lang}" }}' for e in others)
+    return word("cat.also_in", SITE_LANG).format(languages=langs)
+
+
+def maps_cell(here: str, members: Sequence[MapEntry], anchor: str = "", *, sep: str = "<br>") -> str:
+    """The first map's title, linked, then (after ``sep``) links to the same map in other languages."""
+    first, *others = members
+    out = map_link(here, first, anchor=anchor)
+    return out + f'{sep}<small class="jm-also">{also_in(here, others, anchor)}</small>' if others else out
