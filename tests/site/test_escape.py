@@ -70,7 +70,16 @@ def test_narrative_keeps_formatting_and_safe_links() -> None:
     assert "<code>&lt;b&gt;code&lt;/b&gt;</code>" in out
 
 
+def test_a_link_whose_text_wraps_onto_the_next_line_is_still_a_link() -> None:
+    # Authors wrap long paragraphs; a guide's `map:` link broken across lines used to show raw.
+    resolve = lambda scheme, rest: f"../{rest}.md" if scheme == "map" else None  # noqa: E731
+    out = render(narrative("See [the fitness\napp at retention](map:fitness-app) and `a\nspan`.", resolve))
+    assert 'href="../fitness-app.md"' in out and "map:" not in out
+    assert "<code>a\nspan</code>" in out or "<code>a span</code>" in out
+
+
 @pytest.mark.parametrize("hostile", [
+    "[x](java\nscript:alert(1))", "[multi\nline](javascript:alert(1))",
     "<script>alert(1)</script>", "<div onclick=alert(1)>x</div>", "<img src=x onerror=alert(1)>",
     "[x](javascript:alert(1))", "[x](javascript:alert(1) \"t\")", "[x](jav&#97;script:alert(1))",
     "[x][r]\n\n[r]: javascript:alert(1)", "[d](data:text/html,<script>alert(1)</script>)",

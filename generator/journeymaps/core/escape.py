@@ -98,7 +98,16 @@ def safe_url(url: str, resolve: Resolver | None = None) -> str | None:
 def narrative(md: str, resolve: Resolver | None = None) -> str:
     """Author Markdown with raw HTML shown as text and only safe links kept."""
     out: list[str] = []
+    # Lines of the current paragraph: inline syntax (a link's text, a code span) may run over
+    # a line break, so a paragraph is read whole, never line by line.
+    para: list[str] = []
     fence: str | None = None
+
+    def flush() -> None:
+        if para:
+            out.append(_inline_narrative("\n".join(para), resolve))
+            para.clear()
+
     for line in strip_controls(md).replace("\r\n", "\n").split("\n"):
         m = FENCE.match(line)
         if fence is not None:
@@ -107,19 +116,26 @@ def narrative(md: str, resolve: Resolver | None = None) -> str:
                 fence = None
             continue
         if m:
+            flush()
             fence = m.group(2)
             out.append(line)
             continue
-        if line.startswith("    ") and out and (not out[-1].strip() or out[-1].startswith("    ")):
+        if not para and line.startswith("    ") and out and (not out[-1].strip() or out[-1].startswith("    ")):
             out.append(line)  # indented code block: shown literally already
             continue
         ref = _REF_DEF.match(line)
         if ref:
+            flush()
             target = safe_url(ref.group(3), resolve)
             # An unsafe definition is dropped: `[text][ref]` then shows as plain text.
             out.append(f"{ref.group(1)}[{_neutral(ref.group(2))}]: {_link_target(target)}" if target else "")
             continue
-        out.append(_inline_narrative(line, resolve))
+        if not line.strip():
+            flush()
+            out.append(line)
+            continue
+        para.append(line)
+    flush()
     if fence is not None:
         # Left open, the fence would run on over the page's own headings (a fence of the very
         # same characters closes it for every Markdown engine, strict Python-Markdown included).
