@@ -64,7 +64,7 @@ def test_a_page_per_language_linking_the_others(glossary):
     assert "## Punkt styku {#touchpoint}" in pl and "## Szybka wygrana / duży zakład {#quick-win-big-bet}" in pl
     assert "## Touchpoint {#touchpoint}" in en
     assert "[English](index.md)" in zh and "[Polski](pl.md)" in zh and "[中文](zh.md)" in en
-    assert "不用: 接触点" in zh  # the word settled against
+    assert "不用：接触点" in zh  # the word settled against, after a full-width colon
 
 
 def test_glossary_text_is_data(glossary):

@@ -9,6 +9,7 @@ import pytest
 from language_site import TRANSLATIONS, language_site
 from pagetext import article, hrefs, page_file, resolve, section, table_head, table_rows, text_of
 
+from journeymaps.core.assemble import date
 from journeymaps.model.priority import OPEN, rank_key
 from journeymaps.schema import json_schema
 
@@ -61,7 +62,8 @@ def test_map_page_content(site_dir, maps) -> None:
         m = e.map
         page = article(site_dir, f"maps/{map_id}/")
         text = text_of(page)
-        assert m.owner in text and m.last_reviewed.isoformat() in text
+        # The date as the map's readers write it: "October 14, 2026", "2026年10月14日", "4 listopada 2026".
+        assert m.owner in text and date(m.last_reviewed, m.lang) in text
         assert "<svg" in section(page, "diagram")
         for s in m.stages:
             assert f'id="stage-{s.id}"' in page
@@ -76,16 +78,20 @@ def test_map_page_content(site_dir, maps) -> None:
 
 
 def test_kpi_gap_is_target_minus_current(site_dir, maps) -> None:
-    e = maps.get("online-banking") or next(iter(maps.values()))
-    page = article(site_dir, f"maps/{e.map.id}/")
-    rows = {r[0]: r for r in table_rows(section(page, "kpis"))}
-    for s in e.map.stages:
-        for k in s.kpis:
-            if k.target is None:
-                continue
-            now = k.current if k.current is not None else k.baseline
-            shown = rows[k.name][5].split(" ")[0]
-            assert float(shown) == pytest.approx(k.target - now, abs=1e-4), (k.id, shown)
+    from babel.numbers import parse_decimal
+
+    for e in maps.values():
+        page = article(site_dir, f"maps/{e.map.id}/")
+        rows = {r[0]: r for r in table_rows(section(page, "kpis"))}
+        for s in e.map.stages:
+            for k in s.kpis:
+                if k.target is None:
+                    continue
+                now = k.current if k.current is not None else k.baseline
+                # Written the way the map's language writes numbers ("+1,100", "+13 500", "-0,45").
+                shown = rows[k.name][5].split("(")[0].split("（")[0].strip()
+                value = float(parse_decimal(shown.lstrip("+"), locale=e.map.lang))
+                assert value == pytest.approx(k.target - now, abs=1e-4), (e.map.id, k.id, shown)
 
 
 def test_downloads_are_real_files(site_dir, maps) -> None:

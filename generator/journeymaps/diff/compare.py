@@ -20,8 +20,9 @@ from ..model.priority import quadrant
 from ..model.lanes import LANE_SPECS
 from ..model.vocabulary import Vocabulary
 from .changes import Change, Phrase, Val
-from .words import (amount, channel_label, is_id, is_short, join, label, persona_short, q, score, signed_scale, singular,
-                    stage_label, value)
+from .changes import SECTION_LANG as LANG
+from .words import (amount, channel_label, is_id, is_short, join, label, persona_short, phrase, q, score, signed_scale,
+                    singular, stage_label, value, word)
 
 _SEVERITY = ("low", "medium", "high", "critical")
 
@@ -67,23 +68,24 @@ def _stages(pair: _Pair) -> Iterable[Phrase]:
     signed = signed_scale(pair.head, pair.vocab)
     for i, s in enumerate(pair.head.stages):
         if s.id not in base_ids:
-            where: Phrase = (" at the start",) if i == 0 else (" after ", pair.stage(head_ids[i - 1]))
+            where = phrase("diff.at_start") if i == 0 else phrase("diff.after", stage=pair.stage(head_ids[i - 1]))
             # The new stage's emotions: the one thing about it that moves the curve.
             scores = [(pair.persona(p.id), " " + score(s.emotions[p.id], signed))
                       for p in pair.head.personas if p.id in s.emotions]
-            yield ("added stage ", pair.stage(s.id), *where, *((" (", *join(scores, ", "), ")") if scores else ()))
+            yield phrase("diff.stage_added", stage=pair.stage(s.id), where=where,
+                         scores=phrase("diff.scores", scores=join(scores, word("comma"))) if scores else ())
     for s in pair.base.stages:
         if s.id not in head_ids:
-            yield ("removed stage ", Val(stage_label(pair.base, s, pair.vocab)))
+            yield phrase("diff.stage_removed", stage=Val(stage_label(pair.base, s, pair.vocab)))
     kept_before = [sid for sid in base_ids if sid in head_ids]
     kept_after = [sid for sid in head_ids if sid in base_ids]
     if kept_before != kept_after:
-        yield ("reordered stages: ", *join([(pair.stage(s),) for s in kept_before], ", "), " -> ",
-               *join([(pair.stage(s),) for s in kept_after], ", "))
+        yield phrase("diff.stages_reordered", before=join([(pair.stage(s),) for s in kept_before], word("comma")),
+                     after=join([(pair.stage(s),) for s in kept_after], word("comma")))
     for old, new in _common_stages(pair):
         before, after = stage_label(pair.base, old, pair.vocab), stage_label(pair.head, new, pair.vocab)
         if before != after:
-            yield ("renamed stage ", Val(before), " to ", Val(after))
+            yield phrase("diff.stage_renamed", before=Val(before), after=Val(after))
 
 
 def _common_stages(pair: _Pair) -> list[tuple[Stage, Stage]]:
@@ -99,13 +101,13 @@ def _emotions(pair: _Pair) -> Iterable[Phrase]:
             a, b = old.emotions.get(pid), new.emotions.get(pid)
             if a == b:
                 continue
-            who: Phrase = (pair.persona(pid), " at ", pair.stage(new.id), ": ")
             if a is None:
-                yield (*who, f"new score {score(b, signed)}")  # type: ignore[arg-type]
+                change = phrase("diff.score_new", score=score(b, signed))  # type: ignore[arg-type]
             elif b is None:
-                yield (*who, f"score {score(a, signed)} removed")
+                change = phrase("diff.score_removed", score=score(a, signed))
             else:
-                yield (*who, f"{score(a, signed)} -> {score(b, signed)}, {'better' if b > a else 'worse'}")
+                change = phrase("diff.better" if b > a else "diff.worse", before=score(a, signed), after=score(b, signed))
+            yield phrase("diff.who", persona=pair.persona(pid), stage=pair.stage(new.id), change=change)
 
 
 # --- pain points, opportunities, KPIs (ids unique across the map) ---------------------
@@ -123,7 +125,7 @@ def _matched(base: dict[str, tuple[Stage, Any]], head: dict[str, tuple[Stage, An
 def _moved(pair: _Pair, old_stage: Stage, new_stage: Stage) -> list[Phrase]:
     if old_stage.id == new_stage.id:
         return []
-    return [("moved from ", pair.stage(old_stage.id), " to ", pair.stage(new_stage.id))]
+    return [phrase("diff.moved", before=pair.stage(old_stage.id), after=pair.stage(new_stage.id))]
 
 
 def _entities(pair: _Pair, noun: str, base: dict[str, tuple[Stage, Any]], head: dict[str, tuple[Stage, Any]],
@@ -136,95 +138,103 @@ def _entities(pair: _Pair, noun: str, base: dict[str, tuple[Stage, Any]], head: 
             yield added(pair.stage(stage.id), item)
         elif new is None:
             stage, item = old
-            yield (f"removed {noun} at ", Val(stage_label(pair.base, stage, pair.vocab)), ": ", name(item))
+            yield phrase("diff.removed_at", noun=word(noun), stage=Val(stage_label(pair.base, stage, pair.vocab)),
+                         name=name(item))
         else:
             (s0, a), (s1, b) = old, new
             parts = _moved(pair, s0, s1) + edits(a, b)
             if parts:
-                yield (f"{noun} ", name(b), " at ", pair.stage(s1.id), ": ", *join(parts, "; "))
+                yield phrase("diff.edited_at", noun=word(noun), name=name(b), stage=pair.stage(s1.id),
+                             edits=join(parts, word("clause_sep")))
 
 
 def _pain_points(pair: _Pair) -> Iterable[Phrase]:
-    return _entities(pair, "pain point", pair.base.pain_point_index(), pair.head.pain_point_index(),
-                     lambda stage, p: ("added ", p.severity, " pain point at ", stage, ": ", q(p.text)),
+    return _entities(pair, "one.pain_points", pair.base.pain_point_index(), pair.head.pain_point_index(),
+                     lambda stage, p: phrase("diff.pain_added", severity=word("severity." + p.severity), stage=stage,
+                                             text=q(p.text)),
                      lambda p: q(p.text), _pain_edits)
 
 
 def _pain_edits(a: PainPoint, b: PainPoint) -> list[Phrase]:
     parts: list[Phrase] = []
     if a.text != b.text:
-        parts.append(("text was ", q(a.text)))
+        parts.append(phrase("diff.text_was", text=q(a.text)))
     if a.severity != b.severity:
         worse = _SEVERITY.index(b.severity) > _SEVERITY.index(a.severity)
-        parts.append((f"severity {a.severity} -> {b.severity}, {'more' if worse else 'less'} severe",))
+        parts.append(phrase("diff.more_severe" if worse else "diff.less_severe",
+                            before=word("severity." + a.severity), after=word("severity." + b.severity)))
     if a.evidence != b.evidence:
-        parts.append(("evidence ", *value(a.evidence), " -> ", *value(b.evidence)))
+        parts.append(phrase("diff.evidence", before=value(a.evidence), after=value(b.evidence)))
     return parts + _field_edits(a, b, {"id", "text", "severity", "evidence"})
 
 
-def _priority(o: Opportunity) -> str:
-    return f"impact {o.impact}, effort {o.effort}: {quadrant(o)}"
+def _priority(o: Opportunity) -> Phrase:
+    return phrase("diff.priority", impact=str(o.impact), effort=str(o.effort), quadrant=quadrant(o, LANG))
 
 
 def _opportunities(pair: _Pair) -> Iterable[Phrase]:
-    return _entities(pair, "opportunity", pair.base.opportunity_index(), pair.head.opportunity_index(),
-                     lambda stage, o: ("added opportunity at ", stage, ": ", q(o.text), f" ({_priority(o)})"),
+    return _entities(pair, "one.opportunities", pair.base.opportunity_index(), pair.head.opportunity_index(),
+                     lambda stage, o: phrase("diff.opportunity_added", stage=stage, text=q(o.text),
+                                             priority=_priority(o)),
                      lambda o: q(o.text), _opportunity_edits)
 
 
 def _opportunity_edits(a: Opportunity, b: Opportunity) -> list[Phrase]:
     parts: list[Phrase] = []
     if (a.impact, a.effort) != (b.impact, b.effort):
-        moves = [f"{name} {x} -> {y}" for name, x, y in (("impact", a.impact, b.impact), ("effort", a.effort, b.effort))
-                 if x != y]
-        qa, qb = quadrant(a), quadrant(b)
-        parts.append((", ".join(moves) + (f", {qa} -> {qb}" if qa != qb else f", still a {qb}"),))
+        moves = [phrase(key, before=str(x), after=str(y))
+                 for key, x, y in (("diff.impact", a.impact, b.impact), ("diff.effort", a.effort, b.effort)) if x != y]
+        qa, qb = quadrant(a, LANG), quadrant(b, LANG)
+        moves.append(phrase("diff.from_to", before=qa, after=qb) if qa != qb
+                     else phrase("diff.quadrant_kept", quadrant=qb))
+        parts.append(join(moves, word("comma")))
     if a.text != b.text:
-        parts.append(("text was ", q(a.text)))
+        parts.append(phrase("diff.text_was", text=q(a.text)))
     if a.status != b.status:
-        parts.append((f"status {a.status} -> {b.status}",))
+        parts.append(phrase("diff.status", before=word("status." + a.status), after=word("status." + b.status)))
     added = [x for x in b.addresses if x not in a.addresses]
     dropped = [x for x in a.addresses if x not in b.addresses]
     if added:
-        parts.append(("now also addresses ", *join([(Val(x),) for x in added], ", ")))
+        parts.append(phrase("diff.also_addresses", ids=join([(Val(x),) for x in added], word("comma"))))
     if dropped:
-        parts.append(("no longer addresses ", *join([(Val(x),) for x in dropped], ", ")))
+        parts.append(phrase("diff.no_longer_addresses", ids=join([(Val(x),) for x in dropped], word("comma"))))
     return parts + _field_edits(a, b, {"id", "text", "impact", "effort", "status", "addresses"})
 
 
 def _kpis(pair: _Pair) -> Iterable[Phrase]:
-    return _entities(pair, "KPI", pair.base.kpi_index(), pair.head.kpi_index(), _kpi_added, lambda k: Val(k.name),
+    return _entities(pair, "one.kpis", pair.base.kpi_index(), pair.head.kpi_index(), _kpi_added, lambda k: Val(k.name),
                      _kpi_edits)
 
 
 def _kpi_added(stage: Val, k: Kpi) -> Phrase:
-    values = [("baseline ", *amount(k.baseline, k.unit))]
-    values += [(f"{name} ", *amount(v, k.unit)) for name, v in (("target", k.target), ("current", k.current))
-               if v is not None]
-    return ("added KPI at ", stage, ": ", Val(k.name), ", ", *join(values, ", "))
+    values = [phrase("diff.value", what=word("diff." + name), value=amount(v, k.unit))
+              for name, v in (("baseline", k.baseline), ("target", k.target), ("current", k.current)) if v is not None]
+    return phrase("diff.kpi_added", stage=stage, name=Val(k.name), values=join(values, word("comma")))
 
 
 def _kpi_edits(a: Kpi, b: Kpi) -> list[Phrase]:
     parts: list[Phrase] = []
     if a.name != b.name:
-        parts.append(("renamed from ", Val(a.name)))
+        parts.append(phrase("diff.renamed_from", name=Val(a.name)))
     if a.unit != b.unit:
-        parts.append(("unit ", Val(a.unit or "none"), " -> ", Val(b.unit or "none")))
+        parts.append(phrase("diff.unit", before=Val(a.unit) if a.unit else word("diff.none"),
+                            after=Val(b.unit) if b.unit else word("diff.none")))
     for name in ("baseline", "target", "current"):
         x, y = getattr(a, name), getattr(b, name)
         if x == y:
             continue
+        what = word("diff." + name)
         if x is None:
-            phrase: Phrase = (f"{name} set to ", *amount(y, b.unit))
+            change = phrase("diff.set_to", what=what, value=amount(y, b.unit))
         elif y is None:
-            phrase = (f"{name} removed (was ", *amount(x, a.unit), ")")
+            change = phrase("diff.removed_was", what=what, value=amount(x, a.unit))
         else:
-            phrase = (f"{name} ", *amount(x, a.unit), " -> ", *amount(y, b.unit))
+            change = phrase("diff.change", what=what, before=amount(x, a.unit), after=amount(y, b.unit))
         if name == "current" and x is not None and y is not None and b.target is not None:
             gap_before, gap_after = abs(b.target - x), abs(b.target - y)
             if gap_after != gap_before:
-                phrase += (", closer to the target" if gap_after < gap_before else ", further from the target",)
-        parts.append(phrase)
+                change = phrase("diff.closer" if gap_after < gap_before else "diff.further", change=change)
+        parts.append(change)
     return parts + _field_edits(a, b, {"id", "name", "unit", "baseline", "target", "current"})
 
 
@@ -247,21 +257,23 @@ def _touchpoints(pair: _Pair) -> Iterable[Phrase]:
         for key, t in after.items():
             old = before.get(key)
             if old is None:
-                yield ("added touchpoint ", q(t.name), " at ", stage, " (", Val(_channel(pair, t.channel)), ")")
+                yield phrase("diff.touchpoint_added", name=q(t.name), stage=stage, channel=Val(_channel(pair, t.channel)))
                 continue
             parts: list[Phrase] = []
             if old.channel != t.channel:
-                parts.append(("moved from ", Val(_channel(pair, old.channel, base=True)), " to ",
-                              Val(_channel(pair, t.channel))))
+                parts.append(phrase("diff.moved", before=Val(_channel(pair, old.channel, base=True)),
+                                    after=Val(_channel(pair, t.channel))))
             if old.layer != t.layer:
-                parts.append((f"{old.layer} -> {t.layer}",))
+                parts.append(phrase("diff.from_to", before=word("layer." + old.layer),
+                                    after=word("layer." + t.layer)))
             parts += _field_edits(old, t, {"name", "channel", "layer"})
             if parts:
-                yield ("touchpoint ", q(t.name), " at ", stage, ": ", *join(parts, "; "))
+                yield phrase("diff.edited_at", noun=word("one.touchpoints"), name=q(t.name), stage=stage,
+                             edits=join(parts, word("clause_sep")))
         for key, t in before.items():
             if key not in after:
-                yield ("removed touchpoint ", q(t.name), " at ", stage, " (",
-                       Val(_channel(pair, t.channel, base=True)), ")")
+                yield phrase("diff.touchpoint_removed", name=q(t.name), stage=stage,
+                             channel=Val(_channel(pair, t.channel, base=True)))
 
 
 def _channel(pair: _Pair, channel_id: str, *, base: bool = False) -> str:
@@ -276,15 +288,16 @@ def _personas(pair: _Pair) -> Iterable[Phrase]:
     for p in pair.head.personas:
         old = base.get(p.id)
         if old is None:
-            yield ("added persona ", Val(p.name))
+            yield phrase("diff.persona_added", name=Val(p.name))
             continue
-        parts: list[Phrase] = [("renamed from ", Val(old.name))] if old.name != p.name else []
+        parts: list[Phrase] = [phrase("diff.renamed_from", name=Val(old.name))] if old.name != p.name else []
         parts += _field_edits(old, p, {"id", "name"})
         if parts:
-            yield ("persona ", Val(persona_short(p)), ": ", *join(parts, "; "))
+            yield phrase("diff.edited", noun=word("one.personas"), name=Val(persona_short(p)),
+                         edits=join(parts, word("clause_sep")))
     for p in pair.base.personas:
         if p.id not in head_ids:
-            yield ("removed persona ", Val(p.name))
+            yield phrase("diff.persona_removed", name=Val(p.name))
 
 
 def _objectives(pair: _Pair) -> Iterable[Phrase]:
@@ -293,14 +306,14 @@ def _objectives(pair: _Pair) -> Iterable[Phrase]:
     for o in pair.head.objectives:
         old = base.get(o.id)
         if old is None:
-            yield ("added ", o.kind, " objective: ", q(o.text))
+            yield phrase("diff.objective_added", kind=word("objective." + o.kind), text=q(o.text))
             continue
         parts = _field_edits(old, o, {"id"})
         if parts:
-            yield ("objective ", q(o.text), ": ", *join(parts, "; "))
+            yield phrase("diff.edited", noun=word("one.objectives"), name=q(o.text), edits=join(parts, word("clause_sep")))
     for o in pair.base.objectives:
         if o.id not in head_ids:
-            yield ("removed objective: ", q(o.text))
+            yield phrase("diff.objective_removed", text=q(o.text))
 
 
 _MAP_HANDLED = {"id", "personas", "stages", "objectives"}
@@ -311,8 +324,8 @@ _STAGE_HANDLED = {"id", "name", *(s.field for s in LANE_SPECS if s.compare == "o
 def _other(pair: _Pair) -> Iterable[Phrase]:
     yield from _field_edits(pair.base, pair.head, _MAP_HANDLED)
     for old, new in _common_stages(pair):
-        for phrase in _field_edits(old, new, _STAGE_HANDLED):
-            yield (pair.stage(new.id), ": ", *phrase)
+        for change in _field_edits(old, new, _STAGE_HANDLED):
+            yield phrase("diff.in_stage", stage=pair.stage(new.id), change=change)
 
 
 def _field_edits(old: BaseModel, new: BaseModel, skip: set[str]) -> list[Phrase]:
@@ -330,27 +343,28 @@ def _field_edits(old: BaseModel, new: BaseModel, skip: set[str]) -> list[Phrase]
 def _value_edit(name: str, a: Any, b: Any) -> list[Phrase]:
     what = label(name)
     if a is None:
-        return [(f"{what} added",)] if _long(b) else [(f"{what} set to ", *_brief(b))]
+        return [phrase("diff.field_added", what=what) if _long(b) else phrase("diff.set_to", what=what, value=_brief(b))]
     if b is None:
-        return [(f"{what} removed",)] if _long(a) else [(f"{what} removed (was ", *_brief(a), ")")]
+        return [phrase("diff.field_removed", what=what) if _long(a)
+                else phrase("diff.removed_was", what=what, value=_brief(a))]
     if isinstance(a, list) and isinstance(b, list) and all(isinstance(x, (str, int, float)) for x in a + b):
         added = [x for x in b if x not in a]
         dropped = [x for x in a if x not in b]
         if all(isinstance(x, str) and is_id(x) for x in a + b):
             # Ids (tags, KPI ids) read best as one list; sentences each on their own line.
-            out: list[Phrase] = [(f"added {what}: ", *value(added))] if added else []
-            out += [(f"removed {what}: ", *value(dropped))] if dropped else []
+            out: list[Phrase] = [phrase("diff.added_list", what=what, values=value(added))] if added else []
+            out += [phrase("diff.removed_list", what=what, values=value(dropped))] if dropped else []
         else:
-            out = [(f"added {singular(name)} ", *value(x)) for x in added]
-            out += [(f"removed {singular(name)} ", *value(x)) for x in dropped]
-        return out or [(f"reordered {what}",)]
+            out = [phrase("diff.added_item", what=singular(name), value=value(x)) for x in added]
+            out += [phrase("diff.removed_item", what=singular(name), value=value(x)) for x in dropped]
+        return out or [phrase("diff.reordered", what=what)]
     if isinstance(a, dict) and isinstance(b, dict):
         return [_dict_edit(what, a, b)]
     if isinstance(a, BaseModel) and isinstance(b, BaseModel):
-        return [(f"{what}: ", *join(_model_leaves(a, b), "; "))]
+        return [phrase("diff.changes", what=what, changes=join(_model_leaves(a, b), word("clause_sep")))]
     if isinstance(a, str) and isinstance(b, str) and not (is_short(a) and is_short(b)):
-        return [(f"{what} edited",)]
-    return [(f"{what} ", *value(a), " -> ", *value(b))]
+        return [phrase("diff.text_edited", what=what)]
+    return [phrase("diff.change", what=what, before=value(a), after=value(b))]
 
 
 def _long(v: Any) -> bool:
@@ -359,7 +373,7 @@ def _long(v: Any) -> bool:
 
 def _brief(v: Any) -> Phrase:
     if isinstance(v, BaseModel):
-        return ("new values",)
+        return (word("diff.new_values"),)
     return value(v)
 
 
@@ -367,11 +381,11 @@ def _dict_edit(what: str, a: dict, b: dict) -> Phrase:
     parts: list[Phrase] = []
     for key in b:
         if key not in a:
-            parts.append(("added ", Val(str(key)), " ", *value(b[key])))
+            parts.append(phrase("diff.added_item", what=Val(str(key)), value=value(b[key])))
         elif a[key] != b[key]:
-            parts.append((Val(str(key)), " ", *value(a[key]), " -> ", *value(b[key])))
-    parts += [("removed ", Val(str(key)), " ", *value(a[key])) for key in a if key not in b]
-    return (f"{what}: ", *join(parts, ", "))
+            parts.append(phrase("diff.change", what=Val(str(key)), before=value(a[key]), after=value(b[key])))
+    parts += [phrase("diff.removed_item", what=Val(str(key)), value=value(a[key])) for key in a if key not in b]
+    return phrase("diff.changes", what=what, changes=join(parts, word("comma")))
 
 
 def _model_leaves(a: BaseModel, b: BaseModel) -> list[Phrase]:
@@ -381,7 +395,7 @@ def _model_leaves(a: BaseModel, b: BaseModel) -> list[Phrase]:
     for path in sorted(set(flat_a) | set(flat_b), key=_path_key):
         x, y = flat_a.get(path), flat_b.get(path)
         if x != y:
-            out.append((path + " ", *value(x), " -> ", *value(y)))
+            out.append(phrase("diff.change", what=path, before=value(x), after=value(y)))
     return out
 
 

@@ -16,6 +16,7 @@ import re
 from ..core.escape import inline
 from .changes import MapDiff, Phrase, Report, Val
 from .text import counts, state_words, where
+from .words import counted, word
 
 MARKER = "<!-- journeymaps-diff -->"  # lets the workflow find and update its own comment
 LIMIT = 60_000  # GitHub refuses comments over 65,536 characters
@@ -53,7 +54,7 @@ def _block(d: MapDiff) -> str:
     if d.summary:
         lines += ["", md(d.summary)]
     if d.base_errors is not None or d.head_errors is not None:
-        lines += ["", "Run `journeymaps check` on this file for the details."]
+        lines += ["", word("diff.run_check")]
     for section, phrases in d.by_section():
         lines += ["", f"**{section}**", ""]
         lines += [f"- {md(p)}" for p in phrases]
@@ -61,18 +62,17 @@ def _block(d: MapDiff) -> str:
 
 
 def render(report: Report) -> str:
-    head = [MARKER, "### Journey map changes", "",
+    head = [MARKER, f"### {word('diff.title')}", "",
             f"**{escape(report.base_label)}** → **{escape(report.head_label)}**: {counts(report)}", ""]
     if report.problems:
         head += [f"- ⚠️ {md(p)}" for p in report.problems] + [""]
     out = "\n".join(head)
     if not report.maps:
-        return out + "No journey map changed.\n"
+        return out + word("diff.no_change") + "\n"
     for i, d in enumerate(report.maps):
         block = _block(d)
         if len(out) + len(block) > LIMIT:
             rest = len(report.maps) - i
-            return out + (f"\n… and {rest} more map{'' if rest == 1 else 's'}: run `journeymaps diff` "
-                          "locally for the full list.\n")
+            return out + "\n" + counted("more_maps.", rest) + "\n"
         out += "\n" + block
     return out

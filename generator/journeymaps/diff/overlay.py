@@ -20,7 +20,8 @@ from ..render.svg import check_id, escape_attr, escape_text, has_cjk
 from ..render.textwidth import text_width
 from ..render.theme import themable_css
 from ..render.wrap import wrap
-from .words import persona_short, score, signed_scale, stage_label
+from ..core.assemble import attach, end_sentence, join
+from .words import persona_short, score, signed_scale, stage_label, word
 
 COLUMN = 128.0
 PLOT_HEIGHT = 200.0
@@ -34,20 +35,21 @@ LINE = 1.3  # line height in em
 class _Column:
     stage_id: str
     name: str
-    note: str  # "", "new" or "removed"
+    note: str  # "", or the catalogue's word for "new" or "removed"
 
 
 def _columns(base: JourneyMap, head: JourneyMap, vocab: Vocabulary | None) -> list[_Column]:
     """Stages in the new order; a removed stage sits right after the stage it followed."""
     head_ids = [s.id for s in head.stages]
     base_ids = [s.id for s in base.stages]
-    cols = [_Column(s.id, stage_label(head, s, vocab), "" if s.id in base_ids else "new") for s in head.stages]
+    cols = [_Column(s.id, stage_label(head, s, vocab), "" if s.id in base_ids else word("overlay.new"))
+            for s in head.stages]
     for i, s in enumerate(base.stages):
         if s.id in head_ids:
             continue
         before = next((base_ids[j] for j in range(i - 1, -1, -1) if any(c.stage_id == base_ids[j] for c in cols)), None)
         at = 0 if before is None else next(k for k, c in enumerate(cols) if c.stage_id == before) + 1
-        cols.insert(at, _Column(s.id, stage_label(base, s, vocab), "removed"))
+        cols.insert(at, _Column(s.id, stage_label(base, s, vocab), word("overlay.removed")))
     return cols
 
 
@@ -74,7 +76,7 @@ def emotion_overlay(base: JourneyMap, head: JourneyMap, vocab: Vocabulary | None
     left = PAD + max(text_width(t, SIZE) for t in tick_text.values()) + 8
     width = max(560.0, left + COLUMN * len(cols) + PAD)
 
-    title = f"Emotion before and after: {head.title}"
+    title = word("overlay.title").format(title=head.title)
     title_lines = wrap(title, width - 2 * PAD, TITLE_SIZE, bold=True)
     y = PAD + TITLE_SIZE
     parts: list[str] = []
@@ -122,7 +124,8 @@ def emotion_overlay(base: JourneyMap, head: JourneyMap, vocab: Vocabulary | None
     label_y = bottom + SIZE * LINE + 4
     label_bottom = label_y
     for i, c in enumerate(cols):
-        lines = list(wrap(c.name, COLUMN - 12, SIZE, bold=True)) + ([f"({c.note})"] if c.note else [])
+        lines = list(wrap(c.name, COLUMN - 12, SIZE, bold=True)) + ([word("paren").format(text=c.note).strip()]
+                                                                  if c.note else [])
         for j, line in enumerate(lines):
             parts.append(_text(xpos(i), label_y + j * SIZE * LINE, line, SIZE, "muted" if c.note and j == len(lines) - 1
                                else "text", bold=not (c.note and j == len(lines) - 1), anchor="middle"))
@@ -162,18 +165,21 @@ def describe(base: JourneyMap, head: JourneyMap, vocab: Vocabulary | None, cols:
     signed = signed_scale(head, vocab)
     before = {s.id: s for s in base.stages}
     after = {s.id: s for s in head.stages}
-    sentences = [f"Emotion per stage, {base_label} (dashed) and {head_label} (solid), across "
-                 f"{len(cols)} stages: {', '.join(c.name + (f' ({c.note})' if c.note else '') for c in cols)}."]
+    names = join((c.name + (word("paren").format(text=c.note) if c.note else "") for c in cols), word("list_sep"))
+    sentences = [end_sentence(word("overlay.desc").format(base=base_label, head=head_label, n=len(cols), names=names),
+                              word("full_stop"))]
     for p in personas:
         moves = []
         for c in cols:
             a = before[c.stage_id].emotions.get(p.id) if c.stage_id in before else None
             b = after[c.stage_id].emotions.get(p.id) if c.stage_id in after else None
             if a != b:
-                moves.append(f"{c.name} {score(a, signed) if a is not None else 'none'} to "
-                             f"{score(b, signed) if b is not None else 'none'}")
-        sentences.append(f"{persona_short(p)}: " + ("; ".join(moves) if moves else "no change") + ".")
-    return " ".join(sentences)
+                moves.append(word("overlay.move").format(
+                    stage=c.name, before=score(a, signed) if a is not None else word("diff.none"),
+                    after=score(b, signed) if b is not None else word("diff.none")))
+        said = join(moves, word("clause_sep")) if moves else word("overlay.no_change")
+        sentences.append(end_sentence(attach(persona_short(p), word("colon"), said), word("full_stop")))
+    return join(sentences, word("sentence_sep"))
 
 
 def _text(x: float, y: float, text: str, size: float, colour: str, *, bold: bool = False,

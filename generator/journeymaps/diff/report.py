@@ -7,7 +7,7 @@ from ..model.vocabulary import Vocabulary
 from .changes import Change, MapDiff, Phrase, Report, Val
 from .compare import compare_maps
 from .sides import LoadedMap, SideMaps
-from .words import q, stage_label
+from .words import phrase, q, stage_label
 
 
 def build_report(base: SideMaps, head: SideMaps, vocab: Vocabulary | None) -> Report:
@@ -61,7 +61,7 @@ def _map_diff(key: str, old: LoadedMap | None, new: LoadedMap | None, vocab: Voc
                        head_errors=new.errors if new.map is None else None, base=old.map, head=new.map)
     changes = compare_maps(old.map, new.map, vocab)
     if old.path != new.path:
-        changes.append(Change("diff.other", ("file moved from ", Val(old.path), " to ", Val(new.path))))
+        changes.append(Change("diff.other", phrase("diff.file_moved", before=Val(old.path), after=Val(new.path))))
     if not changes:
         return None  # only comments or formatting changed
     return MapDiff(key, title, "changed", old.path, new.path, tuple(changes), base=old.map, head=new.map)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .changes import MapDiff, Phrase, Report, Val
+from .words import counted, phrase, word
 
 
 def plain(phrase: Phrase) -> str:
@@ -18,16 +19,16 @@ def plain(phrase: Phrase) -> str:
 
 
 def counts(report: Report) -> str:
-    return (f"{report.count('changed')} changed, {report.count('added')} added, {report.count('removed')} removed, "
-            f"{report.unchanged} unchanged")
+    return word("diff.counts").format(changed=report.count("changed"), added=report.count("added"),
+                                      removed=report.count("removed"), unchanged=report.unchanged)
 
 
 def state_words(d: MapDiff) -> str:
-    invalid = [f"invalid on {side}: {n} error{'' if n == 1 else 's'}"
+    invalid = [counted("invalid_on.", n, side=side)
                for side, n in (("BASE", d.base_errors), ("HEAD", d.head_errors)) if n is not None]
     if d.state == "changed" and invalid:
-        return "; ".join(invalid)
-    return ", ".join([d.state, *invalid])
+        return word("clause_sep").join(invalid)
+    return word("comma").join([word("state." + d.state), *invalid])
 
 
 def where(d: MapDiff) -> Phrase:
@@ -37,10 +38,10 @@ def where(d: MapDiff) -> Phrase:
 
 
 def render(report: Report) -> str:
-    lines = [f"Journey map changes: {plain((Val(report.base_label),))} -> {plain((Val(report.head_label),))}",
+    lines = [f"{word('diff.title')}{word('colon')}{plain((Val(report.base_label),))} -> {plain((Val(report.head_label),))}",
              counts(report)]
     for problem in report.problems:
-        lines.append("warning: " + plain(problem))
+        lines.append(plain(phrase("diff.warning", problem=problem)))
     for d in report.maps:
         lines.append("")
         lines.append(f"{plain((Val(d.key),))}: {state_words(d)}")
@@ -53,5 +54,5 @@ def render(report: Report) -> str:
             lines.extend(f"    - {plain(p)}" for p in phrases)
     if not report.maps:
         lines.append("")
-        lines.append("No journey map changed.")
+        lines.append(word("diff.no_change"))
     return "\n".join(lines) + "\n"

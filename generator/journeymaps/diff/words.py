@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import string
 from typing import Any
+
+from babel import Locale
 
 from ..model.journey import SLUG_PATTERN, JourneyMap, Persona, Stage
 from ..model.resolve import channel_name, effective_scale, stage_name
@@ -66,6 +69,31 @@ def word(key: str) -> str:
     return _label(LANG, key)
 
 
+def phrase(key: str, **parts: Part | Phrase) -> Phrase:
+    """The catalogue's template ``key`` as a phrase: its text our words, each ``{name}`` the
+    part or phrase given, so a language puts the map's values where its word order wants them."""
+    out: list[Part] = []
+    for literal, name, _, _ in string.Formatter().parse(word(key)):
+        if literal:
+            out.append(literal)
+        if name is not None:
+            part = parts[name]
+            out.extend(part if isinstance(part, tuple) else (part,))
+    return tuple(out)
+
+
+# CLDR's plural categories that the catalogue spells out (Polish uses one, few, many; English
+# one, other; Chinese other only): a counted key is a family, ``invalid_on.`` + one of these.
+PLURAL_FORMS = ("one", "few", "many", "other")
+
+
+def counted(family: str, n: int, **values: object) -> str:
+    """The form of the catalogue family ``family`` (e.g. ``"invalid_on."``) that the review's
+    language uses for ``n``, formatted."""
+    form = Locale.parse(LANG, sep="-").plural_form(n)
+    return word(family + (form if form in PLURAL_FORMS else "other")).format(n=n, **values)
+
+
 def label(field: str) -> str:
     """A field's name as a reviewer reads it; a field new to the format reads as its key."""
     key = "field." + field
@@ -90,7 +118,7 @@ def value(v: Any) -> Phrase:
     if isinstance(v, str):
         return (Val(v),) if is_id(v) else (q(v),)
     if isinstance(v, (list, tuple)):
-        return join([value(x) for x in v], ", ") if v else (word("diff.none"),)
+        return join([value(x) for x in v], word("comma")) if v else (word("diff.none"),)
     return (word("diff.new_value"),)
 
 

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from ..core.phrase import Phrase, phrase
+from ..core.assemble import fold_breaks
 from ..core.text import CONTROL
 from .issues import LoadIssue
 from .yaml_strict import lexical_issues
@@ -106,6 +107,7 @@ def control_characters(text: str, line_offset: int = 0) -> list[LoadIssue]:
 
 _NOT_SPECIAL_START = frozenset("nNtTfF~0123456789+-.")
 _QUOTED = ('"', "'")
+_FOLDED = (None, "", ">")  # plain and folded scalars: YAML turns their line breaks into spaces
 _GLUED_HASH = re.compile(r"[^\s]#")
 
 
@@ -177,6 +179,7 @@ def parse(text: str, *, line_offset: int = 0, event_loader: type = _EventLoader)
         return mark.line + 1 + line_offset, mark.column + 1
 
     stack: list[_Frame] = []
+    source_lines: list[str] = []
     documents = 0
     # Whether the token pass of yaml_strict can find anything: a quoted scalar or a bracketed
     # collection over several lines, a `#` glued to something, a %YAML directive. Most maps
@@ -220,6 +223,10 @@ def parse(text: str, *, line_offset: int = 0, event_loader: type = _EventLoader)
                 else:
                     issue("tag", phrase("load.tag", tag=_short_tag(tag)), event.start_mark, phrase("load.tag.hint"))
                     value = event.value
+                if isinstance(value, str) and event.style in _FOLDED and event.start_mark.line != event.end_mark.line \
+                        and not value.isascii():
+                    source_lines = source_lines or text.split("\n")
+                    value = _unfold_cjk(value, event, source_lines)
             elif kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
                 tag = event.tag
                 expected = _CORE + ("map" if kind is yaml.MappingStartEvent else "seq")
@@ -285,6 +292,14 @@ def parse(text: str, *, line_offset: int = 0, event_loader: type = _EventLoader)
         if out.issues:
             out.data = None
     return out
+
+
+def _unfold_cjk(value: str, event: Any, lines: list[str]) -> str:
+    """A folded or plain scalar over several lines without the spaces YAML put where a line
+    break sat between CJK text ("适应日常使用，\\n最终" reads "适应日常使用，最终")."""
+    first = event.start_mark.line + (1 if event.style == ">" else 0)  # a block scalar starts at its `>`
+    last = event.end_mark.line - (1 if event.end_mark.column == 0 else 0)
+    return fold_breaks(value, lines[first:last + 1])
 
 
 def _short_tag(tag: str) -> str:

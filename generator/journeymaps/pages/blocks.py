@@ -10,6 +10,7 @@ from ..check.report import text as text_report
 from ..core.escape import attr, html_text, inline, safe_url, url_path
 from ..words import label
 from .model import Failure, Pictures, VirtualFile
+from .words import SITE_LANG
 
 HYPOTHESIS = "hypothesis"  # the evidence word for a pain point not yet researched
 
@@ -83,22 +84,29 @@ def json_for_script(value: object) -> str:
 
 def failure_note(f: Failure, advice: str) -> str:
     """The located errors of a failing file, as `journeymaps check` prints them, in a code block
-    (shown, not parsed): under `mkdocs serve` the pages it affects show them."""
+    (shown, not parsed): under `mkdocs serve` the pages it affects show them. ``advice``: words
+    of the catalogue saying what to do."""
     text = text_report(list(f.findings), 1).replace("```", "'''")
     block = "\n".join("    " + line for line in ["```text", *text.rstrip().splitlines(), "```"])
-    return f"!!! failure \"{inline(f.display)} has errors: {advice}\"\n\n{block}"
+    note = label(SITE_LANG, "failure.note").format(file=inline(f.display), advice=advice)
+    return f"!!! failure \"{note}\"\n\n{block}"
 
 
 def page(path: str, title: str, parts: list[str], *, source: str | None = None, wide: bool = False,
-         canvas: bool = False, pictures: Pictures | None = None) -> VirtualFile:
+         canvas: bool = False, pictures: Pictures | None = None, lang: str | None = None,
+         site_lang: str = SITE_LANG) -> VirtualFile:
     """A Markdown page. The front-matter title is HTML-escaped: Material prints it unescaped in
     <title> and the header, and only the front-matter title avoids its `striptags`, which turns
-    `&lt;` back into `<`."""
+    `&lt;` back into `<`. ``lang``: the language of the page's content when it is not the
+    site's, declared on a wrapper so that screen readers pronounce it and browsers pick its fonts."""
     front = "---\ntitle: " + json.dumps(html_text(title), ensure_ascii=False) + "\n"
     if canvas:  # a journey canvas takes the whole width: no navigation column either
         front += "hide:\n  - navigation\n  - toc\n"
     elif wide:  # pages of wide tables give the table of contents' column to the content
         front += "hide:\n  - toc\n"
     front += "---\n\n"
+    body = "\n\n".join(parts)
+    if lang is not None and lang != site_lang:
+        body = f'<div class="jm-lang" lang="{attr(lang)}" markdown="1">\n\n{body}\n\n</div>'
     svgs = tuple(pictures.svgs) if pictures else ()
-    return VirtualFile(path, front + "\n\n".join(parts) + "\n", "page", source, title, svgs)
+    return VirtualFile(path, front + body + "\n", "page", source, title, svgs)

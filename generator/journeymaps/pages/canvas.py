@@ -79,8 +79,8 @@ def canvas_data(m: JourneyMap, ctx: SiteContext) -> dict:
                 rows.append([w("addresses"), addressed])
             cards[f"opportunity-{o.id}"] = _card(w("opportunity"), o.text, rows)
         for k in s.kpis:
-            rows = [stage, [w("baseline"), num(k.baseline)], [w("target"), num(k.target)],
-                    [w("current"), num(k.current)]]
+            rows = [stage, [w("baseline"), num(k.baseline, m.lang)], [w("target"), num(k.target, m.lang)],
+                    [w("current"), num(k.current, m.lang)]]
             if k.unit:
                 rows.append([w("unit"), k.unit])
             cards[f"kpi-{k.id}"] = _card(w("kpi"), k.name, rows)

@@ -14,7 +14,7 @@ from .blocks import bullets, evidence, link, page, table, unsearched
 from .map_groups import folded, map_groups, maps_cell
 from .map_page import gap
 from .model import SiteContext, VirtualFile
-from .words import SITE_LANG, num, word
+from .words import SITE_LANG, labelled, num, sentence, word
 
 SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 # A matrix cell names at most this many maps; a site of 1,000 maps stays readable and linear.
@@ -38,7 +38,8 @@ def _page(key: str, parts: list[str]) -> VirtualFile:
 def _index() -> VirtualFile:
     here = layout.CATALOGUE
     items = [(k, catalogue_title(k), _w("about." + k)) for k in KINDS]
-    body = bullets(f"[{t}]({layout.rel(here, layout.CATALOGUES[k])}): {d}." for k, t, d in items)
+    body = bullets(sentence(labelled(f"[{t}]({layout.rel(here, layout.CATALOGUES[k])})", d, SITE_LANG), SITE_LANG)
+                   for k, t, d in items)
     return page(here, _w("cat.title"), [f"# {_w('cat.title')}", _w("cat.intro"), body])
 
 
@@ -48,8 +49,8 @@ def catalogue_title(key: str) -> str:
 
 
 def _stage_columns(ctx: SiteContext) -> list[tuple[str, str]]:
-    """(stage id, English name): catalogue stages first, then custom stages in order of appearance."""
-    cols = [(s.id, s.name("en")) for s in ctx.vocab.stages]
+    """(stage id, name in the site's language): catalogue stages first, then custom stages in order of appearance."""
+    cols = [(s.id, s.name(SITE_LANG)) for s in ctx.vocab.stages]
     seen = {c for c, _ in cols}
     for e in ctx.maps:
         for s in e.map.stages:
@@ -85,7 +86,7 @@ def _channels(ctx: SiteContext) -> VirtualFile:
             if len(groups) > CELL_LIMIT:
                 shown.append(_w("cat.more").format(n=len(groups) - CELL_LIMIT))
             cells.append("<br>".join(shown) if shown else "")
-        rows.append((inline(channel_name(ch, "en", ctx.vocab)), *cells))
+        rows.append((inline(channel_name(ch, SITE_LANG, ctx.vocab)), *cells))
     headers = [_w("cat.channel"), *(inline(n) for _, n in cols)]
     return _page("channels", [_w("cat.channels.intro"), unsearched(table(headers, rows), "jm-catalogue")])
 
@@ -123,8 +124,9 @@ def _kpis(ctx: SiteContext) -> VirtualFile:
     parts = [_w("cat.kpis.intro")]
     # One section per map: its title once, as a heading, instead of on every row.
     for g in map_groups(ctx):
-        rows = [(inline(r.item.name), inline(stage_name(r.entry.map, r.stage, ctx.vocab)), num(r.item.baseline),
-                 num(r.item.target), num(r.item.current), gap(r.item), inline(r.item.unit))
+        rows = [(inline(r.item.name), inline(stage_name(r.entry.map, r.stage, ctx.vocab)),
+                 num(r.item.baseline, SITE_LANG), num(r.item.target, SITE_LANG), num(r.item.current, SITE_LANG),
+                 gap(r.item, SITE_LANG), inline(r.item.unit))
                 for r in folded(g, lambda s: s.kpis)]
         if not rows:
             continue

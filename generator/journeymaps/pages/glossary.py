@@ -7,7 +7,7 @@ from ..model.glossary import Glossary
 from . import layout
 from .blocks import link, page
 from .model import NavItem, VirtualFile
-from .words import language_name
+from .words import labelled, language_name, listed
 
 
 def glossary_pages(glossary: Glossary, source: str | None = None) -> list[VirtualFile]:
@@ -20,7 +20,7 @@ def glossary_page(glossary: Glossary, lang: str, source: str | None = None) -> V
     text = glossary.page[lang]
     others = [link(language_name(o), layout.rel(here, layout.glossary_page(o, default)))
               for o in glossary.languages() if o != lang]
-    parts = [f"# {inline(text.title)}", inline(text.intro), f"{inline(text.other_languages)}: " + " · ".join(others)]
+    parts = [f"# {inline(text.title)}", inline(text.intro), labelled(inline(text.other_languages), " · ".join(others), lang)]
     for entry in glossary.terms:
         term = entry.terms.get(lang)
         if term is None:
@@ -29,12 +29,12 @@ def glossary_page(glossary: Glossary, lang: str, source: str | None = None) -> V
         parts.append(f"## {inline(heading)} {{#{entry.id}}}")
         parts.append(inline(term.definition))
         if term.avoid:
-            parts.append(f"{inline(text.avoid)}: " + ", ".join(inline(w) for w in term.avoid))
-        elsewhere = [f"{inline(language_name(o))}: {inline(entry.terms[o].term)}"
+            parts.append(labelled(inline(text.avoid), listed((inline(w) for w in term.avoid), lang), lang))
+        elsewhere = [labelled(inline(language_name(o)), inline(entry.terms[o].term), lang)
                      for o in glossary.languages() if o != lang and o in entry.terms]
         if elsewhere:
             parts.append("*" + " · ".join(elsewhere) + "*")
-    return page(here, text.title, parts, source=source)
+    return page(here, text.title, parts, source=source, lang=lang)
 
 
 def glossary_nav(glossary: Glossary) -> NavItem:

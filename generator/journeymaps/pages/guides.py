@@ -11,7 +11,7 @@ from . import layout
 from .blocks import bullets, failure_note, link, page
 from .links import resolver_for
 from .model import SiteContext, VirtualFile
-from .words import SITE_LANG, language_name, word
+from .words import SITE_LANG, bracketed, labelled, language_name, word
 
 _H1 = re.compile(r"^# ", re.M)
 
@@ -24,25 +24,25 @@ def guide_page(g: GuideEntry, ctx: SiteContext) -> VirtualFile:
         parts.append(f"# {inline(g.meta.title)}")
     failure = next((f for f in ctx.failures if f.display == g.display), None)
     if failure is not None:  # under `mkdocs serve`, e.g. after a map it links to was deleted
-        parts.append(failure_note(failure, "fix them and save; until then its links to those maps show as text"))
+        parts.append(failure_note(failure, word("failure.fix_guide", SITE_LANG)))
     parts.append(body)
     cited = [ctx.entry(i) for i in g.meta.maps]
     cited = [e for e in cited if e is not None]
     if cited:
-        parts.append("## Maps this guide draws on {#maps}")
+        parts.append(f"## {word('method.maps', g.meta.lang)} {{#maps}}")
         parts.append(bullets(link(e.map.title, layout.rel(here, layout.map_page(e.map.id))) for e in cited))
     others = _translations(ctx).get(g.meta.id, {})
     if others:
         titles = {x.meta.id: x.meta.title for x in ctx.guides}
         parts.append(f"## {inline(word('translations', g.meta.lang))} {{#translations}}")
-        parts.append(bullets(link(f"{language_name(lang)}: {titles[other]}", layout.rel(here, layout.guide_page(other)))
-                             for lang, other in others.items()))
-    return page(here, g.meta.title, parts, source=g.display)
+        parts.append(bullets(link(labelled(language_name(lang), titles[other], g.meta.lang),
+                                  layout.rel(here, layout.guide_page(other))) for lang, other in others.items()))
+    return page(here, g.meta.title, parts, source=g.display, lang=g.meta.lang)
 
 
 def _also(others: dict[str, str], here: str) -> str:
-    return (" (" + " · ".join(link(language_name(lang), layout.rel(here, layout.guide_page(other)))
-                              for lang, other in others.items()) + ")") if others else ""
+    return bracketed(" · ".join(link(language_name(lang), layout.rel(here, layout.guide_page(other)))
+                                for lang, other in others.items()), SITE_LANG) if others else ""
 
 
 def _translations(ctx: SiteContext) -> dict[str, dict[str, str]]:
@@ -51,13 +51,12 @@ def _translations(ctx: SiteContext) -> dict[str, dict[str, str]]:
 
 def method_index(ctx: SiteContext) -> VirtualFile:
     here = layout.METHOD
-    parts = ["# Method guides",
-             "How to build a journey map, find the touchpoints that matter, turn the map into a pilot and "
-             "measure whether it worked. Each guide draws its examples from the maps on this site."]
+    title = word("method.title", SITE_LANG)
+    parts = [f"# {title}", word("method.intro", SITE_LANG)]
     # The site's language leads; each guide's translations follow it on the same line.
     translations = _translations(ctx)
     shown = [g for g in ctx.guides if g.meta.lang == SITE_LANG or not translations.get(g.meta.id)]
-    parts.append(bullets(f"{link(g.meta.title, layout.rel(here, layout.guide_page(g.meta.id)))}: "
-                         f"{inline(g.meta.summary)}" + _also(translations.get(g.meta.id, {}), here)
+    parts.append(bullets(labelled(link(g.meta.title, layout.rel(here, layout.guide_page(g.meta.id))),
+                                  inline(g.meta.summary), SITE_LANG) + _also(translations.get(g.meta.id, {}), here)
                          for g in shown))
-    return page(here, "Method guides", parts)
+    return page(here, title, parts)

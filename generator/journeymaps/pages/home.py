@@ -9,7 +9,7 @@ from .blocks import bullets, link, page, table, unsearched
 from .map_groups import also_in, map_groups, map_link
 from .model import Pictures, SiteContext, VirtualFile
 from .pictures import emotion_sparkline
-from .words import SITE_LANG, language_name, word
+from .words import SITE_LANG, date, labelled, language_name, sentence, word
 
 
 def industries_in_use(ctx: SiteContext) -> list[str]:
@@ -21,31 +21,27 @@ def industries_in_use(ctx: SiteContext) -> list[str]:
 
 def home_page(ctx: SiteContext) -> VirtualFile:
     here = layout.HOME
-    parts = [f"# {inline(ctx.site_name)}",
-             "Customer journey maps as code. Each map below is a YAML file in the repository, checked on "
-             "every change and published here with its stage diagram, a playbook of what to change first, "
-             "and the KPIs that show whether it worked. The method guides explain how to build and use a map; "
-             "the catalogues compare channels, pain points, opportunities and KPIs across all maps."]
+    lang = SITE_LANG
+    w = lambda key: word(key, lang)  # noqa: E731
+    parts = [f"# {inline(ctx.site_name)}", w("home.intro")]
     if ctx.failures:
         parts.append(_failures_note(ctx, here))
-    parts.append("## Industries {#industries}")
+    parts.append(f"## {w('home.industries')} {{#industries}}")
     rows = []
     for ind in industries_in_use(ctx):
         d = ctx.vocab.industry(ind)
         count = sum(e.map.industry == ind for e in ctx.maps)
-        rows.append((link(industry_name(ind, "en", ctx.vocab), layout.rel(here, layout.industry_page(ind))),
+        rows.append((link(industry_name(ind, SITE_LANG, ctx.vocab), layout.rel(here, layout.industry_page(ind))),
                      inline(d.description) if d and d.description else "", str(count)))
-    parts.append(table(["Industry", "About", "Maps"], rows, align=["l", "l", "r"]))
-    parts.append("## Maps {#maps}")
+    parts.append(table([w("industry"), w("home.about"), w("home.maps")], rows, align=["l", "l", "r"]))
+    parts.append(f"## {w('home.maps')} {{#maps}}")
     pictures = Pictures()
     parts.append(_cards(ctx, here, pictures))
-    parts.append("## Also on this site {#more}")
-    parts.append(bullets([
-        f"[Method guides]({layout.rel(here, layout.METHOD)}): how to build a journey map and turn it into changes.",
-        f"[Catalogues]({layout.rel(here, layout.CATALOGUE)}): channels by stage, all pain points, the "
-        "opportunity backlog, all KPIs, tags.",
-        f"[Authoring reference]({layout.rel(here, layout.REFERENCE)}): every field of the map format.",
-    ]))
+    parts.append(f"## {w('home.more')} {{#more}}")
+    parts.append(bullets(sentence(labelled(f"[{w(title)}]({layout.rel(here, target)})", w(about), lang), lang)
+                         for title, target, about in (("method.title", layout.METHOD, "about.method"),
+                                                      ("cat.title", layout.CATALOGUE, "about.catalogue"),
+                                                      ("reference.title", layout.REFERENCE, "about.reference"))))
     return page(here, ctx.site_name, parts, pictures=pictures)
 
 
@@ -69,14 +65,14 @@ def _cards(ctx: SiteContext, here: str, pictures: Pictures) -> str:
 
 def _failures_note(ctx: SiteContext, here: str) -> str:
     lines = [f"- {inline(f.display)}" for f in ctx.failures]
-    return "!!! failure \"Some maps fail the check and are not shown\"\n\n" + "\n".join(
+    return f"!!! failure \"{word('home.failing', SITE_LANG)}\"\n\n" + "\n".join(
         "    " + line for line in lines)
 
 
 def industry_page(ind: str, ctx: SiteContext) -> VirtualFile:
     here = layout.industry_page(ind)
     d = ctx.vocab.industry(ind)
-    title = industry_name(ind, "en", ctx.vocab)
+    title = industry_name(ind, SITE_LANG, ctx.vocab)
     parts = [f"# {inline(title)}"]
     if d and d.description:
         parts.append(inline(d.description))
@@ -91,7 +87,7 @@ def industry_page(ind: str, ctx: SiteContext) -> VirtualFile:
                  also_in(here, g.members[1:])]
         rows.append((map_link(here, g.original) + '<br><small class="jm-also">' + " · ".join(filter(None, links))
                      + "</small>", inline(m.summary), inline(word("map_status." + m.status, SITE_LANG)),
-                     inline(m.owner), m.last_reviewed.isoformat()))
+                     inline(m.owner), date(m.last_reviewed, SITE_LANG)))
     headers = [word(k, SITE_LANG) for k in ("cat.map", "summary", "status", "owner", "last_reviewed")]
     parts.append(unsearched(table(headers, rows), "jm-catalogue jm-index"))
     return page(here, title, parts, wide=True)

@@ -13,7 +13,7 @@ from .canvas import canvas
 from .links import resolver_for
 from .model import Pictures, SiteContext, VirtualFile
 from .pictures import stage_diagram
-from .words import language_name, num, signed, word
+from .words import bracketed, clauses, date, labelled, language_name, lead_in, listed, num, signed, word
 
 
 def map_page(entry: MapEntry, ctx: SiteContext, diagram: str | None = None) -> VirtualFile:
@@ -37,14 +37,15 @@ def map_page(entry: MapEntry, ctx: SiteContext, diagram: str | None = None) -> V
         translations=_translations(m, ctx, here) if m.translations else "",
         guides=bullets(link(g.meta.title, layout.rel(here, layout.guide_page(g.meta.id))) for g in guides),
         notes=narrative(m.notes, resolver_for(ctx, here)) if m.notes else "")
-    return page(here, m.title, [body], source=entry.display, canvas=True, pictures=pictures)
+    return page(here, m.title, [body], source=entry.display, canvas=True, pictures=pictures, lang=m.lang,
+                site_lang=ctx.lang)
 
 
 def _facts(m: JourneyMap, ctx: SiteContext, here: str) -> str:
     w = lambda key: word(key, m.lang)  # noqa: E731
     ind = link(industry_name(m.industry, m.lang, ctx.vocab), layout.rel(here, layout.industry_page(m.industry)))
     rows = [(w("industry"), ind), (w("status"), inline(w("map_status." + m.status))), (w("owner"), inline(m.owner)),
-            (w("last_reviewed"), m.last_reviewed.isoformat())]
+            (w("last_reviewed"), date(m.last_reviewed, m.lang))]
     if m.based_on and ctx.entry(m.based_on):
         rows.append((w("map_status.as-is"),
                      link(ctx.entry(m.based_on).map.title, layout.rel(here, layout.map_page(m.based_on)))))
@@ -59,9 +60,10 @@ def _objectives(m: JourneyMap) -> str:
     kpis = m.kpi_index()
     items = []
     for o in m.objectives:
-        measured = ", ".join(inline(kpis[k][1].name) for k in o.kpis if k in kpis)
+        measured = listed((inline(kpis[k][1].name) for k in o.kpis if k in kpis), m.lang)
         kind = inline(word("objective." + o.kind, m.lang))
-        items.append(f"**{inline(o.text)}** ({kind})" + (f" — {word('measures', m.lang)}: {measured}" if measured else ""))
+        items.append(f"**{inline(o.text)}**" + bracketed(kind, m.lang)
+                     + (" — " + labelled(word("measures", m.lang), measured, m.lang) if measured else ""))
     return bullets(items)
 
 
@@ -83,7 +85,7 @@ def _stage(m: JourneyMap, n: int, s: Stage, ctx: SiteContext, here: str) -> str:
     w = lambda key: word(key, m.lang)  # noqa: E731
     block = [f"### {n}. {inline(stage_name(m, s, ctx.vocab))} {{#{layout.stage_anchor(s.id)}}}"]
     if s.goal:
-        block.append(f"**{w('goal')}:** {inline(s.goal)}")
+        block.append(lead_in(w("goal"), inline(s.goal), m.lang))
     for spec in page_order():
         items = getattr(s, spec.field)
         if items:
@@ -98,34 +100,45 @@ def _section(m: JourneyMap, spec: LaneSpec, items, ctx: SiteContext) -> str:
     w = lambda key: word(key, m.lang)  # noqa: E731
     name = w(spec.label_key)
     if spec.show == "names":
-        return f"**{name}:** " + ", ".join(inline(k.name) for k in items)
+        return lead_in(name, listed((inline(k.name) for k in items), m.lang), m.lang)
     return f"**{name}**\n\n" + bullets(_SHOW[spec.show](m, items, ctx, w))
 
 
 def _emotion_items(m: JourneyMap, emotions: dict[str, int], ctx: SiteContext, w) -> list[str]:
     scale = scale_of(m, ctx.vocab)
     names = {p.id: p.name for p in m.personas}
-    return [f"{inline(names.get(pid, pid))}: {score}" + (f" ({inline(lbl)})" if (lbl := score_label(scale, score)) else "")
+    return [labelled(inline(names.get(pid, pid)), str(score)
+                     + (bracketed(inline(lbl), m.lang) if (lbl := score_label(scale, score)) else ""), m.lang)
             for pid, score in emotions.items()]
 
 
 def _touchpoint_items(m: JourneyMap, touchpoints: list[Touchpoint], ctx: SiteContext, w) -> list[str]:
-    return [f"{inline(t.name)} — {inline(channel_name(t.channel, m.lang, ctx.vocab))}"
-            + (f" *({w('layer.backstage')})*" if t.layer == "backstage" else "")
-            + (f", {inline(t.owner)}" if t.owner else "") for t in touchpoints]
+    return [f"{inline(t.name)} — "
+            + listed([inline(channel_name(t.channel, m.lang, ctx.vocab))
+                      + (_emphasised(bracketed(w("layer.backstage"), m.lang)) if t.layer == "backstage" else ""),
+                      *([inline(t.owner)] if t.owner else [])], m.lang, "comma") for t in touchpoints]
+
+
+def _emphasised(remark: str) -> str:
+    """`` (backstage)`` -> `` *(backstage)*``: the space, if the language has one, stays outside."""
+    text = remark.lstrip()
+    return f"{remark[:len(remark) - len(text)]}*{text}*"
 
 
 def _pain_items(m: JourneyMap, pains: list[PainPoint], ctx: SiteContext, w) -> list[str]:
-    return [f"{inline(p.text)} — *{inline(w('severity.' + p.severity))}*, {w('evidence').lower()}: "
-            f"{evidence(p.evidence, m.lang)}" for p in pains]
+    return [f"{inline(p.text)} — " + listed([f"*{inline(w('severity.' + p.severity))}*",
+                                              labelled(w("evidence").lower(), evidence(p.evidence, m.lang), m.lang)],
+                                             m.lang, "comma") for p in pains]
 
 
 def _opportunity_items(m: JourneyMap, opportunities: list[Opportunity], ctx: SiteContext, w) -> list[str]:
     pains = m.pain_point_index()
-    return [f"{inline(o.text)} — {w('impact').lower()} {o.impact}, {w('effort').lower()} {o.effort}, "
-            f"{inline(w('status.' + o.status))}"
-            + (f"; {w('addresses').lower()}: " + ", ".join(inline(pains[a][1].text) for a in o.addresses if a in pains)
-               if o.addresses else "")
+    return [f"{inline(o.text)} — " + clauses([
+                listed([f"{w('impact').lower()} {o.impact}", f"{w('effort').lower()} {o.effort}",
+                        inline(w("status." + o.status))], m.lang, "comma"),
+                *([labelled(w("addresses").lower(),
+                            listed((inline(pains[a][1].text) for a in o.addresses if a in pains), m.lang), m.lang)]
+                  if o.addresses else [])], m.lang)
             for o in opportunities]
 
 
@@ -139,22 +152,22 @@ _SHOW = {
 }
 
 
-def gap(k: Kpi) -> str:
+def gap(k: Kpi, lang: str) -> str:
     """Distance from the latest value (or the baseline) to the target, and how far along it is."""
     if k.target is None:
         return "–"
     now = k.current if k.current is not None else k.baseline
-    text = signed(k.target - now)
+    text = signed(k.target - now, lang)
     if k.current is not None and k.target != k.baseline:
         done = (k.current - k.baseline) / (k.target - k.baseline)
-        text += f" ({round(done * 100)}%)"
+        text += bracketed(f"{round(done * 100)}%", lang)
     return text
 
 
 def kpi_table(m: JourneyMap, kpis: list[tuple[Stage, Kpi]], ctx: SiteContext) -> str:
     w = lambda key: word(key, m.lang)  # noqa: E731
-    rows = [(inline(k.name), inline(stage_name(m, s, ctx.vocab)), num(k.baseline), num(k.target), num(k.current),
-             gap(k), inline(k.unit) if k.unit else "") for s, k in kpis]
+    rows = [(inline(k.name), inline(stage_name(m, s, ctx.vocab)), num(k.baseline, m.lang), num(k.target, m.lang),
+             num(k.current, m.lang), gap(k, m.lang), inline(k.unit) if k.unit else "") for s, k in kpis]
     kpis_table = table([w("kpi"), w("stage"), w("baseline"), w("target"), w("current"), w("gap"), w("unit")], rows,
                        align=["l", "l", "r", "r", "r", "r", "l"])
     note = w("gap_note")
@@ -172,6 +185,6 @@ def _translations(m: JourneyMap, ctx: SiteContext, here: str) -> str:
     for lang, other in sorted(m.translations.items()):
         target = ctx.entry(other)
         name = language_name(lang)
-        items.append(link(f"{name}: {target.map.title}", layout.rel(here, layout.map_page(other))) if target
-                     else inline(f"{name}: {other}"))
+        items.append(link(labelled(name, target.map.title, m.lang), layout.rel(here, layout.map_page(other)))
+                     if target else inline(labelled(name, other, m.lang)))
     return bullets(items)

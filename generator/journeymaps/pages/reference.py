@@ -9,6 +9,7 @@ from ..schema import json_schema
 from . import layout
 from .blocks import page, table
 from .model import VirtualFile
+from .words import SITE_LANG, word
 
 ROOT = "JourneyMap"
 
@@ -17,7 +18,8 @@ def reference_page() -> VirtualFile:
     schema = json_schema()
     defs: dict[str, Any] = schema.get("$defs", {})
     order = [ROOT, *_reachable(schema, defs)]
-    parts = ["# Authoring reference",
+    title = word("reference.title", SITE_LANG)
+    parts = [f"# {title}",
              "Every field of a journey map file, its type and what it means. This page is generated from "
              "the map models, the same source as the checker and the JSON Schema "
              "(`generator/journeymaps/schema/journeymap.schema.json`) that editors use for completion; it cannot drift "
@@ -33,7 +35,7 @@ def reference_page() -> VirtualFile:
             rows.append((f"`{field}`", _type(sub), "yes" if field in required else "no",
                          _constraints(sub), _cell(sub.get("description", ""))))
         parts.append(table(["Field", "Type", "Required", "Rules", "Description"], rows))
-    return page(layout.REFERENCE, "Authoring reference", parts)
+    return page(layout.REFERENCE, title, parts)
 
 
 def _anchor(name: str) -> str:

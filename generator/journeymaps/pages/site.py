@@ -149,8 +149,9 @@ def _failure_pages(ctx: SiteContext) -> list[VirtualFile]:
 
 def failure_parts(f: Failure) -> list[str]:
     """The located errors, as `journeymaps check` prints them, in a code block (shown, not parsed)."""
-    return [f"# {inline(f.map_id or f.display)}: fails the check",
-            failure_note(f, "fix them and save to see the map again")]
+    w = lambda key: word(key, SITE_LANG)  # noqa: E731
+    return [f"# {w('failure.title').format(name=inline(f.map_id or f.display))}",
+            failure_note(f, w("failure.fix_map"))]
 
 
 # --- navigation ------------------------------------------------------------------------

@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from ..core.assemble import number
 from ..model.journey import JourneyMap, Stage
 from ..model.lanes import LaneSpec
 from ..model.resolve import channel_name
 from ..model.vocabulary import Vocabulary
-from .fmt import quantity
+from .fmt import with_unit
 from .svg import has_cjk
 from .theme import SEVERITIES
 
@@ -96,7 +97,8 @@ def lane_cards(m: JourneyMap, stage: Stage, spec: LaneSpec, vocab: Vocabulary, w
                                          *((("kpis", kpis),) if kpis else ())))
                 for n, o in enumerate(items)]
     if spec.draw == "kpi":
-        return [Card((Part(k.name), Part(_kpi_values(k.baseline, k.target, k.current, k.unit, w), SMALL, "muted")),
+        return [Card((Part(k.name), Part(_kpi_values(k.baseline, k.target, k.current, k.unit, w, m.lang), SMALL,
+                                          "muted")),
                      fill, edge, **_meta(spec, stage, n, k.id)) for n, k in enumerate(items)]
     raise ValueError(f"lane {spec.id!r} is not drawn as cards")
 
@@ -106,10 +108,14 @@ def _channel_icon(vocab: Vocabulary, channel_id: str) -> str | None:
     return channel.icon if channel else None
 
 
-def _kpi_values(baseline: float, target: float | None, current: float | None, unit: str, w: dict[str, str]) -> str:
-    b = quantity(baseline, unit)
-    text = (w["kpi.values"].format(baseline=b, target=quantity(target, unit)) if target is not None
+def _kpi_values(baseline: float, target: float | None, current: float | None, unit: str, w: dict[str, str],
+                lang: str) -> str:
+    def quantity(value: float) -> str:
+        return with_unit(number(value, lang), unit)
+
+    b = quantity(baseline)
+    text = (w["kpi.values"].format(baseline=b, target=quantity(target)) if target is not None
             else w["kpi.values_no_target"].format(baseline=b))
     if current is not None:
-        text += w["kpi.now"].format(current=quantity(current, unit))
+        text += w["kpi.now"].format(current=quantity(current))
     return text

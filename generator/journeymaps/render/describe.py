@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core.assemble import join
 from ..model.journey import JourneyMap
 from ..model.resolve import scale_of, stage_name
 from ..model.vocabulary import Vocabulary
@@ -36,10 +37,10 @@ def diagram_desc(m: JourneyMap, vocab: Vocabulary, w: dict[str, str]) -> str:
     key = "desc.one_stage" if len(names) == 1 else "desc.stages"
     parts = [
         w["desc.head"].format(title=m.title, status=w["journey." + m.status]),
-        w[key].format(n=len(names), names=w["list_sep"].join(names)),
+        w[key].format(n=len(names), names=join(names, w["list_sep"])),
         *emotion_sentences(m, vocab, w),
         w["desc.counts"].format(pains=sum(len(s.pain_points) for s in m.stages),
                                 opps=sum(len(s.opportunities) for s in m.stages),
                                 kpis=sum(len(s.kpis) for s in m.stages)),
     ]
-    return w["sentence_sep"].join(parts)
+    return join(parts, w["sentence_sep"])

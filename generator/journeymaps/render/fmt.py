@@ -38,7 +38,11 @@ def signed(value: float, *, always_sign: bool) -> str:
 
 def quantity(value: float, unit: str) -> str:
     """A KPI value with its unit: ``1.4%``, ``12 s``."""
-    text = signed(value, always_sign=False)
+    return with_unit(signed(value, always_sign=False), unit)
+
+
+def with_unit(text: str, unit: str) -> str:
+    """A number already written out, and its unit: ``1.4%``, ``12 s``."""
     if not unit:
         return text
     return text + unit if unit in ("%", "‰", "°") else f"{text} {unit}"

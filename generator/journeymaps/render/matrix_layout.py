@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from ..core.assemble import end_sentence, join
 from ..model.journey import JourneyMap, Opportunity
 from ..model.priority import HIGH_IMPACT_FROM, LOW_EFFORT_UP_TO, quadrant_key, ranked
 from ..model.resolve import stage_name
@@ -270,6 +271,7 @@ def matrix_desc(w: dict[str, str], items: list[Item]) -> str:
     for key, *_ in QUADRANTS:
         members = [it for it in items if heading_key(it.opportunity) == key]
         if members:
-            parts.append(w["desc.quadrant"].format(
-                quadrant=w[key], items=w["list_sep"].join(f"{it.number} {it.opportunity.text}" for it in members)))
-    return w["sentence_sep"].join(parts)
+            parts.append(end_sentence(w["desc.quadrant"].format(
+                quadrant=w[key], items=join((f"{it.number} {it.opportunity.text}" for it in members), w["list_sep"])),
+                w["full_stop"]))
+    return join(parts, w["sentence_sep"])

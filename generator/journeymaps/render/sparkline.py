@@ -7,6 +7,7 @@ scale. It carries no text of its own (it is too small to read); its ``<title>`` 
 
 from __future__ import annotations
 
+from ..core.assemble import join
 from ..model.journey import JourneyMap
 from ..model.resolve import scale_of
 from ..model.vocabulary import Vocabulary
@@ -36,10 +37,10 @@ def spark_scene(m: JourneyMap, vocab: Vocabulary) -> Scene:
     def y_of(v: float) -> float:
         return PAD + (1 - fraction(scale, v)) * inner
 
-    desc = w["sentence_sep"].join([
+    desc = join([
         w["desc.spark"].format(n=n, first=names[0], last=names[-1]),
         *emotion_sentences(m, vocab, w),
-    ])
+    ], w["sentence_sep"])
     scene = Scene("spark", width, HEIGHT, w["title.spark"].format(title=m.title), desc, m.lang)
     # A faint middle line gives the eye a reference between the scale's ends.
     mid = y_of((scale.min + scale.max) / 2)
