@@ -35,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="repository root with maps/ and site_config/ (default: here)")
     p.add_argument("--engine-config", type=Path, metavar="FILE",
                    help="also write an mkdocs.yml for this tree (the project's, without the plugin, nav spelled out)")
-    p.add_argument("--no-png", action="store_true", help="skip the PNG downloads")
+    p.add_argument("--no-png", action="store_true", help="skip the PNG and PDF downloads")
     add_today_option(p)
     p.set_defaults(run=run)
 
@@ -58,5 +58,6 @@ def run(args: argparse.Namespace) -> int:
     if args.engine_config:
         write_engine_config(root / "mkdocs.yml", args.out, site, args.engine_config)
     print(f"journeymaps generate: {count} files for {len(project.maps)} maps in {args.out} "
-          f"({site.png_rendered} PNG rendered, {site.png_cached} from cache)", file=sys.stderr)
+          f"({site.png_rendered} PNG and {site.pdf_rendered} PDF rendered, "
+          f"{site.png_cached + site.pdf_cached} from cache)", file=sys.stderr)
     return EXIT_OK

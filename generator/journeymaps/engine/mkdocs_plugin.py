@@ -45,7 +45,7 @@ class JourneyMapsConfig(Config):
     site_config = c.Type(str, default="site_config")
     """Folder of the site vocabulary (stages, channels, industries, emotion scale, settings)."""
     png = c.Type(bool, default=True)
-    """Publish a PNG of each stage diagram (cached, so only changed maps are rendered)."""
+    """Publish a PNG and a PDF poster of each stage diagram (cached, so only changed maps are rendered)."""
     cache_dir = c.Type(str, default=".cache/journeymaps/png")
     """Where rendered PNGs are kept between builds, relative to mkdocs.yml."""
     today = c.Optional(c.Type(str))
@@ -126,8 +126,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.project = project
         self.site = build_site(project, failures=failures_of(project, self._known_ids), png=self.config.png,
                                cache_dir=root / self.config.cache_dir)
-        if self.site.png_rendered:
-            log.info("journeymaps: rendered %d PNG(s), %d from cache", self.site.png_rendered, self.site.png_cached)
+        if self.site.png_rendered or self.site.pdf_rendered:
+            log.info("journeymaps: rendered %d PNG(s) and %d PDF poster(s), %d from cache", self.site.png_rendered,
+                     self.site.pdf_rendered, self.site.png_cached + self.site.pdf_cached)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.site is not None
@@ -237,7 +238,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                     return  # a full build ran meanwhile
                 try:
                     self._remember_svgs(shared)
-                    serve_patch.apply(state, shared, search)
+                    serve_patch.apply(state, shared + serve_patch.posters(state, own), search)
                 except Exception as exc:  # noqa: BLE001 - a background thread must not die silently
                     self._state = None
                     _report_failed_rebuild(exc)

@@ -28,8 +28,8 @@ from ..pages.map_page import map_page
 from ..pages.model import Failure
 from ..pages.pictures import stage_diagram
 from ..pages.playbook import playbook_page
-from ..pages.png_cache import render_pngs
-from ..pages.site import context_of, failure_parts, map_assets
+from ..pages.download_cache import render_downloads
+from ..pages.site import cairo_downloads, context_of, failure_parts, map_assets
 from ..pages.blocks import page as page_file
 from ..project import Project
 from . import mkdocs_internals
@@ -126,16 +126,26 @@ def plan(state: BuildState, changed: list[Path]) -> tuple[Project, list[VirtualF
     for e in new_entries.values():
         svg = stage_diagram(e.map, ctx.vocab)
         own += [map_page(e, ctx, svg), playbook_page(e, ctx), *map_assets(e, ctx, svg)]
-        svgs[layout.asset(e.map.id, "png")] = svg
+        svgs[e.map.id] = svg
     for f in failures:
         parts = failure_parts(f)
         own += [page_file(layout.map_page(f.map_id), f.map_id, parts, source=f.display),
                 page_file(layout.playbook_page(f.map_id), f.map_id, parts, source=f.display)]
-    if state.png and svgs:
-        pngs = render_pngs(svgs, state.cache_dir, jobs=1)
-        own += [VirtualFile(p, data, "png") for p, data in pngs.images.items()]
+    if state.png and svgs:  # the PDF posters, slower, follow in `posters`
+        pngs = render_downloads(cairo_downloads(svgs, ("png",)), state.cache_dir, jobs=1)
+        own += [VirtualFile(p, data, "png") for p, data in pngs.files.items()]
     shared = [home_page(ctx), *(industry_page(i, ctx) for i in industries_in_use(ctx)), *catalogue_pages(ctx)]
     return project, own, shared
+
+
+def posters(state: BuildState, own: list[VirtualFile]) -> list[VirtualFile]:
+    """The PDF posters of the edited maps, drawn after their pages are served: about half a
+    second each, which an author waiting for the page should not wait for."""
+    if not state.png:
+        return []
+    svgs = {layout.map_id_of_asset(vf.path): vf.content for vf in own if vf.kind == "svg"}
+    pdfs = render_downloads(cairo_downloads(svgs, ("pdf",)), state.cache_dir, jobs=1)
+    return [VirtualFile(p, data, "pdf") for p, data in pdfs.files.items()]
 
 
 def apply(state: BuildState, vfiles: list[VirtualFile], search_plugin) -> None:
