@@ -129,7 +129,11 @@ def test_options_that_do_not_apply_are_refused(capsys, tmp_path: Path) -> None:
         assert not (tmp_path / "x").exists()
 
 
-def test_only_our_own_svg_is_drawn() -> None:
-    with pytest.raises(ValueError):
-        svg_to_pdf('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><style></style>'
-                   '<image href="file:///etc/passwd"/></svg>')
+def test_only_our_own_svg_is_drawn_and_nothing_is_fetched(tmp_path: Path) -> None:
+    with pytest.raises(ValueError):  # not the shape our renderers write
+        svg_to_pdf('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><style></style></svg>')
+    picture = tmp_path / "secret.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n")
+    with pytest.raises(PermissionError, match="refused"):
+        svg_to_pdf('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" width="10" height="10"><style></style>'
+                   f'<image href="{picture.as_uri()}" width="10" height="10"/></svg>')
