@@ -86,17 +86,20 @@ def test_mkdocs_build_with_a_failing_map_stops_before_cleaning(project_copy, tmp
     assert (site / "keep.txt").is_file()
 
 
-def test_pngs_are_cached_by_digest(project, tmp_path: Path) -> None:
+def test_pngs_and_pdf_posters_are_cached_by_digest(project, tmp_path: Path) -> None:
     cache = tmp_path / "png-cache"
     first = build_site(project, cache_dir=cache)
-    assert first.png_rendered == len(project.maps) and first.png_cached == 0
+    assert first.png_rendered == first.pdf_rendered == len(project.maps) and first.png_cached == first.pdf_cached == 0
     again = build_site(project, cache_dir=cache)
-    assert again.png_rendered == 0 and again.png_cached == len(project.maps)
-    pngs = lambda site: {f.path: f.content for f in site.files if f.kind == "png"}  # noqa: E731
+    assert again.png_rendered == again.pdf_rendered == 0
+    assert again.png_cached == again.pdf_cached == len(project.maps)
+    pngs = lambda site: {f.path: f.content for f in site.files if f.kind in ("png", "pdf")}  # noqa: E731
     assert pngs(again) == pngs(first)
+    assert all(data.startswith(b"%PDF-") for path, data in pngs(first).items() if path.endswith(".pdf"))
     # Changing one map's picture renders that one PNG only.
     entry = project.maps[0]
     changed = dataclasses.replace(entry, map=entry.map.model_copy(update={"title": entry.map.title + " (v2)"}))
     edited = dataclasses.replace(project, maps=[changed, *project.maps[1:]])
     third = build_site(edited, cache_dir=cache)
-    assert third.png_rendered == 1 and third.png_cached == len(project.maps) - 1
+    assert third.png_rendered == third.pdf_rendered == 1
+    assert third.png_cached == third.pdf_cached == len(project.maps) - 1

@@ -99,9 +99,10 @@ def test_downloads_are_real_files(site_dir, maps) -> None:
         page = article(site_dir, f"maps/{map_id}/")
         links = [h for h in hrefs(section(page, "downloads")) if not h.startswith("#")]
         files = {h.rsplit(".", 1)[-1]: resolve(site_dir, f"maps/{map_id}/", h) for h in links}
-        assert set(files) == {"svg", "png", "json", "mmd"}
+        assert set(files) == {"svg", "png", "pdf", "json", "mmd"}
         ET.fromstring(files["svg"].read_bytes())  # well-formed
         assert files["png"].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert files["pdf"].read_bytes()[:5] == b"%PDF-"
         assert json.loads(files["json"].read_text(encoding="utf-8")) == e.map.model_dump(mode="json", exclude_none=True)
         assert files["mmd"].read_text(encoding="utf-8").lstrip().split("\n", 1)[0].strip().startswith(("journey", "%%"))
 

@@ -188,3 +188,34 @@ def test_a_folder_added_while_serving_is_watched(served) -> None:
     _rebuild(server, plugin)
     assert str(root / "maps" / "travel") in server.watched
     assert not [w for w in server.watched if "loop" in w]
+
+
+def test_an_edited_maps_pdf_poster_follows_after_its_page(served, monkeypatch) -> None:
+    """The poster takes about half a second to draw: the author's page must not wait for it."""
+    import shutil
+    import subprocess
+
+    from journeymaps.engine import serve_patch
+    from needs import need
+
+    need(shutil.which("pdftotext") is not None, "pdftotext is not installed",
+         "install the Debian package poppler-utils (`make test` does)")
+
+    root, site, server, plugin, full_builds = served
+    drawn: list[tuple[str, str]] = []  # (format, thread) of each render asked for
+    real = serve_patch.render_downloads
+
+    def spy(work, *args, **kwargs):
+        drawn.extend((fmt, threading.current_thread().name) for fmt, _ in work.values())
+        return real(work, *args, **kwargs)
+
+    monkeypatch.setattr(serve_patch, "render_downloads", spy)
+    _edit(root / "maps" / "banking" / "online-banking.yaml", "Searches \"best online", "Zanzibar searches \"best online")
+    _rebuild(server, plugin)
+    assert len(full_builds) == 1
+    # Each language's site: its PNG before the page is served, its poster in the background step.
+    assert set(drawn) == {("png", threading.main_thread().name), ("pdf", "journeymaps across-map pages")}, drawn
+    assert drawn.count(("png", threading.main_thread().name)) == drawn.count(("pdf", "journeymaps across-map pages"))
+    pdf = site / "maps" / "online-banking" / "online-banking.pdf"
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Zanzibar" in text

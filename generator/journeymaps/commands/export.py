@@ -1,4 +1,4 @@
-"""`journeymaps export`: one map as SVG, PNG, Mermaid or JSON."""
+"""`journeymaps export`: one map as SVG, PNG, a PDF poster, Mermaid or JSON."""
 
 from __future__ import annotations
 
@@ -18,15 +18,18 @@ from ..core.phrase import phrase
 from ..load.source import Source, discover, read
 from ..model.journey import LANES, SLUG_PATTERN, JourneyMap
 from ..model.vocabulary import Vocabulary
+from ..render.pdf import DEFAULT_ORIENTATION, DEFAULT_PAPER, PAPERS
 from . import (EXIT_FINDINGS, EXIT_OK, UsageError, add_output_language_option, add_site_config_option, add_today_option,
                maps_dir_of, parse_today, reader_language, site_config_dir, tell, usage, vocabulary_for)
 
-HELP = "export one map as an SVG or PNG picture, a Mermaid journey diagram, or JSON"
+HELP = "export one map as an SVG or PNG picture, a PDF poster, a Mermaid journey diagram, or JSON"
 DESCRIPTION = """\
 Export one map. MAP is a map file, or the id of a map under maps/.
 
   svg      the picture as a standalone SVG file (themable, light and dark)
   png      the picture as PNG, drawn by CairoSVG with local fonts (needs --out or a pipe)
+  pdf      the picture as a vector PDF poster for a wall, fitted to --paper with a margin,
+           fonts embedded (needs --out or a pipe)
   mermaid  a Mermaid `journey` diagram, for places where only Mermaid renders
   json     the validated map as JSON, keys in the format's order
 
@@ -37,21 +40,27 @@ examples:
   journeymaps export online-banking --out banking.svg
   journeymaps export maps/banking/online-banking.yaml --format png --scale 2 --out banking.png
   journeymaps export online-banking --format png --diagram matrix --theme dark --out matrix.png
+  journeymaps export online-banking --format pdf --paper A2 --portrait --out poster.pdf
   journeymaps export online-banking --format mermaid
 """
 DIAGRAMS = ("stages", "matrix", "sparkline")
+BINARY = ("png", "pdf")
 PLACEMENT_ONLY = frozenset({"wrong-folder"})
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help=HELP, description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("map", metavar="MAP", help="a map file, or a map id found under maps/")
-    p.add_argument("--format", choices=("svg", "png", "mermaid", "json"), default="svg", help="output format (default: svg)")
-    p.add_argument("--diagram", choices=DIAGRAMS, default="stages", help="which picture for svg/png (default: stages)")
+    p.add_argument("--format", choices=("svg", "png", "pdf", "mermaid", "json"), default="svg", help="output format (default: svg)")
+    p.add_argument("--diagram", choices=DIAGRAMS, default="stages", help="which picture for svg/png/pdf (default: stages)")
     p.add_argument("--out", type=Path, metavar="PATH", help="file to write (default: standard output)")
     p.add_argument("--scale", type=float, default=1.0, metavar="N", help="PNG size factor, e.g. 2 for sharp screens")
     p.add_argument("--theme", choices=("light", "dark"), default="light",
-                   help="PNG colours (an SVG carries both and follows the reader's setting)")
+                   help="PNG and PDF colours (an SVG carries both and follows the reader's setting)")
+    p.add_argument("--paper", choices=tuple(PAPERS), default=DEFAULT_PAPER,
+                   help=f"PDF paper size (default: {DEFAULT_PAPER}, {DEFAULT_ORIENTATION})")
+    p.add_argument("--portrait", action="store_true",
+                   help="PDF page upright, for a tall picture such as a stage diagram with many lanes")
     p.add_argument("--lanes", metavar="LIST", help=f"stage diagram lanes in order, comma-separated: {','.join(LANES)}")
     add_site_config_option(p)
     add_output_language_option(p)
@@ -60,15 +69,19 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.format != "png" and (args.scale != 1.0 or args.theme != "light"):
+    if args.format != "png" and args.scale != 1.0:
         raise usage("cli.export.png_only")
+    if args.format not in BINARY and args.theme != "light":
+        raise usage("cli.export.theme_only")
+    if args.format != "pdf" and (args.paper != DEFAULT_PAPER or args.portrait):
+        raise usage("cli.export.pdf_only")
     if not 0 < args.scale <= 8:
         raise usage("cli.export.scale", scale=f"{args.scale:g}")
     lanes = _lanes(args.lanes)
     if lanes is not None and args.diagram != "stages":
         raise usage("cli.export.lanes_stages_only")
-    if args.format == "png" and args.out is None and sys.stdout.isatty():
-        raise usage("cli.export.png_binary")
+    if args.format in BINARY and args.out is None and sys.stdout.isatty():
+        raise usage("cli.export.binary", format=args.format.upper())
     path = Path(args.map)
     near = path if path.is_file() else None
     vocab = vocabulary_for(args, near)
@@ -140,9 +153,13 @@ def _render(m: JourneyMap, vocab: Vocabulary, args: argparse.Namespace, lanes: l
     svg = _picture(m, vocab, args.diagram, lanes)
     if args.format == "svg":
         return ('<?xml version="1.0" encoding="UTF-8"?>\n' + svg).encode("utf-8")
+    from ..render.pdf import svg_to_pdf
     from ..render.png import PngUnavailable, svg_to_png
 
     try:
+        if args.format == "pdf":
+            return svg_to_pdf(svg, paper=args.paper, orientation="portrait" if args.portrait else DEFAULT_ORIENTATION,
+                              theme=args.theme)
         return svg_to_png(svg, scale=args.scale, theme=args.theme, fit=False)
     except PngUnavailable as exc:
         raise _Unavailable(str(exc)) from exc  # PngUnavailable words what to install

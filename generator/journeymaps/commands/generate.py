@@ -39,7 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="repository root with maps/ and site_config/ (default: here)")
     p.add_argument("--engine-config", type=Path, metavar="FILE",
                    help="also write an mkdocs.yml for this tree (the project's, without the plugin, nav spelled out)")
-    p.add_argument("--no-png", action="store_true", help="skip the PNG downloads")
+    p.add_argument("--no-png", action="store_true", help="skip the PNG and PDF downloads")
     add_output_language_option(p)
     add_today_option(p)
     p.set_defaults(run=run)
@@ -69,9 +69,10 @@ def run(args: argparse.Namespace) -> int:
                                 language_config_path(args.engine_config, ed, eds[0]), ed, eds,
                                 site_dir=site_root / ed.prefix)
     rendered = sum(s.png_rendered for s in sites.values())
-    cached = sum(s.png_cached for s in sites.values())
+    posters = sum(s.pdf_rendered for s in sites.values())
+    cached = sum(s.png_cached + s.pdf_cached for s in sites.values())
     print(tell(args, "cli.generate.done", files=count, maps=len(project.maps), languages=len(sites), out=args.out,
-               rendered=rendered, cached=cached), file=sys.stderr)
+               rendered=rendered, posters=posters, cached=cached), file=sys.stderr)
     return EXIT_OK
 
 

@@ -46,7 +46,7 @@ class JourneyMapsConfig(Config):
     site_config = c.Type(str, default="site_config")
     """Folder of the site vocabulary (stages, channels, industries, emotion scale, settings)."""
     png = c.Type(bool, default=True)
-    """Publish a PNG of each stage diagram (cached, so only changed maps are rendered)."""
+    """Publish a PNG and a PDF poster of each stage diagram (cached, so only changed maps are rendered)."""
     cache_dir = c.Type(str, default=".cache/journeymaps/png")
     """Where rendered PNGs are kept between builds, relative to mkdocs.yml."""
     today = c.Optional(c.Type(str))
@@ -156,8 +156,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.site = build_site(project, failures=failures_of(project, self._known_ids), png=self.config.png,
                                cache_dir=root / self.config.cache_dir,
                                lang=self._edition.lang if self._edition else None)
-        if self.site.png_rendered:
-            log.info("journeymaps: rendered %d PNG(s), %d from cache", self.site.png_rendered, self.site.png_cached)
+        if self.site.png_rendered or self.site.pdf_rendered:
+            log.info("journeymaps: rendered %d PNG(s) and %d PDF poster(s), %d from cache", self.site.png_rendered,
+                     self.site.pdf_rendered, self.site.png_cached + self.site.pdf_cached)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.site is not None
@@ -311,10 +312,10 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 if self._state is not state:
                     return  # a full build ran meanwhile
                 try:
-                    for (st, search_state), (_, _, shared) in zip(sites, plans):
+                    for (st, search_state), (_, own, shared) in zip(sites, plans):
                         self._remember_svgs(shared)
                         with mkdocs_internals.plugin_state_swapped(search, search_state):
-                            serve_patch.apply(st, shared, search)
+                            serve_patch.apply(st, shared + serve_patch.posters(st, own), search)
                 except Exception as exc:  # noqa: BLE001 - a background thread must not die silently
                     self._state = None
                     _report_failed_rebuild(exc)

@@ -26,8 +26,8 @@ from ..pages.catalogues import catalogue_pages
 from ..pages.home import home_page, industries_in_use, industry_page
 from ..pages.model import Failure
 from ..pages.pictures import stage_diagram
-from ..pages.png_cache import render_pngs
-from ..pages.site import context_of, failure_parts, map_assets, map_pages, with_selectors
+from ..pages.download_cache import render_downloads
+from ..pages.site import cairo_downloads, context_of, failure_parts, map_assets, map_pages, with_selectors
 from ..pages.blocks import page as page_file
 from ..project import Project
 from . import mkdocs_internals
@@ -126,16 +126,26 @@ def plan(state: BuildState, changed: list[Path]) -> tuple[Project, list[VirtualF
     for e in new_entries.values():
         svg = stage_diagram(e.map, ctx.vocab)
         own += [*map_pages(e, ctx, svg), *map_assets(e, ctx, svg)]
-        svgs[layout.asset(e.map.id, "png")] = svg
+        svgs[e.map.id] = svg
     for f in failures:
         parts = failure_parts(f)
         own += [page_file(layout.map_page(f.map_id), f.map_id, parts, source=f.display),
                 page_file(layout.playbook_page(f.map_id), f.map_id, parts, source=f.display)]
-    if state.png and svgs:
-        pngs = render_pngs(svgs, state.cache_dir, jobs=1)
-        own += [VirtualFile(p, data, "png") for p, data in pngs.images.items()]
+    if state.png and svgs:  # the PDF posters, slower, follow in `posters`
+        pngs = render_downloads(cairo_downloads(svgs, ("png",)), state.cache_dir, jobs=1)
+        own += [VirtualFile(p, data, "png") for p, data in pngs.files.items()]
     shared = [home_page(ctx), *(industry_page(i, ctx) for i in industries_in_use(ctx)), *catalogue_pages(ctx)]
     return project, with_selectors(own, project, ctx.lang), with_selectors(shared, project, ctx.lang)
+
+
+def posters(state: BuildState, own: list[VirtualFile]) -> list[VirtualFile]:
+    """The PDF posters of the edited maps, drawn after their pages are served: about half a
+    second each, which an author waiting for the page should not wait for."""
+    if not state.png:
+        return []
+    svgs = {layout.map_id_of_asset(vf.path): vf.content for vf in own if vf.kind == "svg"}
+    pdfs = render_downloads(cairo_downloads(svgs, ("pdf",)), state.cache_dir, jobs=1)
+    return [VirtualFile(p, data, "pdf") for p, data in pdfs.files.items()]
 
 
 def apply(state: BuildState, vfiles: list[VirtualFile], search_plugin) -> None:

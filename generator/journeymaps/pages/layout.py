@@ -20,7 +20,7 @@ CATALOGUES = {
     "kpis": "catalogue/kpis.md",
     "tags": "catalogue/tags.md",
 }
-ASSET_KINDS = ("svg", "png", "json", "mmd")
+ASSET_KINDS = ("svg", "png", "pdf", "json", "mmd")  # a map's downloads, in the order its page lists them
 
 
 def map_page(map_id: str) -> str:
@@ -33,6 +33,11 @@ def playbook_page(map_id: str) -> str:
 
 def asset(map_id: str, ext: str) -> str:
     return f"maps/{map_id}/{map_id}.{ext}"
+
+
+def map_id_of_asset(path: str) -> str:
+    """The map id in a path made by ``asset``."""
+    return posixpath.splitext(posixpath.basename(path))[0]
 
 
 def industry_page(industry_id: str) -> str:

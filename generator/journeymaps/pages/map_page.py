@@ -12,7 +12,7 @@ from .blocks import bullets, evidence, link, page, table
 from .canvas import canvas
 from .links import resolver_for
 from .model import Pictures, SiteContext, VirtualFile
-from .pictures import stage_diagram
+from .pictures import POSTER_PAPER, stage_diagram
 from .words import bracketed, clauses, date, labelled, language_name, lead_in, listed, num, signed, word
 
 
@@ -176,8 +176,9 @@ def kpi_table(m: JourneyMap, kpis: list[tuple[Stage, Kpi]], ctx: SiteContext) ->
 
 def _downloads(m: JourneyMap) -> str:
     here = layout.map_page(m.id)
-    return bullets(f"[{word('download.' + ext, m.lang)}]({layout.rel(here, layout.asset(m.id, ext))})"
-                   for ext in ("svg", "png", "json", "mmd"))
+    return bullets(f"[{word('download.' + ext, m.lang).format(paper=POSTER_PAPER)}]"
+                   f"({layout.rel(here, layout.asset(m.id, ext))})"
+                   for ext in layout.ASSET_KINDS)
 
 
 def _translations(m: JourneyMap, ctx: SiteContext, here: str) -> str:

@@ -11,7 +11,7 @@ from ..core.findings import Finding
 from ..model.vocabulary import Vocabulary
 from .templates import Templates
 
-Kind = Literal["page", "svg", "png", "json", "mermaid"]
+Kind = Literal["page", "svg", "png", "pdf", "json", "mermaid"]
 
 _SVG_SLOT = re.compile(r"<!--jm-svg:(\d+)-->")
 
@@ -83,6 +83,8 @@ class Site:
     nav: list[NavItem]
     png_rendered: int = 0  # PNGs rendered in this build (the rest came from the cache)
     png_cached: int = 0
+    pdf_rendered: int = 0  # PDF posters, likewise
+    pdf_cached: int = 0
 
 
 @dataclass(frozen=True)

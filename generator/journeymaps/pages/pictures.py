@@ -7,6 +7,11 @@ from ..model.journey import JourneyMap
 from ..model.vocabulary import Vocabulary
 from ..render.diagram import stage_diagram as _stage_diagram
 from ..render.matrix import priority_matrix as _priority_matrix
+from ..render.pdf import DEFAULT_PAPER as POSTER_PAPER
+from ..render.pdf import MARGIN_PT as POSTER_MARGIN_PT
+from ..render.pdf import Orientation
+from ..render.pdf import best_orientation as poster_orientation  # noqa: F401 - used by download_cache
+from ..render.pdf import svg_to_pdf as _svg_to_pdf
 from ..render.png import svg_to_png as _svg_to_png
 from ..render.sparkline import emotion_sparkline as _emotion_sparkline
 
@@ -30,3 +35,8 @@ def mermaid(m: JourneyMap, vocab: Vocabulary) -> str:
 def svg_to_png(svg: str, *, scale: float = 1.0) -> bytes:
     """Only SVG we generated reaches Cairo (FIELD-NOTES 3); the helper refuses external fetches."""
     return _svg_to_png(svg, scale=scale)
+
+
+def svg_to_pdf(svg: str, *, paper: str, orientation: Orientation) -> bytes:
+    """The same guard as svg_to_png: Cairo sees only our SVG and fetches nothing."""
+    return _svg_to_pdf(svg, paper=paper, orientation=orientation)

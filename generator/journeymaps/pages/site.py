@@ -25,7 +25,7 @@ from .map_page import map_page
 from .model import Failure, NavItem, Site, SiteContext, VirtualFile, guides_citing
 from .pictures import mermaid, stage_diagram
 from .playbook import playbook_page
-from .png_cache import render_pngs
+from .download_cache import render_downloads
 from .reference import reference_page
 from .templates import Templates
 from .words import word
@@ -33,6 +33,7 @@ from .words import word
 # An industry with more maps than this gets sub-sections in the nav: Material renders the
 # siblings of the current page into every page, so one list of 1,000 maps costs N^2 (FIELD-NOTES 2b).
 NAV_CHUNK = 20
+CAIRO_KINDS = ("png", "pdf")  # the downloads drawn by Cairo from the stage diagram (the `png` switch)
 
 
 def failures_of(project: Project, known_ids: dict[str, str] | None = None) -> tuple[Failure, ...]:
@@ -68,7 +69,7 @@ def build_site(project: Project, *, failures: tuple[Failure, ...] = (), png: boo
         # Drawn once: the same SVG is inlined in the page, published as a file and rasterised.
         svg = stage_diagram(e.map, ctx.vocab)
         files += map_pages(e, ctx, svg)
-        svgs[layout.asset(e.map.id, "png")] = svg
+        svgs[e.map.id] = svg
         files += map_assets(e, ctx, svg)
     files += _failure_pages(ctx)
     files.append(method_index(ctx))
@@ -87,12 +88,20 @@ def build_site(project: Project, *, failures: tuple[Failure, ...] = (), png: boo
     files = with_selectors(files, project, ctx.lang)
     site = Site(files, nav)
     if png and svgs:
-        result = render_pngs(svgs, cache_dir, jobs=jobs)
-        by_path = {layout.asset(e.map.id, "png"): e for e in (*ctx.maps, *ctx.unlisted)}
-        site.files += [VirtualFile(path, data, "png", by_path[path].display) for path, data in result.images.items()]
-        site.png_rendered, site.png_cached = result.rendered, result.cached
+        result = render_downloads(cairo_downloads(svgs), cache_dir, jobs=jobs)
+        display = {layout.asset(e.map.id, kind): e.display for e in (*ctx.maps, *ctx.unlisted)
+                   for kind in CAIRO_KINDS}
+        site.files += [VirtualFile(path, data, path.rsplit(".", 1)[1], display[path])
+                       for path, data in result.files.items()]
+        site.png_rendered, site.png_cached = result.rendered["png"], result.cached["png"]
+        site.pdf_rendered, site.pdf_cached = result.rendered["pdf"], result.cached["pdf"]
     site.files.sort(key=lambda f: f.path)
     return site
+
+
+def cairo_downloads(svgs: dict[str, str], kinds: tuple[str, ...] = CAIRO_KINDS) -> dict[str, tuple[str, str]]:
+    """The Cairo-drawn download files of each map id's stage diagram: path -> (format, svg)."""
+    return {layout.asset(map_id, kind): (kind, svg) for map_id, svg in svgs.items() for kind in kinds}
 
 
 def map_pages(e: MapEntry, ctx: SiteContext, svg: str) -> list[VirtualFile]:

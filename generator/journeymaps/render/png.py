@@ -24,17 +24,18 @@ class PngUnavailable(RuntimeError):
     """Cairo (the C library under CairoSVG) cannot be loaded, or CairoSVG is not installed."""
 
 
-def _refuse(url: str, resource_type: str | None = None, *args: object, **kwargs: object) -> bytes:
-    raise PermissionError(f"journeymaps renders PNGs without fetching anything (refused {url!r})")
+def refuse_fetch(url: str, resource_type: str | None = None, *args: object, **kwargs: object) -> bytes:
+    raise PermissionError(f"journeymaps renders pictures without fetching anything (refused {url!r})")
 
 
-def _cairosvg():
+def load_cairosvg():
+    """The cairosvg module, or PngUnavailable saying how to install Cairo."""
     try:
         import cairosvg  # noqa: PLC0415 - imported late: the C library may be missing and SVG still works
         import cairosvg.surface  # noqa: PLC0415
     except (ImportError, OSError) as exc:
         raise PngUnavailable(
-            "PNG export needs the Cairo graphics library, which could not be loaded "
+            "PNG and PDF export need the Cairo graphics library, which could not be loaded "
             f"({type(exc).__name__}: {exc}). Install it (Debian/Ubuntu: `apt-get install libcairo2`, "
             "macOS: `brew install cairo`, Windows: GTK runtime), plus `pip install cairosvg`, "
             "or export SVG instead (`--format svg`)."
@@ -76,7 +77,7 @@ def svg_to_png(svg: str, *, scale: float = 1.0, theme: Mode = "light", fit: bool
             raise ValueError(f"the PNG would have more than {MAX_PIXELS:,} pixels or a side over {MAX_SIDE:,}; "
                              f"use --scale {max(fitted, 0.01):.2f} or less")
         scale = fitted
-    cairosvg = _cairosvg()
+    cairosvg = load_cairosvg()
     # svg2png() does not pass url_fetcher on; the surface's convert() hands it to the parser.
     return cairosvg.surface.PNGSurface.convert(bytestring=for_cairo(svg, theme).encode("utf-8"), scale=scale,
-                                               unsafe=False, url_fetcher=_refuse)
+                                               unsafe=False, url_fetcher=refuse_fetch)
