@@ -11,7 +11,8 @@ from . import __version__
 from .commands import EXIT_USAGE, ConfigError, UsageError
 
 # Each entry is a module in generator/journeymaps/commands with register() and a run set as default.
-COMMANDS = ("check", "schema", "new", "translated", "export", "import_mermaid", "generate", "build", "diff")
+COMMANDS = ("check", "schema", "new", "translated", "export", "import_mermaid", "generate", "build", "diff",
+            "history")
 
 DESCRIPTION = """\
 journeymaps: customer journey maps as code.
