@@ -20,6 +20,7 @@ from .catalogues import KINDS as CATALOGUE_KINDS
 from .catalogues import catalogue_pages, catalogue_title
 from .glossary import glossary_nav, glossary_pages
 from .guides import guide_page, method_index
+from .history import history_page
 from .home import home_page, industries_in_use, industry_page
 from .map_page import map_page
 from .model import Failure, NavItem, Site, SiteContext, VirtualFile, guides_citing
@@ -61,7 +62,7 @@ def build_site(project: Project, *, failures: tuple[Failure, ...] = (), png: boo
     for e in ctx.maps:
         # Drawn once: the same SVG is inlined in the page, published as a file and rasterised.
         svg = stage_diagram(e.map, ctx.vocab)
-        files += [map_page(e, ctx, svg), playbook_page(e, ctx)]
+        files += [map_page(e, ctx, svg), playbook_page(e, ctx), history_page(e, ctx)]
         svgs[layout.asset(e.map.id, "png")] = svg
         files += map_assets(e, ctx, svg)
     files += _failure_pages(ctx)
@@ -138,7 +139,8 @@ def navigation(ctx: SiteContext) -> list[NavItem]:
 def _map_nav(e: MapEntry) -> NavItem:
     m = e.map
     return NavItem(html_text(m.title), layout.map_page(m.id),
-                   (NavItem(html_text(word("playbook", m.lang)), layout.playbook_page(m.id)),))
+                   (NavItem(html_text(word("playbook", m.lang)), layout.playbook_page(m.id)),
+                    NavItem(html_text(word("history.title", m.lang)), layout.history_page(m.id))))
 
 
 def _chunked(items: list[NavItem]) -> Iterable[NavItem]:
