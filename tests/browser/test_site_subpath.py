@@ -4,46 +4,21 @@ scripts must run, and nothing it loads may fail."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "site"))
+from pages_server import serve_like_pages  # noqa: E402
 from subpath import PREFIX, build_under_subpath  # noqa: E402
-
-
-class _PagesHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files; anything missing gets the site's 404.html with status 404, as Pages does."""
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = Path(self.directory) / PREFIX.strip("/") / "404.html"
-        if code != 404 or not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        pass
 
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory):
     root = build_under_subpath(tmp_path_factory.mktemp("pages"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_PagesHandler, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serve_like_pages(root, root / PREFIX.strip("/") / "404.html") as origin:
+        yield origin
 
 
 def test_the_404_page_under_a_sub_path_is_styled_and_loads_everything(make_page, pages, console_errors,

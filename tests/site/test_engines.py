@@ -19,7 +19,7 @@ from sitebuild import REPO, TODAY
 
 from journeymaps.cli import main
 
-_EDIT = re.compile(r'<a href="[^"]*" title="Edit this page" class="md-content__button md-icon"[^>]*>.*?</a>', re.S)
+_EDIT = re.compile(r'<a href="[^"]*" title="[^"]*" class="md-content__button md-icon" rel="edit"[^>]*>.*?</a>', re.S)
 
 
 @pytest.fixture(scope="module")
@@ -31,9 +31,11 @@ def plain_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with redirect_stderr(StringIO()):
         assert main(["generate", "--root", str(REPO), "--out", str(work / "docs"),
                      "--engine-config", str(work / "mkdocs.yml"), "--today", TODAY]) == 0
-    config = load_config(str(work / "mkdocs.yml"), site_dir=str(work / "site"))
-    config.plugins.on_startup(command="build", dirty=False)
-    build(config)
+    # One config per language; the default language's build first (it empties the site folder).
+    for name in ("mkdocs.yml", "mkdocs.zh.yml", "mkdocs.pl.yml"):
+        config = load_config(str(work / name))
+        config.plugins.on_startup(command="build", dirty=False)
+        build(config)
     return work
 
 
@@ -44,16 +46,24 @@ def _without_edit_button(page: str) -> str:
 
 def _files(site: Path) -> dict[str, bytes]:
     skip = ("search/", "sitemap.xml", "assets/")
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
-            if p.is_file() and not p.relative_to(site).as_posix().startswith(skip)}
+    out = {}
+    for p in site.rglob("*"):
+        rel = p.relative_to(site).as_posix()
+        inner = rel.split("/", 1)[1] if rel.startswith(("zh/", "pl/")) else rel  # each language's own site
+        if p.is_file() and not inner.startswith(skip):
+            out[rel] = p.read_bytes()
+    return out
 
 
-def test_generate_writes_a_docs_tree(plain_site: Path, project) -> None:
-    docs = plain_site / "docs"
-    for e in project.maps:
-        for name in ("index.md", "playbook.md", f"{e.map.id}.svg", f"{e.map.id}.png", f"{e.map.id}.json",
-                     f"{e.map.id}.mmd"):
-            assert (docs / "maps" / e.map.id / name).is_file(), name
+def test_generate_writes_a_docs_tree_per_language(plain_site: Path, project) -> None:
+    for lang in ("en", "zh", "pl"):
+        docs = plain_site / "docs" / lang
+        for e in project.maps:  # every map in every language's tree (untranslated ones as they are)
+            for name in ("index.md", "playbook.md", f"{e.map.id}.svg", f"{e.map.id}.png", f"{e.map.id}.json",
+                         f"{e.map.id}.mmd"):
+                assert (docs / "maps" / e.map.id / name).is_file(), (lang, name)
+    zh_config = (plain_site / "mkdocs.zh.yml").read_text(encoding="utf-8")
+    assert "language: zh" in zh_config and "site_dir: site/zh" in zh_config
 
 
 def test_both_engines_publish_the_same_pages(plain_site: Path, site_dir: Path) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -150,6 +151,34 @@ def test_a_failed_rebuild_never_stalls_the_server(tmp_path: Path, caplog) -> Non
     assert failures == []  # both saves reached MkDocs' full build
     assert "Aborted with 2 warnings in strict mode! (see above). The pages are served anyway" in caplog.text
     assert "the rebuild failed (RuntimeError: disk full). The server keeps showing the pages" in caplog.text
+
+
+def test_an_edited_map_is_rebuilt_alone_in_every_language(served) -> None:
+    """An untranslated map is in every language's site: the one-map rebuild updates all of them,
+    with the same pages a full build gives."""
+    root, site, server, plugin, full_builds = served
+    path = root / "maps" / "fashion" / "fashion-store.yaml"
+    summary = re.search(r"^summary: ?>?-?\n?\s*(\S.{20})", path.read_text(encoding="utf-8"), re.M).group(1)
+    _edit(path, summary, "Zanzibar " + summary)
+    started = time.perf_counter()
+    _rebuild(server, plugin)
+    elapsed = time.perf_counter() - started
+    assert len(full_builds) == 1, "an edit that keeps the navigation must not rebuild the whole site"
+    pages = {lang: site / prefix / "maps" / "fashion-store" / "index.html"
+             for lang, prefix in (("en", ""), ("zh", "zh"), ("pl", "pl"))}
+    patched = {lang: p.read_text(encoding="utf-8") for lang, p in pages.items()}
+    for lang, page in patched.items():
+        assert "Zanzibar" in page, lang
+    assert "Zanzibar" in (site / "zh" / "index.html").read_text(encoding="utf-8")  # the zh home card
+    index = json.loads((site / "zh" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert any("Zanzibar" in d["text"] for d in index["docs"] if d["location"].startswith("maps/fashion-store/"))
+    assert any(d["location"].startswith("maps/online-banking-zh/") for d in index["docs"])
+    assert elapsed < 10, f"the one-map rebuild of three languages took {elapsed:.1f} s"
+    plugin._snapshot = {}  # the next build is a full one
+    server.builder()
+    assert len(full_builds) == 2
+    for lang, p in pages.items():
+        assert p.read_text(encoding="utf-8") == patched[lang], lang
 
 
 def test_a_folder_added_while_serving_is_watched(served) -> None:

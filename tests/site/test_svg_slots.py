@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sitebuild import TODAY
 
-from journeymaps.pages import build_site
+from journeymaps.pages import build_site, languages
 from journeymaps.pages.model import svg_slot
 
 
@@ -23,7 +23,8 @@ def test_a_map_page_carries_its_diagram_as_a_value(project) -> None:
     # Written as a docs tree (`journeymaps generate`), the picture is in its figure again.
     assert f'tabindex="0">\n{diagram.svgs[0]}\n</div>' in diagram.data().decode("utf-8")
     home = by_path["index.md"]
-    assert len(home.svgs) == len(project.maps)  # one sparkline per map card
+    shown, _ = languages.listed("en", project.maps, project.vocabulary.settings.languages)
+    assert len(home.svgs) == len(shown)  # one sparkline per map card (one per translation group)
     assert all(f'<span class="jm-spark">{svg_slot(i)}</span>' in home.content for i in range(len(home.svgs)))
 
 

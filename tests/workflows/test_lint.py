@@ -37,7 +37,7 @@ def steps(job: dict) -> list[dict]:
 
 
 def test_workflows_exist() -> None:
-    assert [p.name for p in FILES] == ["ci.yml", "pages.yml", "preview.yml"]
+    assert [p.name for p in FILES] == ["ci.yml", "pages.yml", "preview-deploy.yml", "preview.yml"]
 
 
 def test_actionlint_is_clean() -> None:
@@ -96,26 +96,51 @@ def test_preview_treats_the_pull_request_as_data() -> None:
     wf = load("preview.yml")
     assert set(wf["on"]) == {"pull_request"}  # never pull_request_target: no write token near PR data
     assert wf["permissions"] == {}
-    build, comment = wf["jobs"]["build"], wf["jobs"]["comment"]
-    assert build["permissions"] == {"contents": "read"}
-    assert comment["permissions"] == {"pull-requests": "write"}
+    build, closed = wf["jobs"]["build"], wf["jobs"]["closed"]
+    assert build["permissions"] == {"contents": "read", "pages": "read"}
+    assert closed["permissions"] == {}
+    assert "closed" in wf["on"]["pull_request"]["types"]  # the removal is asked for by this read-only run
     checkout = steps(build)[0]
     assert checkout["with"]["ref"] == "${{ github.event.pull_request.base.sha }}"
     text = (WORKFLOWS / "preview.yml").read_text(encoding="utf-8")
     assert "secrets." not in text
-    assert "python -m journeymaps.preview" in text
-    # The comment job runs nothing from the PR or the artifact: no checkout, no install.
-    assert not any(s.get("uses", "").startswith(("actions/checkout@", "actions/setup-python@"))
-                   for s in steps(comment))
+    assert "python -m journeymaps.preview" in text and '--site-url "${PAGES_URL%/}/pr-preview/pr-${PR_NUMBER}/"' in text
 
 
-def test_pages_deploys_main_with_minimal_permissions() -> None:
+def test_preview_deploy_treats_the_artifact_as_data() -> None:
+    wf = load("preview-deploy.yml")
+    assert set(wf["on"]) == {"workflow_run"} and wf["on"]["workflow_run"]["workflows"] == ["Preview"]
+    assert wf["permissions"] == {}
+    job = wf["jobs"]["deploy"]
+    assert job["permissions"] == {"actions": "read", "contents": "write", "pull-requests": "write"}
+    assert "workflow_run.event == 'pull_request'" in job["if"]
+    text = (WORKFLOWS / "preview-deploy.yml").read_text(encoding="utf-8")
+    assert "secrets." not in text
+    # The code that runs is the default branch's: one checkout, with no ref, and nothing installed.
+    checkouts = [s for s in steps(job) if s.get("uses", "").startswith("actions/checkout@")]
+    assert len(checkouts) == 1 and "ref" not in checkouts[0]["with"]
+    assert not any(s.get("uses", "").startswith(("actions/setup-python@", "actions/download-artifact@"))
+                   for s in steps(job))
+    runs = "\n".join(s.get("run", "") for s in steps(job))
+    assert "pip " not in runs and ".ci/setup" not in runs and "make " not in runs
+    # Every use of the artifact goes through the checked commands, run with the standard library only.
+    for command in ("unpack", "number", "comment", "preview", "remove"):
+        assert f"python3 -S -P -m journeymaps.preview.deploy {command}" in runs
+    assert "$RUNNER_TEMP/preview/" not in runs.replace('"$RUNNER_TEMP/preview/pr.txt"', "").replace(
+        '"$RUNNER_TEMP/preview/comment.md"', "").replace('"$RUNNER_TEMP/preview/site"', "")
+    # The PR number from the artifact must be the pull request whose head the run built.
+    assert '[ "$head" != "$RUN_HEAD_SHA" ]' in runs
+
+
+def test_pages_publishes_main_on_the_branch_with_minimal_permissions() -> None:
     wf = load("pages.yml")
     assert wf["on"]["push"]["branches"] == ["main"]
     assert wf["permissions"] == {}
     assert wf["jobs"]["build"]["permissions"] == {"contents": "read", "pages": "read"}
     build = {s.get("name"): s for s in steps(wf["jobs"]["build"])}["Build"]
     assert build["env"]["JOURNEYMAPS_SITE_URL"] == "${{ steps.pages.outputs.base_url }}"  # 404 under /<repo>/
-    assert wf["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert wf["jobs"]["deploy"]["permissions"] == {"contents": "write"}
+    runs = "\n".join(s.get("run", "") for s in steps(wf["jobs"]["deploy"]))
+    assert "journeymaps.preview.deploy production" in runs
     uses = [s.get("uses", "").split("@")[0] for job in wf["jobs"].values() for s in steps(job)]
-    assert "actions/upload-pages-artifact" in uses and "actions/deploy-pages" in uses
+    assert "actions/deploy-pages" not in uses  # it would replace the previews' folders

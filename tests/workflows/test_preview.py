@@ -8,61 +8,37 @@ the workflow runs (`python -m journeymaps.preview`).
 from __future__ import annotations
 
 import os
-from html import unescape
-import shutil
+import re
 import subprocess
 import sys
+from html import unescape
 from pathlib import Path
 
 import pytest
+from preview_repo import git, pull_request, retitle_map, start_pull_request
 
-from journeymaps.preview import build_env, run_preview
+from journeymaps.preview.build import build_env, run_preview
 from journeymaps.preview.gate import judge
 
 TODAY = "2026-11-23"
 
 
-def git(repo: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True, env=env).stdout
-
-
 @pytest.fixture
 def gh(tmp_path: Path, repo: Path) -> Path:
     """A repository whose `main` is this project's site configuration and maps."""
-    r = tmp_path / "gh"
-    r.mkdir()
-    git(r, "init", "-q", "-b", "main")
-    for name in ("site_config", "theme", "maps"):
-        shutil.copytree(repo / name, r / name)
-    shutil.copy(repo / "mkdocs.yml", r / "mkdocs.yml")
-    git(r, "add", "-A")
-    git(r, "commit", "-qm", "base")
-    git(r, "checkout", "-qb", "pr")
-    return r
+    return start_pull_request(tmp_path / "gh", repo)
 
 
-def pull_request(r: Path) -> None:
-    git(r, "add", "-A")
-    git(r, "commit", "-qm", "pr")
-    git(r, "checkout", "-q", "main")  # as in CI: the work tree is the base
+PREVIEW_URL = "https://journeymaps.github.io/journeymaps/pr-preview/pr-7/"
 
 
-def edit_map(r: Path) -> None:
-    path = r / "maps" / "banking" / "online-banking.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("title: Opening and growing with an online bank account",
-                                 "title: Opening and growing with an online bank", 1), encoding="utf-8")
-
-
-def preview(r: Path, out: Path) -> subprocess.CompletedProcess:
+def preview(r: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "journeymaps.preview", "--repo", str(r), "--base", "main",
-                           "--head", "pr", "--out", str(out), "--today", TODAY], capture_output=True, text=True)
+                           "--head", "pr", "--out", str(out), "--today", TODAY, *extra], capture_output=True, text=True)
 
 
 def test_refuses_a_pull_request_that_changes_mkdocs_yml(gh: Path, tmp_path: Path) -> None:
-    edit_map(gh)
+    retitle_map(gh)
     with (gh / "mkdocs.yml").open("a", encoding="utf-8") as f:
         f.write("hooks: [evil.py]\n")
     (gh / "evil.py").write_text("import os; os.system('touch /tmp/pwned')\n", encoding="utf-8")
@@ -95,7 +71,7 @@ def test_refuses_files_that_are_not_maps(gh: Path, tmp_path: Path) -> None:
 
 
 def test_a_base_change_after_the_fork_is_not_blamed_on_the_pull_request(gh: Path, tmp_path: Path) -> None:
-    edit_map(gh)
+    retitle_map(gh)
     pull_request(gh)
     with (gh / "mkdocs.yml").open("a", encoding="utf-8") as f:  # main moves on after the PR branched
         f.write("# a later change on main\n")
@@ -113,7 +89,7 @@ def test_build_environment_carries_no_tokens(monkeypatch) -> None:
 
 @pytest.mark.slow
 def test_builds_the_pull_request_maps_with_the_base_configuration(gh: Path, tmp_path: Path, monkeypatch) -> None:
-    edit_map(gh)
+    retitle_map(gh)
     pull_request(gh)
     # The base's mkdocs.yml is what counts: mark it so the built site shows it was used.
     base_config = (gh / "mkdocs.yml").read_text(encoding="utf-8").replace(
@@ -121,7 +97,7 @@ def test_builds_the_pull_request_maps_with_the_base_configuration(gh: Path, tmp_
     (gh / "mkdocs.yml").write_text(base_config, encoding="utf-8")
     git(gh, "commit", "-qam", "main: rename the site")
     out = tmp_path / "out"
-    proc = preview(gh, out)
+    proc = preview(gh, out, "--site-url", PREVIEW_URL)
     assert proc.returncode == 0, (out / "build.log").read_text(encoding="utf-8") if (out / "build.log").exists() \
         else proc.stderr
     assert (out / "status").read_text() == "built\n"
@@ -130,8 +106,30 @@ def test_builds_the_pull_request_maps_with_the_base_configuration(gh: Path, tmp_
     assert "Base configuration marker" in page
     built = "".join(p.read_text(encoding="utf-8") for p in (out / "site").rglob("*.html"))
     assert "Opening and growing with an online bank<" in built  # the PR's title, from its maps/
+    # Built for its sub-path: the 404 page, served at any depth, links from the preview's root.
+    not_found = (out / "site" / "404.html").read_text(encoding="utf-8")
+    assert 'href="/journeymaps/pr-preview/pr-7/' in not_found
     comment = unescape((out / "comment.md").read_text(encoding="utf-8"))
-    assert comment.startswith("<!-- journeymaps-diff -->\nThe preview site was built")
+    assert comment.startswith("<!-- journeymaps-diff -->\n### Journey map preview\n")
+    assert f"**[Open the preview]({PREVIEW_URL})** · [Changes in this pull request]({PREVIEW_URL}changes/)" in comment
+    assert f"- [Opening and growing with an online bank]({PREVIEW_URL}maps/online-banking/) (changed)" in comment
+    assert (f"  ![Emotion before and after: Opening and growing with an online bank]"
+            f"({PREVIEW_URL}changes/online-banking-emotion.svg)") in comment
     assert ('- title "Opening and growing with an online bank account" → "Opening and growing with an online bank"'
             in comment)
-    assert (out / "overlays" / "online-banking.svg").is_file()
+    # Every link of the comment points at a file of the built site.
+    for url in re.findall(r"\((https://[^)]+)\)", comment):
+        rel = url.removeprefix(PREVIEW_URL)
+        assert (out / "site" / rel).is_file() or (out / "site" / rel / "index.html").is_file(), url
+    changes = (out / "site" / "changes" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="../maps/online-banking/">open the map page</a>' in changes
+    for which in ("emotion", "before", "after"):
+        assert f'src="online-banking-{which}.svg"' in changes
+        assert (out / "site" / "changes" / f"online-banking-{which}.svg").is_file()
+
+
+def test_a_site_url_that_could_break_out_of_a_link_is_refused(gh: Path, tmp_path: Path) -> None:
+    retitle_map(gh)
+    pull_request(gh)
+    proc = preview(gh, tmp_path / "out", "--site-url", "https://x.github.io/r/pr-preview/pr-7/)[evil](https://e/")
+    assert proc.returncode == 2 and "not a plain http(s) URL ending in '/'" in proc.stderr

@@ -8,22 +8,25 @@ from pathlib import Path
 
 from ..check.report import text as text_report
 from ..engine.atomic import build_and_swap
-from ..engine.plain_tree import may_replace, write_engine_config, write_tree
-from ..pages import build_site
+from ..engine.plain_tree import MARKER, language_config_path, may_replace, write_engine_config, write_tree
+from ..pages import Site, build_site, languages
 from ..project import load_project
 from . import EXIT_FINDINGS, EXIT_OK, UsageError, add_today_option, parse_today
 
 HELP = "write the site's pages (Markdown, SVG, PNG, JSON, Mermaid) as a plain docs tree"
 DESCRIPTION = """\
-Write every page and picture the MkDocs plugin publishes, byte for byte, into a folder, for
-an engine that runs no MkDocs plugins (Zensical, or any static-site tool that reads Markdown).
-The maps are checked first; with errors nothing is written. The folder is replaced whole,
-and only if it is empty or was written by this command.
+Write every page and picture the MkDocs plugin publishes, byte for byte, for an engine that
+runs no MkDocs plugins (Zensical, or any static-site tool that reads Markdown): one tree per
+language declared in site_config/settings.yaml, in DIR/<lang>/. The maps are checked first;
+with errors nothing is written. The folder is replaced whole, and only if it is empty or was
+written by this command. --engine-config FILE writes FILE for the default language and
+FILE's name with the language tag (mkdocs.zh.yml) for each other one; build the default
+language first, its build empties the site folder the others go into.
 
 examples:
   journeymaps generate --out build/docs
   journeymaps generate --out build/docs --engine-config build/mkdocs.yml
-  zensical build -f build/mkdocs.yml
+  zensical build -f build/mkdocs.yml && zensical build -f build/mkdocs.zh.yml && zensical build -f build/mkdocs.pl.yml
 """
 
 
@@ -53,10 +56,25 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(text_report(errors or project.findings, project.files))
         print("journeymaps generate: nothing written", file=sys.stderr)
         return EXIT_FINDINGS
-    site = build_site(project, png=not args.no_png, cache_dir=root / ".cache" / "journeymaps" / "png")
-    count = build_and_swap(args.out, lambda tmp: write_tree(site, tmp))
+    assert project.vocabulary is not None
+    eds = languages.editions(project.vocabulary.settings)
+    cache_dir = root / ".cache" / "journeymaps" / "png"
+    sites = {ed: build_site(project, png=not args.no_png, cache_dir=cache_dir, lang=ed.lang) for ed in eds}
+    count = build_and_swap(args.out, lambda tmp: _write_trees(sites, tmp))
     if args.engine_config:
-        write_engine_config(root / "mkdocs.yml", args.out, site, args.engine_config)
-    print(f"journeymaps generate: {count} files for {len(project.maps)} maps in {args.out} "
-          f"({site.png_rendered} PNG rendered, {site.png_cached} from cache)", file=sys.stderr)
+        site_root = args.engine_config.parent / "site"
+        for ed, site in sites.items():
+            write_engine_config(root / "mkdocs.yml", args.out / ed.lang, site,
+                                language_config_path(args.engine_config, ed, eds[0]), ed, eds,
+                                site_dir=site_root / ed.prefix)
+    rendered = sum(s.png_rendered for s in sites.values())
+    cached = sum(s.png_cached for s in sites.values())
+    print(f"journeymaps generate: {count} files for {len(project.maps)} maps in {len(sites)} languages "
+          f"in {args.out} ({rendered} PNG rendered, {cached} from cache)", file=sys.stderr)
     return EXIT_OK
+
+
+def _write_trees(sites: dict[languages.Edition, Site], out: Path) -> int:
+    count = sum(write_tree(site, out / ed.lang) for ed, site in sites.items())
+    (out / MARKER).write_text("written by `journeymaps generate`; safe to delete and regenerate\n", encoding="utf-8")
+    return count

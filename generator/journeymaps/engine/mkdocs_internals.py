@@ -10,10 +10,11 @@ When anything is missing the plugin falls back to MkDocs' full rebuild: slower, 
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 # MkDocs minor versions these internals were checked against.
@@ -114,3 +115,39 @@ def drop_search_entries(search: Any, urls: Iterable[str]) -> None:
 
 def write_search_index(search: Any, config: Any) -> None:
     search.on_post_build(config=config)
+
+
+@contextlib.contextmanager
+def plugin_state_kept(plugins: Iterable[Any]) -> Iterator[None]:
+    """Keep these plugin instances' state across another build in the same process.
+
+    MkDocs hands the same instance of a plugin that defines `on_startup` to every config it
+    loads in a process (its `Plugins` option caches them) and reloads that instance's config:
+    a second build of another language from inside the first would otherwise leave the first
+    build's plugins (journeymaps, search) holding the second's site, index and options."""
+    saved = [(p, dict(vars(p))) for p in plugins]
+    try:
+        yield
+    finally:
+        for plugin, state in saved:
+            vars(plugin).clear()
+            vars(plugin).update(state)
+
+
+@contextlib.contextmanager
+def plugin_state_swapped(plugin: Any, state: dict[str, Any] | None) -> Iterator[None]:
+    """Give ``plugin`` the ``state`` another language's build left it (see plugin_state_kept)
+    while that language's pages are rebuilt; what the rebuild changes is kept in ``state``."""
+    if state is None:
+        yield
+        return
+    own = dict(vars(plugin))
+    vars(plugin).clear()
+    vars(plugin).update(state)
+    try:
+        yield
+    finally:
+        state.clear()
+        state.update(vars(plugin))
+        vars(plugin).clear()
+        vars(plugin).update(own)

@@ -24,11 +24,12 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..check.report import text as text_report
-from ..pages import Site, VirtualFile, build_site, failures_of, nav_config
+from ..load.site_config import load_vocabulary
+from ..pages import Site, VirtualFile, build_site, failures_of, languages, nav_config, nav_paths
 from ..pages.model import fill_svg_slots
 from ..project import Project, load_project
 from . import mkdocs_internals, serve_patch
@@ -50,6 +51,9 @@ class JourneyMapsConfig(Config):
     """Where rendered PNGs are kept between builds, relative to mkdocs.yml."""
     today = c.Optional(c.Type(str))
     """Date for the review-age check, YYYY-MM-DD (default: today)."""
+    lang = c.Optional(c.Type(str))
+    """The language of this build. Left out: the default language, whose build then builds every
+    other declared language's site beside it (set by that build itself, not in mkdocs.yml)."""
 
 
 class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
@@ -66,6 +70,12 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self._state: serve_patch.BuildState | None = None
         self._snapshot: serve_patch.Snapshot = {}
         self._nav = None
+        self._edition: languages.Edition | None = None
+        self._editions: list[languages.Edition] = []
+        self._site_root = ""  # the site folder every language's site goes under
+        self._command = "build"
+        # serve: each other language's last full build, and the state it left the (shared) search plugin in
+        self._other_languages: list[tuple[serve_patch.BuildState, dict | None]] = []
         self._no_docs: str | None = None  # see on_config
         self._server = None  # serve: the live-reload server, to watch folders added later
         self._watching: set[str] = set()
@@ -80,6 +90,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     # Defining on_startup keeps this instance alive across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self._command = command
         logging.getLogger("jieba").setLevel(log.getEffectiveLevel())  # its "Building prefix dict" only with -v
         if self.serving and not serve_log.handlers:
             handler = logging.StreamHandler()
@@ -90,9 +101,27 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         return Path(config.config_file_path or ".").resolve().parent
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Every page comes from this plugin, so MkDocs is given an empty docs folder to read.
-        It walks docs_dir following symlinks (two link loops under maps/ make that walk run for
-        ever) and copies whatever it finds into the site; maps/ is read by the checker only."""
+        """Set this build's language: Material's chrome (`theme.language`), the language selector
+        (`extra.alternate`) and, for a language other than the one at the root, its folder."""
+        root = self._root(config)
+        vocab, _ = load_vocabulary(root / self.config.site_config, root)
+        if vocab is None:
+            return self._empty_docs_dir(config)  # on_pre_build reports what is wrong with site_config
+        settings = vocab.settings
+        self._editions = languages.editions(settings)
+        self._edition = languages.edition(settings, self.config.lang or settings.default_language)
+        if self.config.lang is None:  # the first build: the others go under its site folder
+            self._site_root = config.site_dir
+            config.site_dir = os.path.join(config.site_dir, self._edition.prefix)
+        config.theme["language"] = self._edition.lang
+        config.extra["alternate"] = languages.site_alternates(self._edition, self._editions)
+
+        return self._empty_docs_dir(config)
+
+    def _empty_docs_dir(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Every page comes from this plugin, so MkDocs is given an empty docs folder to read.
+        # It walks docs_dir following symlinks (two link loops under maps/ make that walk run for
+        # ever) and copies whatever it finds into the site; maps/ is read by the checker only.
         if self._no_docs is None or not os.path.isdir(self._no_docs):
             self._no_docs = tempfile.mkdtemp(prefix="journeymaps-no-docs-")
         config.docs_dir = self._no_docs
@@ -125,7 +154,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self._known_ids.update({e.display: e.map.id for e in project.maps})
         self.project = project
         self.site = build_site(project, failures=failures_of(project, self._known_ids), png=self.config.png,
-                               cache_dir=root / self.config.cache_dir)
+                               cache_dir=root / self.config.cache_dir,
+                               lang=self._edition.lang if self._edition else None)
         if self.site.png_rendered:
             log.info("journeymaps: rendered %d PNG(s), %d from cache", self.site.png_rendered, self.site.png_cached)
 
@@ -138,12 +168,15 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             files.add_files_from_theme(config.theme.get_env(), config)
         self._svgs = {}
         self._remember_svgs(self.site.files)
+        in_nav = nav_paths(self.site.nav)
         for vf in self.site.files:
             existing = files.get_file_from_path(vf.path)
             if existing is not None:
                 raise PluginError(f"journeymaps: `{vf.path}` from the theme or another plugin clashes with a "
                                   "generated page")
-            files.append(_generated(config, vf))
+            # A translation this language's site publishes (links reach it) without listing it.
+            unlisted = vf.kind == "page" and vf.path not in in_nav
+            files.append(_generated(config, vf, InclusionLevel.NOT_IN_NAV if unlisted else InclusionLevel.UNDEFINED))
         config.nav = nav_config(self.site.nav) + list(config.nav or [])
         return files
 
@@ -151,16 +184,54 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self._nav = nav
         return nav
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """The first build (the default language) builds every other language's site beside
+        its own, each a full MkDocs build of the same mkdocs.yml in that language: its own
+        chrome, navigation and search index. `journeymaps build` swaps in all or nothing."""
+        self._watch_folders(config)  # a folder added since the last build
+        if self.config.lang is not None or self.project is None or self._edition is None:
+            return
+        own, site_root = self._edition, self._site_root
+        self._other_languages = []
+        for ed in self._editions:
+            if ed != own:
+                self._build_language(config, ed)
+        if own.prefix:  # every language under its tag: the root leads to the default language
+            Path(site_root, "index.html").write_text(languages.root_redirect(own), encoding="utf-8")
+
+    def _build_language(self, config: MkDocsConfig, ed: languages.Edition) -> None:
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        start = time.perf_counter()
+        kept = None
+        project, today, known_ids, command = self.project, self.config.today, dict(self._known_ids), self._command
+        assert project is not None
+        with mkdocs_internals.plugin_state_kept(config.plugins.values()):
+            sub = load_config(config.config_file_path, site_dir=os.path.join(self._site_root, ed.prefix))
+            plugin = sub.plugins["journeymaps"]
+            assert isinstance(plugin, JourneyMapsPlugin)
+            plugin.config.lang, plugin.config.today = ed.lang, today
+            plugin._known_ids = known_ids
+            plugin.preload(project)
+            sub.plugins.on_startup(command=command, dirty=False)
+            # No on_shutdown: the instances are this build's, which shuts them down itself.
+            build(sub, serve_url=sub.site_url or "/" if command == "serve" else None)
+            if plugin._state is not None:  # serving: keep what the one-map rebuild needs
+                search = mkdocs_internals.search_plugin(sub)
+                kept = (plugin._state, dict(vars(search)) if search is not None else None)
+        if kept is not None:
+            self._other_languages.append(kept)
+        log.info("journeymaps: the %s site built in %.2f s", ed.lang, time.perf_counter() - start)
+
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if self.serving and self.project is not None:
             root = self._root(config)
             self._state = serve_patch.BuildState(
                 config, files, self._nav, env, self.project, root, root / self.config.cache_dir, self.config.png,
-                _dt.date.fromisoformat(self.config.today) if self.config.today else None)
+                _dt.date.fromisoformat(self.config.today) if self.config.today else None,
+                self._edition.lang if self._edition else None)
         return env
-
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self._watch_folders(config)  # a folder added since the last build
 
     def _watch_folders(self, config: MkDocsConfig) -> None:
         """Watch each real folder of maps/ and site_config/ on its own, never recursively: MkDocs'
@@ -219,25 +290,31 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         changed = serve_patch.changed_maps(self._snapshot, now, (state.root / self.config.maps_dir).resolve())
         if not changed:
             return False
-        planned = serve_patch.plan(state, changed)
-        if planned is None:
-            return False
-        project, own, shared = planned
+        # Every language's site shows the edited map: plan them all before touching any.
         search = mkdocs_internals.search_plugin(state.config)
-        self._remember_svgs(own)
-        serve_patch.apply(state, own, search)
-        state.project = self.project = project
+        sites = [(state, None), *self._other_languages]
+        plans = [serve_patch.plan(st, changed) for st, _ in sites]
+        if any(p is None for p in plans):
+            return False
+        for (st, search_state), (project, own, _) in zip(sites, plans):
+            self._remember_svgs(own)
+            with mkdocs_internals.plugin_state_swapped(search, search_state):
+                serve_patch.apply(st, own, search)
+            st.project = project
+        self.project = plans[0][0]
         self._snapshot = now
-        log.info("journeymaps: rebuilt %s in %.2f s; pages across maps follow",
-                 ", ".join(p.name for p in changed), time.perf_counter() - start)
+        log.info("journeymaps: rebuilt %s in %.2f s in %d language(s); pages across maps follow",
+                 ", ".join(p.name for p in changed), time.perf_counter() - start, len(sites))
 
         def across_maps() -> None:
             with lock:
                 if self._state is not state:
                     return  # a full build ran meanwhile
                 try:
-                    self._remember_svgs(shared)
-                    serve_patch.apply(state, shared, search)
+                    for (st, search_state), (_, _, shared) in zip(sites, plans):
+                        self._remember_svgs(shared)
+                        with mkdocs_internals.plugin_state_swapped(search, search_state):
+                            serve_patch.apply(st, shared, search)
                 except Exception as exc:  # noqa: BLE001 - a background thread must not die silently
                     self._state = None
                     _report_failed_rebuild(exc)
@@ -270,8 +347,8 @@ def _ours(f: File, config: MkDocsConfig) -> bool:
     return any(src.startswith(os.path.abspath(d) + os.sep) for d in config.theme.dirs)
 
 
-def _generated(config: MkDocsConfig, vf: VirtualFile) -> File:
-    f = File.generated(config, vf.path, content=vf.content)
+def _generated(config: MkDocsConfig, vf: VirtualFile, inclusion: InclusionLevel) -> File:
+    f = File.generated(config, vf.path, content=vf.content, inclusion=inclusion)
     # Generated files have no edit link unless given one: point it at the map or guide source.
     f.edit_uri = vf.source_path
     return f

@@ -24,12 +24,10 @@ from ..load.source import MAP_SUFFIXES
 from ..pages import VirtualFile, layout
 from ..pages.catalogues import catalogue_pages
 from ..pages.home import home_page, industries_in_use, industry_page
-from ..pages.map_page import map_page
 from ..pages.model import Failure
 from ..pages.pictures import stage_diagram
-from ..pages.playbook import playbook_page
 from ..pages.png_cache import render_pngs
-from ..pages.site import context_of, failure_parts, map_assets
+from ..pages.site import context_of, failure_parts, map_assets, map_pages, with_selectors
 from ..pages.blocks import page as page_file
 from ..project import Project
 from . import mkdocs_internals
@@ -79,6 +77,7 @@ class BuildState:
     cache_dir: Path
     png: bool
     today: object = None  # datetime.date for the review-age rule, None for today
+    lang: str | None = None  # the language of the site this build made (None: the default)
 
 
 # Cross-map rules see only the one file here; a target they miss may be another, unchanged map.
@@ -88,7 +87,8 @@ def _resolved_elsewhere(f: Finding, project: Project) -> bool:
 
 def _same_nav(old: MapEntry, new: MapEntry) -> bool:
     a, b = old.map, new.map
-    return (a.id, a.title, a.industry, a.lang) == (b.id, b.title, b.industry, b.lang)
+    # The translations decide which map each language's site lists (pages/languages.py).
+    return (a.id, a.title, a.industry, a.lang, a.translations) == (b.id, b.title, b.industry, b.lang, b.translations)
 
 
 def plan(state: BuildState, changed: list[Path]) -> tuple[Project, list[VirtualFile], list[VirtualFile]] | None:
@@ -120,12 +120,12 @@ def plan(state: BuildState, changed: list[Path]) -> tuple[Project, list[VirtualF
     failed_ids = {f.map_id for f in failures}
     kept = [e for e in maps if e.map.id not in failed_ids]
     project = dataclasses.replace(project, maps=maps)
-    ctx = context_of(dataclasses.replace(project, maps=kept), tuple(failures))
+    ctx = context_of(dataclasses.replace(project, maps=kept), tuple(failures), state.lang)
     own: list[VirtualFile] = []
     svgs: dict[str, str] = {}
     for e in new_entries.values():
         svg = stage_diagram(e.map, ctx.vocab)
-        own += [map_page(e, ctx, svg), playbook_page(e, ctx), *map_assets(e, ctx, svg)]
+        own += [*map_pages(e, ctx, svg), *map_assets(e, ctx, svg)]
         svgs[layout.asset(e.map.id, "png")] = svg
     for f in failures:
         parts = failure_parts(f)
@@ -135,7 +135,7 @@ def plan(state: BuildState, changed: list[Path]) -> tuple[Project, list[VirtualF
         pngs = render_pngs(svgs, state.cache_dir, jobs=1)
         own += [VirtualFile(p, data, "png") for p, data in pngs.images.items()]
     shared = [home_page(ctx), *(industry_page(i, ctx) for i in industries_in_use(ctx)), *catalogue_pages(ctx)]
-    return project, own, shared
+    return project, with_selectors(own, project, ctx.lang), with_selectors(shared, project, ctx.lang)
 
 
 def apply(state: BuildState, vfiles: list[VirtualFile], search_plugin) -> None:

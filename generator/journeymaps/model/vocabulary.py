@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from .journey import LANES, EmotionScale, Lane, Slug
 
@@ -51,7 +51,19 @@ class Settings(_Model):
     site_name: str = "journeymaps"
     lanes: list[Lane] = Field(default_factory=lambda: list(LANES), description="Diagram lanes shown by default.")
     review_max_age_days: int = Field(default=365, ge=1, description="`last_reviewed` older than this is a warning.")
-    languages: list[str] = Field(default_factory=lambda: ["en", "zh", "pl"])
+    languages: list[str] = Field(default_factory=lambda: ["en", "zh", "pl"],
+                                 description="Every language gets a full site of its own.")
+    default_language: str = Field(default="en", description="The language of the site at the root address.")
+    url_scheme: Literal["default-at-root", "every-language-prefixed"] = Field(
+        default="default-at-root",
+        description="`default-at-root`: the default language at `/`, the others under `/zh/`, `/pl/`; "
+                    "`every-language-prefixed`: every language under its tag, `/` leads to the default.")
+
+    @model_validator(mode="after")
+    def _default_is_declared(self) -> "Settings":
+        if self.default_language not in self.languages:
+            raise ValueError(f"default_language `{self.default_language}` is not one of languages {self.languages}")
+        return self
 
 
 class Vocabulary(_Model):

@@ -8,7 +8,7 @@ from .model import SiteContext
 
 
 def resolver_for(ctx: SiteContext, here: str) -> Resolver:
-    maps = {e.map.id: e.map for e in ctx.maps}
+    maps = {e.map.id: e.map for e in (*ctx.maps, *ctx.unlisted)}
     guides = {g.meta.id for g in ctx.guides}
 
     def resolve(scheme: str, rest: str) -> str | None:

@@ -50,17 +50,18 @@ def map_groups(ctx: SiteContext) -> list[MapGroup]:
     The original is the member written in the site's language; a group without one is led by
     its first map. A translation naming a map that is not on the site is left alone.
     """
-    order = {e.map.id: i for i, e in enumerate(ctx.maps)}
-    by_id = {e.map.id: e for e in ctx.maps}
+    published = (*ctx.maps, *ctx.unlisted)  # a language's site lists one map per group, publishes all
+    order = {e.map.id: i for i, e in enumerate(published)}
+    by_id = {e.map.id: e for e in published}
     links: dict[str, set[str]] = {i: set() for i in order}
-    for e in ctx.maps:
+    for e in published:
         for other in e.map.translations.values():
             if other in by_id and other != e.map.id:
                 links[e.map.id].add(other)
                 links[other].add(e.map.id)
     seen: set[str] = set()
     groups = []
-    for e in ctx.maps:
+    for e in published:
         if e.map.id in seen:
             continue
         component, todo = set(), [e.map.id]

@@ -96,9 +96,13 @@ class SiteContext:
     failures: tuple[Failure, ...] = ()
     cited_by: dict[str, tuple[GuideEntry, ...]] = field(default_factory=dict)
     templates: Templates = field(default_factory=Templates)  # the site's page templates
+    lang: str = "en"  # the language of this site (one site per language: pages/languages.py)
+    # Translations this language's site publishes but does not list (its own language's version,
+    # or the original, stands for their group in `maps`): links to them still resolve.
+    unlisted: tuple[MapEntry, ...] = ()
 
     def entry(self, map_id: str) -> MapEntry | None:
-        return next((e for e in self.maps if e.map.id == map_id), None)
+        return next((e for e in (*self.maps, *self.unlisted) if e.map.id == map_id), None)
 
 
 _GUIDE_MAP_LINK = re.compile(r"\]\(\s*<?map:([a-z0-9-]+)")

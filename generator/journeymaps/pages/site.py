@@ -14,7 +14,7 @@ from ..check.runner import MapEntry
 from ..core.escape import html_text, inline
 from ..core.findings import Finding
 from ..project import Project
-from . import layout
+from . import languages, layout
 from .blocks import failure_note, page
 from .catalogues import KINDS as CATALOGUE_KINDS
 from .catalogues import catalogue_pages, catalogue_title
@@ -29,7 +29,7 @@ from .playbook import playbook_page
 from .png_cache import render_pngs
 from .reference import reference_page
 from .templates import Templates
-from .words import SITE_LANG, word
+from .words import word
 
 # An industry with more maps than this gets sub-sections in the nav: Material renders the
 # siblings of the current page into every page, so one list of 1,000 maps costs N^2 (FIELD-NOTES 2b).
@@ -45,43 +45,86 @@ def failures_of(project: Project, known_ids: dict[str, str] | None = None) -> tu
     return tuple(Failure(path, tuple(fs), known_ids.get(path)) for path, fs in sorted(by_file.items()))
 
 
-def context_of(project: Project, failures: tuple[Failure, ...] = ()) -> SiteContext:
+def context_of(project: Project, failures: tuple[Failure, ...] = (), lang: str | None = None) -> SiteContext:
+    """The context of the ``lang`` site (the default language's when None)."""
     assert project.vocabulary is not None
+    settings = project.vocabulary.settings
+    lang = lang or settings.default_language
+    shown, unlisted = languages.listed(lang, project.maps, settings.languages)
     guides = tuple(project.guides)
-    return SiteContext(project.vocabulary, tuple(project.maps), guides, project.vocabulary.settings.site_name,
-                       failures, guides_citing(guides), Templates.for_project(project.root))
+    return SiteContext(project.vocabulary, shown, guides, settings.site_name, failures, guides_citing(guides),
+                       Templates.for_project(project.root), lang, unlisted)
 
 
 def build_site(project: Project, *, failures: tuple[Failure, ...] = (), png: bool = True,
-               cache_dir: Path | None = None, jobs: int | None = None) -> Site:
-    ctx = context_of(project, failures)
+               cache_dir: Path | None = None, jobs: int | None = None, lang: str | None = None) -> Site:
+    """The site of one language (the default when None): every map's pages, one map per
+    translation group listed, pages not in ``lang`` marked, each page's language selector set."""
+    ctx = context_of(project, failures, lang)
     files: list[VirtualFile] = [home_page(ctx)]
     for ind in industries_in_use(ctx):
         files.append(industry_page(ind, ctx))
     svgs: dict[str, str] = {}
-    for e in ctx.maps:
+    for e in (*ctx.maps, *ctx.unlisted):
         # Drawn once: the same SVG is inlined in the page, published as a file and rasterised.
         svg = stage_diagram(e.map, ctx.vocab)
-        files += [map_page(e, ctx, svg), playbook_page(e, ctx), history_page(e, ctx)]
+        files += map_pages(e, ctx, svg)
         svgs[layout.asset(e.map.id, "png")] = svg
         files += map_assets(e, ctx, svg)
     files += _failure_pages(ctx)
     files.append(method_index(ctx))
-    files += [guide_page(g, ctx) for g in ctx.guides]
+    for g in ctx.guides:
+        page_of_guide = guide_page(g, ctx)
+        if g.meta.lang != ctx.lang:
+            note = languages.untranslated_note("guide", ctx.lang, g.meta.lang)
+            page_of_guide = languages.mark_untranslated(page_of_guide, note, g.meta.lang)
+        files.append(page_of_guide)
     files += catalogue_pages(ctx)
     files.append(reference_page())
     nav = navigation(ctx)
     if project.glossary is not None:
         files += glossary_pages(project.glossary, "site_config/glossary.yaml")
         nav.insert(len(nav) - 1, glossary_nav(project.glossary))  # before the authoring reference
+    files = with_selectors(files, project, ctx.lang)
     site = Site(files, nav)
     if png and svgs:
         result = render_pngs(svgs, cache_dir, jobs=jobs)
-        by_path = {layout.asset(e.map.id, "png"): e for e in ctx.maps}
+        by_path = {layout.asset(e.map.id, "png"): e for e in (*ctx.maps, *ctx.unlisted)}
         site.files += [VirtualFile(path, data, "png", by_path[path].display) for path, data in result.images.items()]
         site.png_rendered, site.png_cached = result.rendered, result.cached
     site.files.sort(key=lambda f: f.path)
     return site
+
+
+def map_pages(e: MapEntry, ctx: SiteContext, svg: str) -> list[VirtualFile]:
+    """A map's page, playbook and history in the ``ctx.lang`` site: marked when shown untranslated."""
+    pages = [map_page(e, ctx, svg), playbook_page(e, ctx), history_page(e, ctx)]
+    if e.map.lang == ctx.lang:
+        return pages
+    note = languages.untranslated_note("map", ctx.lang, e.map.lang)
+    return [languages.mark_untranslated(p, note, e.map.lang) for p in pages]
+
+
+def with_selectors(files: list[VirtualFile], project: Project, lang: str) -> list[VirtualFile]:
+    """Every page gets its language selector: the same page in each language's site, the
+    translation for a map, the site's home when that site has no such page."""
+    assert project.vocabulary is not None
+    settings = project.vocabulary.settings
+    eds = languages.editions(settings)
+    here = languages.edition(settings, lang)
+    groups = languages.groups(project.maps)
+    paths = {f.path for f in files}
+
+    def target_of(ed: languages.Edition, path: str) -> str | None:
+        parts = path.split("/")
+        if len(parts) == 3 and parts[0] == "maps" and parts[1] in groups:
+            other = languages.shown_in(ed.lang, groups[parts[1]], settings.languages).map.id
+            by_name = {"playbook.md": layout.playbook_page, "history.md": layout.history_page}
+            return by_name.get(parts[2], layout.map_page)(other)
+        return path if path in paths else None
+
+    return [languages.with_alternates(f, languages.alternates(f.path, here, eds, target_of)) if f.kind == "page"
+            else f for f in files]
 
 
 def map_assets(e: MapEntry, ctx: SiteContext, svg: str | None = None) -> list[VirtualFile]:
@@ -115,24 +158,26 @@ def failure_parts(f: Failure) -> list[str]:
 # --- navigation ------------------------------------------------------------------------
 
 def navigation(ctx: SiteContext) -> list[NavItem]:
-    nav = [NavItem("Home", layout.HOME)]
+    w = lambda key: word(key, ctx.lang)  # noqa: E731
+    nav = [NavItem(w("nav.home"), layout.HOME)]
     failed = [f for f in ctx.failures if f.map_id and ctx.entry(f.map_id) is None]
     for ind in industries_in_use(ctx) or []:
         d = ctx.vocab.industry(ind)
-        title = d.name("en") if d else ind
+        title = d.name(ctx.lang) if d else ind
         entries = [e for e in ctx.maps if e.map.industry == ind]
         items = [_map_nav(e) for e in entries]
-        nav.append(NavItem(html_text(title), layout.industry_page(ind), tuple(_chunked(items))))
+        nav.append(NavItem(html_text(title), layout.industry_page(ind), tuple(_chunked(items, w))))
     if failed:
-        playbook = word("playbook", SITE_LANG)
-        nav.append(NavItem("Failing maps", None, tuple(NavItem(html_text(f.map_id), layout.map_page(f.map_id),
-                                                               (NavItem(playbook, layout.playbook_page(f.map_id)),))
-                                                       for f in failed)))
-    nav.append(NavItem("Method", layout.METHOD, tuple(NavItem(html_text(g.meta.title), layout.guide_page(g.meta.id))
-                                                      for g in ctx.guides)))
-    nav.append(NavItem(word("cat.title", SITE_LANG), layout.CATALOGUE, tuple(
+        playbook = w("playbook")
+        nav.append(NavItem(w("nav.failing"), None, tuple(NavItem(html_text(f.map_id), layout.map_page(f.map_id),
+                                                                 (NavItem(playbook, layout.playbook_page(f.map_id)),))
+                                                         for f in failed)))
+    nav.append(NavItem(w("nav.method"), layout.METHOD, tuple(NavItem(html_text(g.meta.title),
+                                                                      layout.guide_page(g.meta.id))
+                                                             for g in ctx.guides)))
+    nav.append(NavItem(w("cat.title"), layout.CATALOGUE, tuple(
         NavItem(catalogue_title(k), layout.CATALOGUES[k]) for k in CATALOGUE_KINDS)))
-    nav.append(NavItem("Authoring reference", layout.REFERENCE))
+    nav.append(NavItem(w("nav.reference"), layout.REFERENCE))
     return nav
 
 
@@ -143,10 +188,11 @@ def _map_nav(e: MapEntry) -> NavItem:
                     NavItem(html_text(word("history.title", m.lang)), layout.history_page(m.id))))
 
 
-def _chunked(items: list[NavItem]) -> Iterable[NavItem]:
+def _chunked(items: list[NavItem], w) -> Iterable[NavItem]:
     if len(items) <= NAV_CHUNK:
         return items
-    return [NavItem(f"Maps {i + 1}–{min(i + NAV_CHUNK, len(items))}", None, tuple(items[i:i + NAV_CHUNK]))
+    return [NavItem(w("nav.chunk").format(first=i + 1, last=min(i + NAV_CHUNK, len(items))), None,
+                    tuple(items[i:i + NAV_CHUNK]))
             for i in range(0, len(items), NAV_CHUNK)]
 
 
@@ -159,4 +205,14 @@ def nav_config(nav: list[NavItem]) -> list:
             out.append({item.title: inner})
         else:
             out.append({item.title: item.path})
+    return out
+
+
+def nav_paths(nav: list[NavItem]) -> set[str]:
+    """Every page the navigation lists (the others are published without a nav entry)."""
+    out: set[str] = set()
+    for item in nav:
+        if item.path:
+            out.add(item.path)
+        out |= nav_paths(list(item.children))
     return out
