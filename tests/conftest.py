@@ -66,3 +66,11 @@ def golden(request: pytest.FixtureRequest):
         assert actual == expected, f"{path} differs; if the change is intended run pytest --update-golden and review"
 
     return check
+
+
+@pytest.fixture(autouse=True)
+def _english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI follows the locale (words.reader.output_language); expected outputs are English
+    whatever the machine running the tests is set to. Tests of other languages set them."""
+    for name in ("JOURNEYMAPS_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)

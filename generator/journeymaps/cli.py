@@ -8,7 +8,8 @@ import os
 import sys
 
 from . import __version__
-from .commands import EXIT_USAGE, ConfigError, UsageError
+from .commands import EXIT_USAGE, ConfigError, UsageError, reader_language
+from .words import REFERENCE, label
 
 # Each entry is a module in generator/journeymaps/commands with register() and a run set as default.
 COMMANDS = ("check", "schema", "new", "translated", "export", "import_mermaid", "generate", "build", "diff",
@@ -65,13 +66,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except UsageError as exc:
-        print(f"journeymaps: error: {exc}", file=sys.stderr)
+        # Worded in English when the language itself is the mistake (--lang xx).
+        print(_tell(args, "cli.usage_error", message=exc.worded(_language(args))), file=sys.stderr)
         return EXIT_USAGE
     except ConfigError as exc:
-        exc.report()
+        exc.report(_language(args))
         return 1
     except KeyboardInterrupt:
-        print("journeymaps: interrupted", file=sys.stderr)
+        print(_tell(args, "cli.interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 1
@@ -83,10 +85,19 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         if os.environ.get("JOURNEYMAPS_DEBUG"):
             raise
-        print(f"journeymaps: internal error: {type(exc).__name__}: {exc}\n"
-              "  this is a bug in journeymaps, not in your maps; rerun with JOURNEYMAPS_DEBUG=1 "
-              "for details and report it", file=sys.stderr)
+        print(_tell(args, "cli.internal_error", error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return 3
+
+
+def _language(args: argparse.Namespace) -> str:
+    try:
+        return reader_language(args)
+    except UsageError:
+        return REFERENCE
+
+
+def _tell(args: argparse.Namespace, key: str, /, **values: object) -> str:
+    return label(_language(args), key).format(**values)
 
 
 if __name__ == "__main__":

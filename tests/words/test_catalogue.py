@@ -82,7 +82,7 @@ def test_no_unused_keys() -> None:
     """A key is used when the code names it, or names its family (``"status." + o.status``)
     and the rest is a value of the format or a word the code spells out."""
     strings = _source_strings()
-    families = {s for s in strings if s.endswith(".") and s[:-1].replace("_", "").isalnum()}
+    families = {s for s in strings if s.endswith(".") and s[:-1].replace("_", "").replace(".", "").isalnum()}
     suffixes = strings | _format_values()
     unused = [k for k in catalogue(REFERENCE).labels
               if k not in strings and not any(k.startswith(f) and k[len(f):] in suffixes for f in families)]

@@ -12,6 +12,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..core.findings import Finding
+from ..core.phrase import Count, Joined, Phrase, phrase
+from .worded import finding
 
 Pos = tuple[int, int]
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
@@ -75,54 +77,55 @@ def check_parity(t: GuideText, o: GuideText) -> list[Finding]:
     """Findings on the translation ``t`` where it departs from its original ``o``."""
     out: list[Finding] = []
 
-    def add(pos: Pos, message: str, hint: str) -> None:
-        out.append(Finding(t.display, *pos, "error", "guide-parity", message, hint))
+    def add(pos: Pos, message: Phrase, hint: Phrase) -> None:
+        out.append(finding(t.display, *pos, "error", "guide-parity", message, hint))
 
     if t.order != o.order:
-        add(t.order_pos, f"`order` is {t.order}, the original `{o.id}` has {o.order}", f"set `order: {o.order}`")
+        add(t.order_pos, phrase("check.parity.order", order=t.order, original=o.id, theirs=o.order),
+            phrase("check.parity.order.hint", order=o.order))
     if t.maps != o.maps:
-        add(t.maps_pos, f"`maps` differs from the original `{o.id}`", f"set `maps: [{', '.join(o.maps)}]`")
+        add(t.maps_pos, phrase("check.parity.maps", original=o.id), phrase("check.parity.maps.hint", maps=", ".join(o.maps)))
     if len(t.sections) != len(o.sections):
         headings = o.sections[1:]
         extra = t.sections[len(o.sections)] if len(t.sections) > len(o.sections) else t.sections[-1]
-        add((extra.line, 1), f"{_count(len(t.sections) - 1)} here, {_count(len(o.sections) - 1)} in the original `{o.id}`",
-            "translate every section of the original, in its order: "
-            + "; ".join(f"`## {s.heading}` (line {s.line})" for s in headings))
+        add((extra.line, 1), phrase("check.parity.sections", here=Count("check.parity.section.", len(t.sections) - 1),
+                                    there=Count("check.parity.section.", len(o.sections) - 1), original=o.id),
+            phrase("check.parity.sections.hint",
+                   sections=Joined(tuple(phrase("check.parity.heading", heading=s.heading, line=s.line)
+                                         for s in headings), "; ")))
         # Sections no longer line up: compare the links of the whole guide instead.
         whole_t = Section("", t.sections[0].line, tuple(x for s in t.sections for x in s.links))
         whole_o = Section("", o.sections[0].line, tuple(x for s in o.sections for x in s.links))
-        out += _links(t, o, whole_t, whole_o, "the guide")
+        out += _links(t, o, whole_t, whole_o, phrase("check.parity.where.guide"))
         return out
     for number, (ts, os_) in enumerate(zip(t.sections, o.sections)):
-        where = f"section {number} (`## {ts.heading}`)" if number else "the text before the first `##`"
+        where = (phrase("check.parity.where.section", number=number, heading=ts.heading) if number
+                 else phrase("check.parity.where.intro"))
         out += _links(t, o, ts, os_, where)
     return out
 
 
-def _links(t: GuideText, o: GuideText, ts: Section, os_: Section, where: str) -> list[Finding]:
+def _links(t: GuideText, o: GuideText, ts: Section, os_: Section, where: Phrase) -> list[Finding]:
     out = []
-    theirs = f"the original's (`## {os_.heading}`, {o.display}:{os_.line})" if os_.heading else "the original's"
+    theirs = (phrase("check.parity.theirs_at", heading=os_.heading, file=o.display, line=os_.line) if os_.heading
+              else phrase("check.parity.theirs"))
     extra = ts.targets() - os_.targets()
     missing = os_.targets() - ts.targets()
     for target, line, col in ts.links:
         if extra[target] > 0:
             extra[target] -= 1
-            out.append(Finding(t.display, line, col, "error", "guide-parity",
-                               f"{where} links to `{target}`, {theirs} does not",
-                               _expected(os_) if os_.links else "the original has no map link here; drop it or "
-                               "move it to the section that has it"))
+            out.append(finding(t.display, line, col, "error", "guide-parity",
+                               phrase("check.parity.extra_link", where=where, target=target, theirs=theirs),
+                               _expected(os_) if os_.links else phrase("check.parity.no_link_here.hint")))
     for target, count in sorted(missing.items()):
         line = next(ln for tg, ln, _ in os_.links if tg == target)
-        out.append(Finding(t.display, ts.line, 1, "error", "guide-parity",
-                           f"{where} lacks the link to `{target}`" + (f" ({count} times)" if count > 1 else "")
-                           + f" that the original has ({o.display}:{line})",
-                           f"link to it as the original does, e.g. `[...]({target})`"))
+        message = (phrase("check.parity.missing_links", where=where, target=target, count=count, file=o.display,
+                          line=line) if count > 1
+                   else phrase("check.parity.missing_link", where=where, target=target, file=o.display, line=line))
+        out.append(finding(t.display, ts.line, 1, "error", "guide-parity", message,
+                           phrase("check.parity.missing_link.hint", target=target)))
     return out
 
 
-def _count(n: int) -> str:
-    return f"{n} `##` section" + ("" if n == 1 else "s")
-
-
-def _expected(s: Section) -> str:
-    return "the original links here to " + ", ".join(f"`{t}`" for t in sorted(s.targets()))
+def _expected(s: Section) -> Phrase:
+    return phrase("check.parity.expected.hint", targets=", ".join(f"`{t}`" for t in sorted(s.targets())))

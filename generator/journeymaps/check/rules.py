@@ -17,7 +17,9 @@ from ..model.limits import CARD_LANES, MAX_CARDS_PER_LANE, MAX_PERSONAS, MAX_STA
 from ..core.markdown import unclosed_fence
 from ..model.vocabulary import Vocabulary
 from ..model.translation import map_digest
-from .hints import did_you_mean
+from ..core.phrase import Phrase, phrase
+from .hints import suggestion
+from .worded import finding
 from .translations import TranslationDoc, check_links
 
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
@@ -35,10 +37,10 @@ class _Collector:
         self.loaded = loaded
         self.findings: list[Finding] = []
 
-    def add(self, severity: Severity, code: str, path: tuple[Any, ...], message: str,
-            hint: str | None = None, *, key: bool = False) -> None:
+    def add(self, severity: Severity, code: str, path: tuple[Any, ...], message: Phrase,
+            hint: Phrase | None = None, *, key: bool = False) -> None:
         line, col = self.loaded.where(path, key=key)
-        self.findings.append(Finding(self.display, line, col, severity, code, message, hint))
+        self.findings.append(finding(self.display, line, col, severity, code, message, hint))
 
 
 def check_map(m: JourneyMap, loaded: Loaded, display: str, file_path: Path | None, ctx: RuleContext) -> list[Finding]:
@@ -47,25 +49,24 @@ def check_map(m: JourneyMap, loaded: Loaded, display: str, file_path: Path | Non
 
     # Identity and placement.
     if vocab.industry(m.industry) is None:
-        c.add("error", "unknown-industry", ("industry",), f"unknown industry `{m.industry}`",
-              did_you_mean(m.industry, (i.id for i in vocab.industries))
-              or "add it to `site_config/industries.yaml` first")
+        c.add("error", "unknown-industry", ("industry",), phrase("check.unknown_industry", industry=m.industry),
+              suggestion(m.industry, (i.id for i in vocab.industries)) or phrase("check.unknown_industry.hint"))
     elif file_path is not None and file_path.parent.name != m.industry:
         c.add("error", "wrong-folder", ("industry",),
-              f"the map's industry is `{m.industry}` but the file sits in `{file_path.parent.name}/`",
-              f"move the file to `maps/{m.industry}/`")
+              phrase("check.wrong_folder", industry=m.industry, folder=file_path.parent.name),
+              phrase("check.wrong_folder.hint", industry=m.industry))
 
     _check_size(c, m)
 
     # Ids unique within their kind.
-    _unique(c, "persona", ((("personas", i, "id"), p.id) for i, p in enumerate(m.personas)))
-    _unique(c, "stage", ((("stages", i, "id"), s.id) for i, s in enumerate(m.stages)))
-    _unique(c, "objective", ((("objectives", i, "id"), o.id) for i, o in enumerate(m.objectives)))
-    _unique(c, "pain point", ((("stages", i, "pain_points", j, "id"), p.id)
+    _unique(c, "check.id.persona", ((("personas", i, "id"), p.id) for i, p in enumerate(m.personas)))
+    _unique(c, "check.id.stage", ((("stages", i, "id"), s.id) for i, s in enumerate(m.stages)))
+    _unique(c, "check.id.objective", ((("objectives", i, "id"), o.id) for i, o in enumerate(m.objectives)))
+    _unique(c, "check.id.pain_point", ((("stages", i, "pain_points", j, "id"), p.id)
                               for i, s in enumerate(m.stages) for j, p in enumerate(s.pain_points)))
-    _unique(c, "opportunity", ((("stages", i, "opportunities", j, "id"), o.id)
+    _unique(c, "check.id.opportunity", ((("stages", i, "opportunities", j, "id"), o.id)
                                for i, s in enumerate(m.stages) for j, o in enumerate(s.opportunities)))
-    _unique(c, "KPI", ((("stages", i, "kpis", j, "id"), k.id)
+    _unique(c, "check.id.kpi", ((("stages", i, "kpis", j, "id"), k.id)
                        for i, s in enumerate(m.stages) for j, k in enumerate(s.kpis)))
 
     scale = effective_scale(m, vocab)
@@ -80,64 +81,65 @@ def check_map(m: JourneyMap, loaded: Loaded, display: str, file_path: Path | Non
     for i, o in enumerate(m.objectives):
         for j, ref in enumerate(o.kpis):
             if ref not in kpi_ids:
-                c.add("error", "unknown-kpi", ("objectives", i, "kpis", j), f"objective `{o.id}` names unknown KPI `{ref}`",
-                      did_you_mean(ref, kpi_ids) or "give the KPI an `id` under a stage's `kpis`")
+                c.add("error", "unknown-kpi", ("objectives", i, "kpis", j), phrase("check.unknown_kpi", objective=o.id, kpi=ref),
+                      suggestion(ref, kpi_ids) or phrase("check.unknown_kpi.hint"))
 
     for i, s in enumerate(m.stages):
         sp = ("stages", i)
         if s.name is None and vocab.stage(s.id) is None:
-            c.add("error", "unknown-stage", sp + ("id",), f"stage `{s.id}` is not in the stage catalogue and has no `name`",
-                  did_you_mean(s.id, (st.id for st in vocab.stages)) or "give the stage a `name`, or add it to "
-                  "`site_config/stages.yaml`")
+            c.add("error", "unknown-stage", sp + ("id",), phrase("check.unknown_stage", stage=s.id),
+                  suggestion(s.id, (st.id for st in vocab.stages)) or phrase("check.unknown_stage.hint"))
         for pid, score in s.emotions.items():
             ep = sp + ("emotions", pid)
             if pid not in persona_ids:
-                c.add("error", "unknown-persona", ep, f"emotion given for unknown persona `{pid}`",
-                      did_you_mean(pid, persona_ids) or f"personas in this map: {', '.join(persona_ids)}", key=True)
+                c.add("error", "unknown-persona", ep, phrase("check.unknown_persona", persona=pid),
+                      suggestion(pid, persona_ids) or phrase("check.unknown_persona.hint", personas=", ".join(persona_ids)),
+                      key=True)
             if scale_ok and not scale.min <= score <= scale.max:
-                c.add("error", "score-out-of-scale", ep, f"emotion {score} is outside the scale {scale.min}..{scale.max}",
-                      "use a score within the scale, or declare the map's own `emotion_scale`")
+                c.add("error", "score-out-of-scale", ep,
+                      phrase("check.score_out_of_scale", score=score, min=scale.min, max=scale.max),
+                      phrase("check.score_out_of_scale.hint"))
         for pid in persona_ids:
             if pid not in s.emotions:
                 c.add("warning", "missing-emotion", sp + ("emotions",) if s.emotions else sp + ("id",),
-                      f"no emotion score for persona `{pid}` at stage `{s.id}`",
-                      f"add `{pid}: <score>` under `emotions`; the curve has a gap otherwise")
+                      phrase("check.missing_emotion", persona=pid, stage=s.id),
+                      phrase("check.missing_emotion.hint", persona=pid))
         for j, t in enumerate(s.touchpoints):
             if vocab.channel(t.channel) is None:
-                c.add("error", "unknown-channel", sp + ("touchpoints", j, "channel"), f"unknown channel `{t.channel}`",
-                      did_you_mean(t.channel, channel_ids) or "channels are listed in `site_config/channels.yaml`")
+                c.add("error", "unknown-channel", sp + ("touchpoints", j, "channel"),
+                      phrase("check.unknown_channel", channel=t.channel),
+                      suggestion(t.channel, channel_ids) or phrase("check.unknown_channel.hint"))
         for j, p in enumerate(s.pain_points):
             pp = sp + ("pain_points", j)
             if p.evidence != "hypothesis" and not _URL.match(p.evidence):
                 c.add("error", "bad-evidence", pp + ("evidence",),
-                      "evidence must be a research link (http or https) or the word `hypothesis`",
-                      "write `evidence: hypothesis` until research backs it")
+                      phrase("check.bad_evidence"), phrase("check.bad_evidence.hint"))
             if p.id not in addressed:
                 c.add("warning", "unaddressed-pain-point", pp + ("id",),
-                      f"pain point `{p.id}` has no opportunity that addresses it",
-                      "add an opportunity with `addresses: [" + p.id + "]`")
+                      phrase("check.unaddressed_pain_point", pain_point=p.id),
+                      phrase("check.unaddressed_pain_point.hint", pain_point=p.id))
         for j, o in enumerate(s.opportunities):
             op = sp + ("opportunities", j)
             if not o.addresses:
-                c.add("error", "addresses-nothing", op + ("addresses",), f"opportunity `{o.id}` addresses no pain point",
-                      "list the ids of the pain points it relieves under `addresses`")
+                c.add("error", "addresses-nothing", op + ("addresses",), phrase("check.addresses_nothing", opportunity=o.id),
+                      phrase("check.addresses_nothing.hint"))
             for k, ref in enumerate(o.addresses):
                 if ref not in pain_ids:
-                    c.add("error", "unknown-pain-point", op + ("addresses", k), f"unknown pain point `{ref}`",
-                          did_you_mean(ref, pain_ids) or "pain point ids are set under a stage's `pain_points`")
+                    c.add("error", "unknown-pain-point", op + ("addresses", k), phrase("check.unknown_pain_point", pain_point=ref),
+                          suggestion(ref, pain_ids) or phrase("check.unknown_pain_point.hint"))
         for j, k in enumerate(s.kpis):
             if k.target is None:
-                c.add("warning", "kpi-no-target", sp + ("kpis", j, "id"), f"KPI `{k.id}` has no target",
-                      "add `target:` so the gap can be shown")
+                c.add("warning", "kpi-no-target", sp + ("kpis", j, "id"), phrase("check.kpi_no_target", kpi=k.id),
+                      phrase("check.kpi_no_target.hint"))
         if not s.touchpoints:
-            c.add("warning", "no-touchpoint", sp + ("id",), f"stage `{s.id}` has no touchpoint",
-                  "add where the customer meets you at this stage under `touchpoints`")
+            c.add("warning", "no-touchpoint", sp + ("id",), phrase("check.no_touchpoint", stage=s.id),
+                  phrase("check.no_touchpoint.hint"))
         if not s.pain_points:
             lows = [pid for pid, v in s.emotions.items() if v <= low]
             if lows:
                 c.add("warning", "low-emotion-no-pain", sp + ("emotions",),
-                      f"low emotion for {', '.join(f'`{p}`' for p in lows)} at stage `{s.id}` but no pain point",
-                      "name what makes the customer feel this way under `pain_points`")
+                      phrase("check.low_emotion_no_pain", personas=", ".join(f"`{p}`" for p in lows), stage=s.id),
+                      phrase("check.low_emotion_no_pain.hint"))
 
     _check_fence(c, ("notes",), m.notes)
     for i, s in enumerate(m.stages):
@@ -146,29 +148,30 @@ def check_map(m: JourneyMap, loaded: Loaded, display: str, file_path: Path | Non
     age = (ctx.today - m.last_reviewed).days
     max_age = vocab.settings.review_max_age_days
     if age > max_age:
-        c.add("warning", "stale-review", ("last_reviewed",), f"last reviewed {age} days ago (limit {max_age})",
-              "review the map with its owner and update `last_reviewed`")
+        c.add("warning", "stale-review", ("last_reviewed",), phrase("check.stale_review", days=age, limit=max_age),
+              phrase("check.stale_review.hint"))
     elif age < 0:
-        c.add("warning", "future-review", ("last_reviewed",), "`last_reviewed` is in the future",
-              "use the date the review actually happened")
+        c.add("warning", "future-review", ("last_reviewed",), phrase("check.future_review"),
+              phrase("check.future_review.hint"))
     return c.findings
 
 
 def _check_size(c: _Collector, m: JourneyMap) -> None:
     """The bounds of ``model.limits``: past them the diagram is unreadable and its PNG too large."""
     if len(m.stages) > MAX_STAGES:
-        c.add("error", "too-many", ("stages",), f"{len(m.stages)} stages; a map has at most {MAX_STAGES}",
-              "split the journey into several maps (one per phase) and link them from the notes", key=True)
+        c.add("error", "too-many", ("stages",), phrase("check.too_many_stages", n=len(m.stages), max=MAX_STAGES),
+              phrase("check.too_many_stages.hint"), key=True)
     if len(m.personas) > MAX_PERSONAS:
-        c.add("error", "too-many", ("personas",), f"{len(m.personas)} personas; a map has at most {MAX_PERSONAS}",
-              "keep the personas whose journeys differ; give the others a map of their own", key=True)
+        c.add("error", "too-many", ("personas",), phrase("check.too_many_personas", n=len(m.personas), max=MAX_PERSONAS),
+              phrase("check.too_many_personas.hint"), key=True)
     for i, s in enumerate(m.stages):
         for lane in CARD_LANES:
             count = len(getattr(s, lane))
             if count > MAX_CARDS_PER_LANE:
                 c.add("error", "too-many", ("stages", i, lane),
-                      f"{count} {lane.replace('_', ' ')} at stage `{s.id}`; a stage has at most {MAX_CARDS_PER_LANE}",
-                      "keep the ones that matter most here, or split the stage in two", key=True)
+                      phrase("check.too_many_cards", n=count, lane=phrase("check.cards." + lane), stage=s.id,
+                             max=MAX_CARDS_PER_LANE),
+                      phrase("check.too_many_cards.hint"), key=True)
 
 
 def _check_fence(c: _Collector, path: tuple[Any, ...], md: str | None) -> None:
@@ -176,18 +179,18 @@ def _check_fence(c: _Collector, path: tuple[Any, ...], md: str | None) -> None:
     if found is not None:
         line, fence = found
         c.add("warning", "unclosed-fence", path,
-              f"line {line + 1} of `{path[-1]}` opens a code block with `{fence}` that is never closed; "
-              "the rest of the text shows as code",
-              f"add a line with `{fence}` where the code ends")
+              phrase("check.unclosed_fence", line=line + 1, field=path[-1], fence=fence),
+              phrase("check.unclosed_fence.hint", fence=fence))
 
 
-def _unique(c: _Collector, what: str, items: Iterable[tuple[tuple[Any, ...], str]]) -> None:
+def _unique(c: _Collector, what_key: str, items: Iterable[tuple[tuple[Any, ...], str]]) -> None:
     seen: dict[str, tuple[int, int]] = {}
     for path, ident in items:
         if ident in seen:
             line, col = seen[ident]
-            c.add("error", "duplicate-id", path, f"duplicate {what} id `{ident}` (first used at line {line}, column {col})",
-                  "ids must be unique within a map; rename one")
+            c.add("error", "duplicate-id", path,
+                  phrase("check.duplicate_id", what=phrase(what_key), id=ident, line=line, col=col),
+                  phrase("check.duplicate_id.hint"))
         else:
             seen[ident] = c.loaded.where(path)
 
@@ -199,18 +202,18 @@ def _check_scale(c: _Collector, m: JourneyMap, scale: EmotionScale) -> bool:
     before = len(c.findings)
     base = ("emotion_scale",)
     if scale.min >= scale.max:
-        c.add("error", "invalid-scale", base + ("min",), f"the scale's min ({scale.min}) must be below its max ({scale.max})")
+        c.add("error", "invalid-scale", base + ("min",), phrase("check.scale_min_max", min=scale.min, max=scale.max))
     seen: set[int] = set()
     for i, label in enumerate(scale.labels):
         if not scale.min <= label.value <= scale.max:
             c.add("error", "invalid-scale", base + ("labels", i, "value"),
-                  f"label value {label.value} is outside the scale {scale.min}..{scale.max}")
+                  phrase("check.scale_label_outside", value=label.value, min=scale.min, max=scale.max))
         if label.value in seen:
-            c.add("error", "invalid-scale", base + ("labels", i, "value"), f"two labels for the value {label.value}")
+            c.add("error", "invalid-scale", base + ("labels", i, "value"), phrase("check.scale_two_labels", value=label.value))
         seen.add(label.value)
     if scale.low_threshold is not None and not scale.min <= scale.low_threshold <= scale.max:
         c.add("error", "invalid-scale", base + ("low_threshold",),
-              f"low_threshold {scale.low_threshold} is outside the scale {scale.min}..{scale.max}")
+              phrase("check.scale_threshold_outside", value=scale.low_threshold, min=scale.min, max=scale.max))
     return len(c.findings) == before
 
 
@@ -260,13 +263,13 @@ def check_across(summaries: list[MapSummary], invalid_ids: set[str] | frozenset[
     for s in summaries:
         others = [o.display for o in sharing[s.id] if o is not s]
         if others:
-            out.append(Finding(s.display, *s.id_pos, "error", "duplicate-map-id",
-                               f"map id `{s.id}` is also used by {', '.join(others)}",
-                               "map ids are page addresses and must be unique across the site"))
+            out.append(finding(s.display, *s.id_pos, "error", "duplicate-map-id",
+                               phrase("check.duplicate_map_id", id=s.id, others=", ".join(others)),
+                               phrase("check.duplicate_map_id.hint")))
     out += check_links((s.doc() for s in summaries), invalid_ids, both_ways=True)
     for s in summaries:
         if s.based_on is not None and s.based_on not in by_id and s.based_on not in invalid_ids:
-            out.append(Finding(s.display, *s.based_on_pos, "error", "unknown-map",
-                               f"`based_on` names unknown map `{s.based_on}`",
-                               did_you_mean(s.based_on, by_id.keys() - {s.id}), target=s.based_on))
+            out.append(finding(s.display, *s.based_on_pos, "error", "unknown-map",
+                               phrase("check.unknown_based_on", map=s.based_on),
+                               suggestion(s.based_on, by_id.keys() - {s.id}), target=s.based_on))
     return out

@@ -7,7 +7,7 @@ import os
 import re
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -20,7 +20,9 @@ from ..model.vocabulary import Vocabulary
 from .guide_translations import check_guide_translations
 from .rules import MapSummary, RuleContext, check_across, check_map
 from .translations import check_stale
-from .hints import did_you_mean
+from ..core.phrase import phrase
+from .hints import suggestion
+from .worded import finding
 from .validate import PLACEHOLDER, finding_from_error, validate_leniently
 
 # Below this many files a process pool costs more to start than it saves.
@@ -91,7 +93,7 @@ def display_path(path: Path, root: Path) -> str:
 def check_file(source: Source, display: str, ctx: RuleContext, keep_model: bool) -> _FileOutcome:
     result = read(source.path)
     loaded = result.loaded
-    findings = [Finding(display, i.line, i.col, "error", i.code, i.message, i.hint) for i in loaded.issues]
+    findings = [i.finding(display) for i in loaded.issues]
     if findings or loaded.data is None:
         return _FileOutcome(findings, None, None, None)
     if source.kind == "guide":
@@ -99,9 +101,8 @@ def check_file(source: Source, display: str, ctx: RuleContext, keep_model: bool)
     if result.body is not None and result.body.strip():
         if "notes" in loaded.data:
             line, col = loaded.where(("notes",), key=True)
-            return _FileOutcome([Finding(display, line, col, "error", "notes-twice",
-                                         "the map has both a Markdown body and a `notes` field",
-                                         "keep the narrative in one place: the body below the front matter")],
+            return _FileOutcome([finding(display, line, col, "error", "notes-twice", phrase("check.notes_twice"),
+                                         phrase("check.notes_twice.hint"))],
                                 None, None, None)
         loaded.data["notes"] = result.body.strip("\n")
         # Findings about the notes point at the body's first line of text.
@@ -123,7 +124,7 @@ def check_file(source: Source, display: str, ctx: RuleContext, keep_model: bool)
 
 def _without_placeholder(f: Finding) -> Finding:
     if f.hint and PLACEHOLDER in f.hint:
-        return Finding(f.path, f.line, f.col, f.severity, f.code, f.message, None)
+        return replace(f, hint=None, hint_text=None)
     return f
 
 
@@ -162,8 +163,7 @@ def check_paths(paths: list[Path], vocabulary: Vocabulary, *, root: Path | None 
     others = [s for s in discover(list(context))[0] if s.path.resolve() not in named] if context else []
     result = CheckResult(files=len(sources))
     for p, issue in problems:
-        result.findings.append(Finding(display_path(p, root), issue.line, issue.col, issue.severity, issue.code,
-                                       issue.message, issue.hint))
+        result.findings.append(issue.finding(display_path(p, root), issue.severity))
     items = [(s, display_path(s.path, root)) for s in sources + others]
     reported = {disp for _, disp in items[:len(sources)]}
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
@@ -215,8 +215,8 @@ def _check_guide_links(guides: list[GuideEntry], summaries: list[MapSummary],
     for g in guides:
         for ref, pos in zip(g.meta.maps, g.map_positions):
             if ref not in maps and ref not in invalid_ids:
-                out.append(Finding(g.display, *pos, "error", "unknown-map", f"front matter names unknown map `{ref}`",
-                                   did_you_mean(ref, maps), target=ref))
+                out.append(finding(g.display, *pos, "error", "unknown-map", phrase("check.guide_unknown_map", map=ref),
+                                   suggestion(ref, maps), target=ref))
         for m in _LINK.finditer(g.body):
             scheme, target, anchor = m.group(1), m.group(2), m.group(3)
             line = g.body.count("\n", 0, m.start()) + g.body_line
@@ -224,13 +224,13 @@ def _check_guide_links(guides: list[GuideEntry], summaries: list[MapSummary],
             if scheme == "map" and target in invalid_ids:
                 continue  # the map has errors of its own, reported at its file
             if scheme == "map" and target not in maps:
-                out.append(Finding(g.display, line, col, "error", "broken-link", f"link to unknown map `{target}`", None,
+                out.append(finding(g.display, line, col, "error", "broken-link", phrase("check.link_unknown_map", map=target),
                                    target=target))
             elif scheme == "map" and anchor and anchor not in maps[target].stage_ids:
-                out.append(Finding(g.display, line, col, "error", "broken-link",
-                                   f"map `{target}` has no stage `{anchor}`",
-                                   f"stages: {', '.join(maps[target].stage_ids)}"))
+                out.append(finding(g.display, line, col, "error", "broken-link",
+                                   phrase("check.link_unknown_stage", map=target, stage=anchor),
+                                   phrase("check.link_unknown_stage.hint", stages=", ".join(maps[target].stage_ids))))
             elif scheme == "guide" and target not in guide_ids:
-                out.append(Finding(g.display, line, col, "error", "broken-link", f"link to unknown guide `{target}`", None))
+                out.append(finding(g.display, line, col, "error", "broken-link", phrase("check.link_unknown_guide", guide=target)))
     return out
 

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 
 from ..core.findings import Finding
 from ..model.translation import original_of
-from .hints import did_you_mean
+from ..core.phrase import phrase
+from .hints import suggestion
+from .worded import finding
 
 Pos = tuple[int, int]
 
@@ -46,18 +48,18 @@ def check_links(docs: Iterable[TranslationDoc], invalid_ids: set[str] | frozense
             if target is None and target_id in invalid_ids:
                 continue
             if target is None:
-                out.append(Finding(d.display, *pos, "error", "missing-translation",
-                                   f"translation `{target_id}` ({lang}) does not exist",
-                                   did_you_mean(target_id, by_id.keys() - {d.id}) or "create it with "
-                                   f"`journeymaps new --from {d.id} --lang {lang}`", target=target_id))
+                out.append(finding(d.display, *pos, "error", "missing-translation",
+                                   phrase("check.missing_translation", id=target_id, lang=lang),
+                                   suggestion(target_id, by_id.keys() - {d.id})
+                                   or phrase("check.missing_translation.hint", source=d.id, lang=lang), target=target_id))
             elif target.lang != lang:
-                out.append(Finding(d.display, *pos, "error", "translation-lang",
-                                   f"`{target_id}` is written in `{target.lang}`, not `{lang}`",
-                                   f"list it under `{target.lang}:` instead"))
+                out.append(finding(d.display, *pos, "error", "translation-lang",
+                                   phrase("check.translation_lang", id=target_id, actual=target.lang, lang=lang),
+                                   phrase("check.translation_lang.hint", actual=target.lang)))
             elif both_ways and target.translations.get(d.lang) != d.id:
-                out.append(Finding(target.display, *target.id_pos, "warning", "one-way-translation",
-                                   f"`{d.id}` lists this {d.kind} as its {lang} translation, but this {d.kind} "
-                                   "does not link back", f"add `translations: {{{d.lang}: {d.id}}}`"))
+                out.append(finding(target.display, *target.id_pos, "warning", "one-way-translation",
+                                   phrase("check.one_way_translation." + d.kind, id=d.id, lang=lang),
+                                   phrase("check.one_way_translation.hint", lang=d.lang, id=d.id)))
     return out
 
 
@@ -70,16 +72,12 @@ def check_stale(docs: Iterable[TranslationDoc], default_lang: str) -> list[Findi
         original = by_id.get(original_of(d.lang, d.translations, default_lang) or "")
         if original is None or original.lang != default_lang:
             continue  # no original, or a broken link reported by check_links
-        accept = f"`journeymaps translated {d.display}` records it"
         if d.source_digest is None:
-            out.append(Finding(d.display, *d.translations_pos, "warning", "untracked-translation",
-                               f"this translation of `{original.id}` records no `source_digest`, so a change to "
-                               "the original cannot be noticed",
-                               f"once it matches the original, add `source_digest: \"{original.digest}\"` ({accept})"))
+            out.append(finding(d.display, *d.translations_pos, "warning", "untracked-translation",
+                               phrase("check.untracked_translation", original=original.id),
+                               phrase("check.untracked_translation.hint", digest=original.digest, file=d.display)))
         elif d.source_digest != original.digest:
-            out.append(Finding(d.display, *(d.source_digest_pos or d.id_pos), "warning", "stale-translation",
-                               f"`{original.id}` ({original.display}) changed after this translation was last "
-                               "reviewed against it",
-                               f"review the translation against the original, then set `source_digest: "
-                               f"\"{original.digest}\"` ({accept})"))
+            out.append(finding(d.display, *(d.source_digest_pos or d.id_pos), "warning", "stale-translation",
+                               phrase("check.stale_translation", original=original.id, file=original.display),
+                               phrase("check.stale_translation.hint", digest=original.digest, file=d.display)))
     return out

@@ -8,40 +8,43 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..core.findings import Finding
+from ..core.phrase import Phrase, phrase
 from ..load.yaml12 import Loaded
 from ..model.journey import JourneyMap
 from ..schema import subschema_at
-from .hints import did_you_mean, one_of, slugify
+from .hints import one_of, slugify, suggestion
+from .worded import finding
 
 _NUMBER_TEXT = re.compile(r"^\s*[-+]?[0-9][0-9.]*\s*$")
 # Stands in for a rejected text value while the reference rules run on a repaired copy.
 PLACEHOLDER = "zz-invalid"
 
+# pydantic's error type -> what the value must be (``check.type.<word>``).
 _TYPE_WORDS = {
-    "string_type": "text", "int_type": "a whole number", "float_type": "a number", "bool_type": "true or false",
-    "list_type": "a list", "dict_type": "a mapping", "model_type": "a mapping", "model_attributes_type": "a mapping",
-    "date_type": "a date", "int_from_float": "a whole number", "int_parsing": "a whole number",
-    "float_parsing": "a number", "bool_parsing": "true or false",
+    "string_type": "text", "int_type": "whole_number", "float_type": "number", "bool_type": "boolean",
+    "list_type": "list", "dict_type": "mapping", "model_type": "mapping", "model_attributes_type": "mapping",
+    "date_type": "date", "int_from_float": "whole_number", "int_parsing": "whole_number",
+    "float_parsing": "number", "bool_parsing": "boolean",
 }
 
 
-def describe(value: Any) -> str:
+def describe(value: Any) -> Phrase:
     if value is None:
-        return "nothing"
+        return phrase("check.value.nothing")
     if isinstance(value, bool):
-        return f"`{str(value).lower()}`"
+        return phrase("check.value.code", value=str(value).lower())
     if isinstance(value, (int, float)):
-        return f"the number `{value}`"
+        return phrase("check.value.number", value=value)
     if isinstance(value, str):
         short = value if len(value) <= 40 else value[:37] + "..."
         if _NUMBER_TEXT.match(value):
-            return f'the text `"{short}"`'
-        return f"`{short}`"
+            return phrase("check.value.number_text", value=short)
+        return phrase("check.value.code", value=short)
     if isinstance(value, list):
-        return "a list"
+        return phrase("check.value.list")
     if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
+        return phrase("check.value.mapping")
+    return phrase("check.value.code", value=type(value).__name__)
 
 
 def validate_map(loaded: Loaded, display: str) -> tuple[JourneyMap | None, list[Finding]]:
@@ -78,70 +81,72 @@ def finding_from_error(err: dict[str, Any], loaded: Loaded, display: str,
     is_key = bool(loc) and loc[-1] == "[key]"
     path = tuple(p for p in loc if p != "[key]")
     name = path[-1] if path else "map"
-    hint: str | None = None
+    hint: Phrase | None = None
 
     if etype == "extra_forbidden":
         parent = subschema_at(path[:-1], schema) or {}
         allowed = list((parent.get("properties") or {}).keys())
         line, col = loaded.where(path, key=True)
-        hint = did_you_mean(str(name), allowed) or (f"allowed keys here: {one_of(allowed)}" if allowed else None)
-        return Finding(display, line, col, "error", "unknown-key", f"unknown key `{name}`", hint)
+        hint = suggestion(str(name), allowed) or (phrase("check.allowed_keys", keys=one_of(allowed)) if allowed else None)
+        return finding(display, line, col, "error", "unknown-key", phrase("check.unknown_key", key=name), hint)
     if etype == "missing":
         line, col = loaded.where(path[:-1])
         sub = subschema_at(path, schema) or {}
         desc = sub.get("description")
-        hint = f"add `{name}:` ({desc[0].lower() + desc[1:].rstrip('.')})" if desc else f"add `{name}:`"
-        where = _where_words(path[:-1])
-        return Finding(display, line, col, "error", "missing-key", f"missing required key `{name}`{where}", hint)
+        hint = (phrase("check.missing_key.hint_described", key=name, description=desc[0].lower() + desc[1:].rstrip('.'))
+                if desc else phrase("check.missing_key.hint", key=name))
+        message = (phrase("check.missing_key_in", key=name, parent=_dotted(path[:-1])) if path[:-1]
+                   else phrase("check.missing_key", key=name))
+        return finding(display, line, col, "error", "missing-key", message, hint)
 
     line, col = loaded.where(path, key=is_key)
     field = _field_words(path)
     if etype in _TYPE_WORDS:
-        message = f"{field} must be {_TYPE_WORDS[etype]}, not {describe(value)}"
+        message = phrase("check.type", field=field, expected=phrase("check.type." + _TYPE_WORDS[etype]),
+                         value=describe(value))
         if etype == "string_type" and isinstance(value, (int, float, bool)):
-            hint = "put the value in quotes to keep it as text"
+            hint = phrase("check.type.hint.quote")
         elif etype in ("model_type", "dict_type"):
-            hint = "indent the keys of this entry under it"
+            hint = phrase("check.type.hint.indent")
         elif isinstance(value, str) and _NUMBER_TEXT.match(value):
-            hint = "remove the quotes around the number"
+            hint = phrase("check.type.hint.unquote")
         elif etype == "list_type":
-            hint = "write each item on its own line starting with `- `"
-        return Finding(display, line, col, "error", "type", message, hint)
+            hint = phrase("check.type.hint.list")
+        return finding(display, line, col, "error", "type", message, hint)
     if etype == "literal_error":
         expected = (subschema_at(path, schema) or {}).get("enum") or []
-        hint = did_you_mean(str(value), expected) or f"use one of {one_of(expected)}"
-        return Finding(display, line, col, "error", "value", f"{field} cannot be {describe(value)}", hint)
+        hint = suggestion(str(value), expected) or phrase("check.use_one_of", choices=one_of(expected))
+        return finding(display, line, col, "error", "value", phrase("check.not_allowed", field=field, value=describe(value)),
+                       hint)
     if etype == "string_pattern_mismatch":
         if "[key]" in loc or (path and path[-1] != "lang" and not str(name).startswith("lang")):
-            hint = f"ids use lower-case letters, digits and single hyphens, e.g. `{slugify(value)}`"
+            hint = phrase("check.bad_id.hint", example=slugify(value))
         else:
-            hint = "use a BCP 47 tag such as `en`, `zh` or `pl`"
-        return Finding(display, line, col, "error", "value", f"{field}: {describe(value)} is not a valid id", hint)
+            hint = phrase("check.bad_lang.hint")
+        return finding(display, line, col, "error", "value", phrase("check.bad_id", field=field, value=describe(value)),
+                       hint)
     if etype in ("date_from_datetime_parsing", "date_parsing", "date_from_datetime_inexact"):
-        return Finding(display, line, col, "error", "value", f"{field}: {describe(value)} is not a date",
-                       "write the date as YYYY-MM-DD, e.g. `2026-11-23`")
+        return finding(display, line, col, "error", "value", phrase("check.bad_date", field=field, value=describe(value)),
+                       phrase("check.bad_date.hint"))
     if etype in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        bound = {"ge": "at least", "le": "at most", "gt": "more than", "lt": "less than"}
-        limit = next((f"{bound[k]} {v}" for k, v in (err.get("ctx") or {}).items() if k in bound), "in range")
-        return Finding(display, line, col, "error", "value", f"{field} must be {limit}, not {describe(value)}",
-                       "impact and effort go from 1 (low) to 5 (high)" if name in ("impact", "effort") else None)
+        limit = next((phrase("check.bound." + k, limit=v) for k, v in (err.get("ctx") or {}).items()
+                      if k in ("ge", "le", "gt", "lt")), phrase("check.bound.in_range"))
+        return finding(display, line, col, "error", "value",
+                       phrase("check.out_of_range", field=field, limit=limit, value=describe(value)),
+                       phrase("check.impact_effort.hint") if name in ("impact", "effort") else None)
     if etype in ("too_short", "string_too_short"):
-        what = "at least one item" if etype == "too_short" else "some text"
-        return Finding(display, line, col, "error", "value", f"{field} needs {what}", None)
+        return finding(display, line, col, "error", "value",
+                       phrase("check.needs_item" if etype == "too_short" else "check.needs_text", field=field))
     if etype == "string_too_long":
-        return Finding(display, line, col, "error", "value", f"{field} is too long ({err['msg'].lower()})",
-                       "move long prose into `notes`")
+        return finding(display, line, col, "error", "value", phrase("check.too_long", field=field, detail=err['msg'].lower()),
+                       phrase("check.too_long.hint"))
     if etype == "finite_number":
-        return Finding(display, line, col, "error", "value", f"{field} must be a finite number", None)
-    return Finding(display, line, col, "error", "schema", f"{field}: {err['msg']}", None)
+        return finding(display, line, col, "error", "value", phrase("check.not_finite", field=field))
+    return finding(display, line, col, "error", "schema", phrase("check.schema", field=field, detail=err['msg']))
 
 
-def _field_words(path: tuple[Any, ...]) -> str:
-    return "`" + _dotted(path) + "`" if path else "the map"
-
-
-def _where_words(path: tuple[Any, ...]) -> str:
-    return f" in `{_dotted(path)}`" if path else ""
+def _field_words(path: tuple[Any, ...]) -> Phrase:
+    return phrase("check.field", field=_dotted(path)) if path else phrase("check.the_map")
 
 
 def _dotted(path: tuple[Any, ...]) -> str:

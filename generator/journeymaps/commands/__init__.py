@@ -15,12 +15,36 @@ from ..check.report import text as text_report
 from ..core.findings import Finding
 from ..load.site_config import find_site_config, load_vocabulary
 from ..model.vocabulary import Vocabulary
+from ..core.phrase import Phrase, phrase
+from ..words import LANGUAGES, REFERENCE
+from ..words.reader import UnknownLanguage, Wording, output_language
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 class UsageError(Exception):
-    """A mistake in how the command was called; printed without a traceback, exit 2."""
+    """A mistake in how the command was called; printed without a traceback, exit 2. The
+    message is a catalogue phrase, worded in the reader's language when printed."""
+
+    def __init__(self, message: Phrase | str):
+        super().__init__(message)
+        self.message = message  # a plain str is printed as it is
+
+    def worded(self, lang: str) -> str:
+        return self.message if isinstance(self.message, str) else self.message.say(Wording(lang))
+
+    def __str__(self) -> str:
+        return self.worded(REFERENCE)
+
+
+def usage(key: str, /, **values: object) -> UsageError:
+    """``raise usage("cli.key", value=...)``: a usage error worded from the catalogue."""
+    return UsageError(phrase(key, **values))
+
+
+def tell(args: argparse.Namespace | None, key: str, /, **values: object) -> str:
+    """The catalogue text ``key`` with ``values``, in the language the command speaks."""
+    return phrase(key, **values).say(Wording(reader_language(args)))
 
 
 def add_site_config_option(p: argparse.ArgumentParser) -> None:
@@ -33,13 +57,28 @@ def add_today_option(p: argparse.ArgumentParser) -> None:
                    help="date used for the review-age check (default: today, or $JOURNEYMAPS_TODAY)")
 
 
+def add_output_language_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lang", dest="output_lang", metavar="LANG", default=None,
+                   help="language of the messages: en, zh or pl (default: $JOURNEYMAPS_LANG, else the locale, else en)")
+
+
+def reader_language(args: argparse.Namespace | None = None) -> str:
+    """The language this command speaks to the user in (see ``words.reader.output_language``);
+    commands whose ``--lang`` names a map's language follow the environment only."""
+    try:
+        return output_language(getattr(args, "output_lang", None), os.environ)
+    except UnknownLanguage as exc:
+        raise usage("cli.unknown_language", source=exc.source, value=exc.value,
+                    choices=", ".join(LANGUAGES)) from None
+
+
 def parse_today(value: str | None) -> _dt.date:
     if not value:
         return _dt.date.today()
     try:
         return _dt.date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"--today: `{value}` is not a date; write YYYY-MM-DD") from None
+        raise usage("cli.bad_today", value=value) from None
 
 
 def site_config_dir(explicit: Path | None, near: Path | None = None) -> Path | None:
@@ -59,9 +98,9 @@ def site_config_dir(explicit: Path | None, near: Path | None = None) -> Path | N
 def vocabulary_for(args: argparse.Namespace, near: Path | None = None) -> Vocabulary:
     folder = site_config_dir(args.site_config, near)
     if folder is None:
-        where = f"above {near.as_posix()} or " if near is not None else ""
-        raise UsageError(f"no `site_config/` folder found {where}above the current directory; run from the "
-                         "repository root or pass --site-config DIR")
+        if near is not None:
+            raise usage("cli.no_site_config_near", near=near.as_posix())
+        raise usage("cli.no_site_config")
     vocab, findings = load_vocabulary(folder)
     if vocab is None:
         raise ConfigError(findings)
@@ -80,5 +119,5 @@ class ConfigError(Exception):
         super().__init__("site_config is invalid")
         self.findings = findings
 
-    def report(self) -> None:
-        sys.stdout.write(text_report(self.findings, len({f.path for f in self.findings})))
+    def report(self, lang: str) -> None:
+        sys.stdout.write(text_report(self.findings, len({f.path for f in self.findings}), lang))

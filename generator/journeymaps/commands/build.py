@@ -10,7 +10,8 @@ from ..check.report import text as text_report
 from ..engine import mkdocs_build
 from ..engine.atomic import build_and_swap
 from ..project import load_project
-from . import EXIT_FINDINGS, EXIT_OK, UsageError, add_today_option, parse_today
+from . import (EXIT_FINDINGS, EXIT_OK, add_output_language_option, add_today_option, parse_today, reader_language,
+               tell, usage)
 
 HELP = "check the maps and build the site into site/ (the last good site stays if anything fails)"
 DESCRIPTION = """\
@@ -32,6 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--config-file", "-f", type=Path, default=Path("mkdocs.yml"), metavar="FILE",
                    help="MkDocs configuration (default: mkdocs.yml)")
     p.add_argument("--verbose", "-v", action="store_true", help="show MkDocs' progress messages")
+    add_output_language_option(p)
     add_today_option(p)
     p.set_defaults(run=run)
 
@@ -39,26 +41,26 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     config_file = args.config_file.resolve()
     if not config_file.is_file():
-        raise UsageError(f"{args.config_file} not found; run from the repository root or pass --config-file")
+        raise usage("cli.build.no_config", file=args.config_file)
     root = config_file.parent
     today = parse_today(args.today)
     project = load_project(root, today=today)
     errors = project.errors()
     if project.vocabulary is None or errors:
-        sys.stdout.write(text_report(errors or project.findings, project.files))
-        print("journeymaps build: the maps fail the check; nothing was written", file=sys.stderr)
+        sys.stdout.write(text_report(errors or project.findings, project.files, reader_language(args)))
+        print(tell(args, "cli.build.check_failed"), file=sys.stderr)
         return EXIT_FINDINGS
     out = (args.out or root / "site").resolve()
     try:
         build_and_swap(out, lambda tmp: mkdocs_build.build(config_file, tmp, project, verbose=args.verbose),
-                       on_swept=_say_swept)
+                       on_swept=lambda folders: _say_swept(args, folders))
     except mkdocs_build.BuildFailed as exc:
-        print(f"journeymaps build: {exc}\n  the previous site in {out} was left as it was", file=sys.stderr)
+        print(tell(args, "cli.build.failed", error=exc, out=out), file=sys.stderr)
         return EXIT_FINDINGS
-    print(f"journeymaps build: {len(project.maps)} maps, site in {out}", file=sys.stderr)
+    print(tell(args, "cli.build.done", maps=len(project.maps), out=out), file=sys.stderr)
     return EXIT_OK
 
 
-def _say_swept(folders: list[Path]) -> None:
+def _say_swept(args: argparse.Namespace, folders: list[Path]) -> None:
     names = ", ".join(f.name for f in folders)
-    print(f"journeymaps build: removed {len(folders)} folder(s) left by interrupted builds: {names}", file=sys.stderr)
+    print(tell(args, "cli.build.swept", n=len(folders), names=names), file=sys.stderr)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from ..check.report import FORMATS
 from ..check.runner import check_paths
-from . import (EXIT_FINDINGS, EXIT_OK, add_site_config_option, add_today_option, maps_dir_of, parse_today,
-               site_config_dir, vocabulary_for)
+from . import (EXIT_FINDINGS, EXIT_OK, add_output_language_option, add_site_config_option, add_today_option,
+               maps_dir_of, parse_today, reader_language, site_config_dir, tell, vocabulary_for)
 
 HELP = "check maps against the schema, the site vocabulary and the quality rules"
 DESCRIPTION = """\
@@ -28,6 +28,11 @@ examples:
   journeymaps check maps/
   journeymaps check --strict maps/banking/online-banking.yaml
   journeymaps check --format github maps/      # annotations in a GitHub workflow
+  journeymaps check --lang zh maps/            # messages in Chinese (or JOURNEYMAPS_LANG=zh)
+
+Messages are in the language of --lang, else $JOURNEYMAPS_LANG, else the locale (LC_ALL,
+LC_MESSAGES, LANG) when it is en, zh or pl, else English. Finding codes stay English.
+`--format json` and `github` keep the English message for programs and add the localised one.
 """
 
 
@@ -37,20 +42,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format (default: text)")
     p.add_argument("--jobs", "-j", type=int, default=None, help="worker processes (default: one per core)")
+    add_output_language_option(p)
     add_site_config_option(p)
     add_today_option(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    lang = reader_language(args)
     today = parse_today(args.today)
     near = args.paths[0] if args.paths else None
     vocab = vocabulary_for(args, near)
     context = _project_context(args.paths, site_config_dir(args.site_config, near))
-    result = check_paths(args.paths, vocab, today=today, jobs=args.jobs, progress=_progress_reporter(),
+    result = check_paths(args.paths, vocab, today=today, jobs=args.jobs, progress=_progress_reporter(args),
                          context=context)
     findings = [f.promoted() for f in result.findings] if args.strict else result.findings
-    sys.stdout.write(FORMATS[args.format](findings, result.files))
+    sys.stdout.write(FORMATS[args.format](findings, result.files, lang))
     return EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK
 
 
@@ -65,7 +72,7 @@ def _project_context(paths: list[Path], site_config: Path | None) -> list[Path]:
     return [maps] if inside and maps.is_dir() else []
 
 
-def _progress_reporter():
+def _progress_reporter(args: argparse.Namespace):
     """Progress on stderr for long runs at a terminal; silent in CI logs and pipes."""
     if not sys.stderr.isatty():
         return None
@@ -73,7 +80,7 @@ def _progress_reporter():
     def report(done: int, total: int) -> None:
         if total >= 200:
             end = "\n" if done == total else ""
-            sys.stderr.write(f"\rchecked {done}/{total} files{end}")
+            sys.stderr.write("\r" + tell(args, "cli.check.progress", done=done, total=total) + end)
             sys.stderr.flush()
 
     return report

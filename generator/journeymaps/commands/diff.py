@@ -12,7 +12,7 @@ from ..diff import text as text_report
 from ..diff.overlay import emotion_overlay
 from ..load.site_config import load_vocabulary
 from ..model.vocabulary import Vocabulary
-from . import EXIT_FINDINGS, EXIT_OK, UsageError, add_site_config_option, site_config_dir
+from . import EXIT_FINDINGS, EXIT_OK, UsageError, add_site_config_option, site_config_dir, usage
 
 HELP = "show what changed in the journey maps between two git revisions or folders"
 DESCRIPTION = """\
@@ -60,7 +60,7 @@ def _vocabulary(args: argparse.Namespace) -> Vocabulary | None:
 
 def run(args: argparse.Namespace) -> int:
     if Path(args.maps_dir).is_absolute() or ".." in Path(args.maps_dir).parts:
-        raise UsageError("--maps-dir is a folder inside the repository, such as `maps`")
+        raise usage("cli.diff.maps_dir")
     try:
         report = diff(args.base, args.head, vocab=_vocabulary(args), maps_dir=Path(args.maps_dir).as_posix())
     except SideError as exc:

@@ -14,11 +14,12 @@ from ..check.report import text as text_report
 from ..check.rules import RuleContext
 from ..check.runner import check_file, display_path
 from ..core.findings import Finding
+from ..core.phrase import phrase
 from ..load.source import Source, discover, read
 from ..model.journey import LANES, SLUG_PATTERN, JourneyMap
 from ..model.vocabulary import Vocabulary
-from . import (EXIT_FINDINGS, EXIT_OK, UsageError, add_site_config_option, add_today_option, maps_dir_of,
-               parse_today, site_config_dir, vocabulary_for)
+from . import (EXIT_FINDINGS, EXIT_OK, UsageError, add_output_language_option, add_site_config_option, add_today_option,
+               maps_dir_of, parse_today, reader_language, site_config_dir, tell, usage, vocabulary_for)
 
 HELP = "export one map as an SVG or PNG picture, a Mermaid journey diagram, or JSON"
 DESCRIPTION = """\
@@ -53,20 +54,21 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="PNG colours (an SVG carries both and follows the reader's setting)")
     p.add_argument("--lanes", metavar="LIST", help=f"stage diagram lanes in order, comma-separated: {','.join(LANES)}")
     add_site_config_option(p)
+    add_output_language_option(p)
     add_today_option(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     if args.format != "png" and (args.scale != 1.0 or args.theme != "light"):
-        raise UsageError("--scale and --theme apply to --format png only")
+        raise usage("cli.export.png_only")
     if not 0 < args.scale <= 8:
-        raise UsageError(f"--scale must be above 0 and at most 8, not {args.scale:g}")
+        raise usage("cli.export.scale", scale=f"{args.scale:g}")
     lanes = _lanes(args.lanes)
     if lanes is not None and args.diagram != "stages":
-        raise UsageError("--lanes applies to the stage diagram only")
+        raise usage("cli.export.lanes_stages_only")
     if args.format == "png" and args.out is None and sys.stdout.isatty():
-        raise UsageError("a PNG is binary: give --out PATH or redirect the output to a file")
+        raise usage("cli.export.png_binary")
     path = Path(args.map)
     near = path if path.is_file() else None
     vocab = vocabulary_for(args, near)
@@ -74,18 +76,18 @@ def run(args: argparse.Namespace) -> int:
     source = path if path.is_file() else _find_by_id(args.map, maps_dir_of(config_dir) if config_dir else Path("maps"))
     m, findings = _load(source, vocab, parse_today(args.today))
     if m is None:
-        sys.stderr.write(text_report(findings, 1))
+        sys.stderr.write(text_report(findings, 1, reader_language(args)))
         return EXIT_FINDINGS
     try:
         data = _render(m, vocab, args, lanes)
     except _Unavailable as exc:
-        print(f"journeymaps: error: {exc}", file=sys.stderr)
+        print(tell(args, "cli.usage_error", message=exc.worded(reader_language(args))), file=sys.stderr)
         return EXIT_FINDINGS
-    _write(data, args.out)
+    _write(data, args.out, args)
     return EXIT_OK
 
 
-class _Unavailable(Exception):
+class _Unavailable(UsageError):
     """An optional part (Cairo, the Mermaid exporter) is not there; the message says what to do."""
 
 
@@ -95,13 +97,14 @@ def _lanes(value: str | None) -> list[str] | None:
     lanes = [lane.strip() for lane in value.split(",") if lane.strip()]
     unknown = [lane for lane in lanes if lane not in LANES]
     if unknown or not lanes:
-        raise UsageError(f"--lanes: unknown lane(s) {', '.join(unknown) or '(none given)'}; choose from {', '.join(LANES)}")
+        raise (usage("cli.export.unknown_lanes", lanes=", ".join(unknown), choices=", ".join(LANES)) if unknown
+               else usage("cli.export.no_lanes", choices=", ".join(LANES)))
     return lanes
 
 
 def _find_by_id(map_id: str, maps_dir: Path) -> Path:
     if not re.match(SLUG_PATTERN, map_id):
-        raise UsageError(f"`{map_id}` is neither a map file nor a map id")
+        raise usage("cli.export.not_a_map", map=map_id)
     sources, _ = discover([maps_dir])
     for source in sources:
         if source.kind != "map":
@@ -109,7 +112,7 @@ def _find_by_id(map_id: str, maps_dir: Path) -> Path:
         data = read(source.path).loaded.data
         if isinstance(data, dict) and data.get("id") == map_id:
             return source.path
-    raise UsageError(f"no map with id `{map_id}` under {maps_dir}; give the file path instead")
+    raise usage("cli.export.no_such_map", map=map_id, folder=maps_dir)
 
 
 def _load(path: Path, vocab: Vocabulary, today: _dt.date) -> tuple[JourneyMap | None, list[Finding]]:
@@ -132,8 +135,7 @@ def _render(m: JourneyMap, vocab: Vocabulary, args: argparse.Namespace, lanes: l
         except ModuleNotFoundError as exc:
             if not (exc.name or "").startswith("journeymaps.interchange"):
                 raise
-            raise _Unavailable("Mermaid export is not available yet in this version "
-                               "(journeymaps.interchange.mermaid_export is missing)") from exc
+            raise _Unavailable(phrase("cli.export.no_mermaid")) from exc
         return to_mermaid(m, vocab).encode("utf-8")
     svg = _picture(m, vocab, args.diagram, lanes)
     if args.format == "svg":
@@ -143,7 +145,7 @@ def _render(m: JourneyMap, vocab: Vocabulary, args: argparse.Namespace, lanes: l
     try:
         return svg_to_png(svg, scale=args.scale, theme=args.theme, fit=False)
     except PngUnavailable as exc:
-        raise _Unavailable(str(exc)) from exc
+        raise _Unavailable(str(exc)) from exc  # PngUnavailable words what to install
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
 
@@ -162,7 +164,7 @@ def _picture(m: JourneyMap, vocab: Vocabulary, diagram: str, lanes: list[str] | 
     return stage_diagram(m, vocab, lanes=lanes)
 
 
-def _write(data: bytes, out: Path | None) -> None:
+def _write(data: bytes, out: Path | None, args: argparse.Namespace) -> None:
     if out is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -179,4 +181,4 @@ def _write(data: bytes, out: Path | None) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    print(f"wrote {out}", file=sys.stderr)
+    print(tell(args, "cli.wrote", path=out), file=sys.stderr)

@@ -11,7 +11,8 @@ from ..engine.atomic import build_and_swap
 from ..engine.plain_tree import MARKER, language_config_path, may_replace, write_engine_config, write_tree
 from ..pages import Site, build_site, languages
 from ..project import load_project
-from . import EXIT_FINDINGS, EXIT_OK, UsageError, add_today_option, parse_today
+from . import (EXIT_FINDINGS, EXIT_OK, add_output_language_option, add_today_option, parse_today, reader_language,
+               tell, usage)
 
 HELP = "write the site's pages (Markdown, SVG, PNG, JSON, Mermaid) as a plain docs tree"
 DESCRIPTION = """\
@@ -39,6 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--engine-config", type=Path, metavar="FILE",
                    help="also write an mkdocs.yml for this tree (the project's, without the plugin, nav spelled out)")
     p.add_argument("--no-png", action="store_true", help="skip the PNG downloads")
+    add_output_language_option(p)
     add_today_option(p)
     p.set_defaults(run=run)
 
@@ -46,15 +48,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     root = args.root.resolve()
     if not (root / "site_config").is_dir():
-        raise UsageError(f"no site_config/ in {root}; run from the repository root or pass --root")
+        raise usage("cli.generate.no_site_config", root=root)
     if not may_replace(args.out):
-        raise UsageError(f"{args.out} is not empty and was not written by journeymaps generate; "
-                         "choose another folder")
+        raise usage("cli.generate.not_ours", out=args.out)
     project = load_project(root, today=parse_today(args.today))
     errors = project.errors()
     if project.vocabulary is None or errors:
-        sys.stdout.write(text_report(errors or project.findings, project.files))
-        print("journeymaps generate: nothing written", file=sys.stderr)
+        sys.stdout.write(text_report(errors or project.findings, project.files, reader_language(args)))
+        print(tell(args, "cli.generate.nothing_written"), file=sys.stderr)
         return EXIT_FINDINGS
     assert project.vocabulary is not None
     eds = languages.editions(project.vocabulary.settings)
@@ -69,8 +70,8 @@ def run(args: argparse.Namespace) -> int:
                                 site_dir=site_root / ed.prefix)
     rendered = sum(s.png_rendered for s in sites.values())
     cached = sum(s.png_cached for s in sites.values())
-    print(f"journeymaps generate: {count} files for {len(project.maps)} maps in {len(sites)} languages "
-          f"in {args.out} ({rendered} PNG rendered, {cached} from cache)", file=sys.stderr)
+    print(tell(args, "cli.generate.done", files=count, maps=len(project.maps), languages=len(sites), out=args.out,
+               rendered=rendered, cached=cached), file=sys.stderr)
     return EXIT_OK
 
 

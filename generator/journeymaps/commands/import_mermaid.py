@@ -8,11 +8,14 @@ import sys
 from pathlib import Path
 
 from ..check.report import text as text_report
+from ..check.worded import finding
 from ..core.findings import Finding
+from ..core.phrase import phrase
 from ..interchange.mermaid_import import ImportOptions, import_file
 from ..load.source import MAP_SUFFIXES
 from ..model.journey import SLUG_PATTERN
-from . import EXIT_FINDINGS, EXIT_OK, UsageError, add_site_config_option, add_today_option, parse_today, vocabulary_for
+from . import (EXIT_FINDINGS, EXIT_OK, add_site_config_option, add_today_option, parse_today, reader_language,
+               tell, usage, vocabulary_for)
 
 HELP = "turn the Mermaid journey diagrams of a Markdown or .mmd file into map files"
 DESCRIPTION = """\
@@ -48,13 +51,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.industry is not None and not re.match(SLUG_PATTERN, args.industry):
-        raise UsageError(f"--industry: `{args.industry}` is not an id (lower-case letters, digits, hyphens)")
+        raise usage("cli.import.bad_industry", industry=args.industry)
     if args.lang is not None and not re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", args.lang):
-        raise UsageError(f"--lang: `{args.lang}` is not a language tag such as en, zh or pl")
+        raise usage("cli.import.bad_lang", lang=args.lang)
     options = ImportOptions(vocabulary_for(args, args.file), parse_today(args.today), args.industry, args.lang)
     display = args.file.as_posix()
     if not args.file.is_file():
-        return _fail([Finding(display, 1, 1, "error", "not-found", "no such file")])
+        return _fail([finding(display, 1, 1, "error", "not-found", phrase("cli.import.no_such_file"))])
     result = import_file(args.file, options, display)
     if result.errors:
         return _fail(result.findings)
@@ -64,8 +67,8 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     out = Path(args.out)
     targets = [(m, out / m.industry / f"{m.id}.yaml") for m in result.maps]
-    clashes = [Finding(display, m.pos.line, m.pos.col, "error", "exists", f"{_taken_by(out, m.id, target)} already "
-                       f"exists; not overwritten", "delete or rename it, or import into another --out folder")
+    clashes = [finding(display, m.pos.line, m.pos.col, "error", "exists",
+                       phrase("cli.import.exists", path=_taken_by(out, m.id, target)), phrase("cli.import.exists.hint"))
                for m, target in targets if _taken_by(out, m.id, target)]
     if clashes:
         return _fail(result.findings + clashes)
@@ -74,9 +77,9 @@ def run(args: argparse.Namespace) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("x", encoding="utf-8", newline="\n") as fh:  # "x": never overwrite, even in a race
             fh.write(m.yaml)
-        print(f"wrote {target.as_posix()}")
+        print(tell(args, "cli.wrote", path=target.as_posix()))
         for note in m.notes:  # also at the top of the file
-            print(f"  note: {note}")
+            print(tell(args, "cli.import.note", note=note))
     return EXIT_OK
 
 
@@ -95,10 +98,10 @@ def _taken_by(out: Path, map_id: str, target: Path) -> str | None:
 def _report(findings: list[Finding]) -> None:
     # Findings go to stderr so `--out -` leaves clean YAML on stdout.
     if findings:
-        sys.stderr.write(text_report(findings, 1))
+        sys.stderr.write(text_report(findings, 1, reader_language()))
 
 
 def _fail(findings: list[Finding]) -> int:
-    sys.stderr.write(text_report(findings, 1))
+    sys.stderr.write(text_report(findings, 1, reader_language()))
     return EXIT_FINDINGS
 

@@ -7,14 +7,15 @@ import re
 import sys
 from pathlib import Path
 
-from ..check.hints import did_you_mean, one_of, slugify
+from ..check.hints import one_of, slugify, suggestion
+from ..core.phrase import Phrase, phrase
 from ..load.yaml12 import control_characters
 from ..model.journey import SLUG_PATTERN
 from ..project import load_project
 from ..scaffold import ScaffoldError, derived, fresh, verify
 from ..scaffold.guide_translation import guide_translation, verify_guide
-from . import (EXIT_FINDINGS, EXIT_OK, UsageError, add_site_config_option, add_today_option, maps_dir_of, parse_today,
-               site_config_dir, vocabulary_for)
+from . import (EXIT_FINDINGS, EXIT_OK, add_site_config_option, add_today_option, maps_dir_of, parse_today,
+               site_config_dir, tell, usage, vocabulary_for)
 
 HELP = "start a new map file (or a translation / to-be version of an existing map)"
 DESCRIPTION = """\
@@ -61,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     root = site_config.resolve().parent
     maps_dir = args.maps_dir or maps_dir_of(site_config)
     if args.lang is not None and not _LANG.match(args.lang):
-        raise UsageError(f"--lang: `{args.lang}` is not a language tag; use one such as en, zh or pl")
+        raise usage("cli.new.bad_lang", lang=args.lang)
     if args.title is not None:
         _check_title(args.title)
 
@@ -73,37 +74,33 @@ def run(args: argparse.Namespace) -> int:
             return _new_guide_translation(args, project, guide)
         source_entry = _find_source(project, args.source)
         if source_entry is None:
-            raise UsageError(f"--from: no valid map `{args.source}`" + _suggest(args.source, [e.map.id for e in project.maps])
-                             + "; run `journeymaps check` if the map has errors")
+            raise usage("cli.new.no_source", map=args.source, suggestion=_suggest(args.source, [e.map.id for e in project.maps]))
     industry = args.industry or (source_entry.map.industry if source_entry else None)
     if industry is None:
-        raise UsageError("give the industry with --industry ID: " + one_of(i.id for i in vocab.industries))
+        raise usage("cli.new.give_industry", choices=one_of(i.id for i in vocab.industries))
     if vocab.industry(industry) is None:
-        raise UsageError(f"--industry: unknown industry `{industry}`" + _suggest(industry, [i.id for i in vocab.industries])
-                         + "; industries are listed in site_config/industries.yaml")
+        raise usage("cli.new.unknown_industry", industry=industry,
+                    suggestion=_suggest(industry, [i.id for i in vocab.industries]))
 
     src = source_entry.map if source_entry else None
     lang = args.lang or (src.lang if src else "en")
     translation = src is not None and lang != src.lang
     title = args.title or (src.title if translation else (f"{src.title} (to-be)" if src else None))
     if title is None:
-        raise UsageError("give the map a title with --title TEXT")
+        raise usage("cli.new.give_title")
     _check_title(title)
     map_id = args.map_id or _default_id(title, src, lang, translation)
     if not _SLUG.match(map_id) or len(map_id) > 64:
-        raise UsageError(f"--id: `{map_id}` is not a valid id; use lower-case letters, digits and single hyphens, "
-                         f"e.g. `{slugify(map_id)}`")
+        raise usage("cli.new.bad_id", id=map_id, example=slugify(map_id))
 
     path = maps_dir / industry / f"{map_id}.yaml"
     shown = _shown(path)
     if path.exists() or path.is_symlink():
-        print(f"journeymaps: {shown} already exists; nothing was written.\n"
-              f"  edit that file, or choose another id with --id", file=sys.stderr)
+        print(tell(args, "cli.new.exists", path=shown), file=sys.stderr)
         return EXIT_FINDINGS
     taken = project.map(map_id)
     if taken is not None:
-        print(f"journeymaps: the map id `{map_id}` is already used by {taken.display}; nothing was written.\n"
-              f"  choose another id with --id", file=sys.stderr)
+        print(tell(args, "cli.new.id_taken", id=map_id, path=taken.display), file=sys.stderr)
         return EXIT_FINDINGS
 
     if src is not None and source_entry is not None:
@@ -119,23 +116,21 @@ def run(args: argparse.Namespace) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8", newline="\n") as f:  # "x": never replace a file created meanwhile
         f.write(text)
-    print(f"created {shown}")
+    print(tell(args, "cli.new.created", path=shown))
     if translation and src is not None and source_entry is not None:
-        print(f"next: add `{lang}: {map_id}` under `translations:` in {source_entry.display}, so the two maps "
-              "link both ways, then translate the text values (keep the ids)")
+        print(tell(args, "cli.new.next_translation", lang=lang, id=map_id, source=source_entry.display))
     elif src is not None:
-        print(f"next: edit the stages, emotions and opportunities towards the journey you design; `based_on: {src.id}` "
-              "links it to today's map")
+        print(tell(args, "cli.new.next_to_be", source=src.id))
     else:
-        print("next: fill in summary, owner, personas and stages; the comments in the file show how")
-    print(f"then: journeymaps check {shown}" + (f"  ({len(warnings)} warnings list what is left to fill in)"
-                                                if warnings else ""))
+        print(tell(args, "cli.new.next_fresh"))
+    print(tell(args, "cli.new.then_warnings", path=shown, n=len(warnings)) if warnings
+          else tell(args, "cli.new.then", path=shown))
     return EXIT_OK
 
 
 def _check_title(title: str) -> None:
     if not title.strip() or len(title) > 300 or "\n" in title or "\r" in title or control_characters(title):
-        raise UsageError("--title: one line of text, 1 to 300 characters, without control characters")
+        raise usage("cli.new.bad_title")
 
 
 def _find_guide(project, source: str):
@@ -151,21 +146,18 @@ def _find_guide(project, source: str):
 
 def _new_guide_translation(args: argparse.Namespace, project, guide) -> int:
     if args.lang is None or args.lang == guide.meta.lang:
-        raise UsageError(f"`{guide.meta.id}` is a method guide: a new guide starts as its translation; "
-                         f"give the language with --lang, e.g. --lang pl")
+        raise usage("cli.new.guide_lang", guide=guide.meta.id)
     if args.industry:
-        raise UsageError("--industry is for maps; a guide translation sits beside its original")
+        raise usage("cli.new.guide_industry")
     title = args.title or guide.meta.title
     guide_id = args.map_id or f"{guide.meta.id}-{args.lang.lower()}"
     if not _SLUG.match(guide_id) or len(guide_id) > 64:
-        raise UsageError(f"--id: `{guide_id}` is not a valid id; use lower-case letters, digits and single hyphens, "
-                         f"e.g. `{slugify(guide_id)}`")
+        raise usage("cli.new.bad_id", id=guide_id, example=slugify(guide_id))
     path = guide.path.parent / f"{guide_id}.md"
     shown = _shown(path)
     taken = next((g for g in project.guides if g.meta.id == guide_id), None)
     if path.exists() or path.is_symlink() or taken is not None:
-        print(f"journeymaps: {taken.display if taken else shown} already exists; nothing was written.\n"
-              f"  edit that file, or choose another id with --id", file=sys.stderr)
+        print(tell(args, "cli.new.exists", path=taken.display if taken else shown), file=sys.stderr)
         return EXIT_FINDINGS
     text = guide_translation(guide, guide_id=guide_id, title=title, lang=args.lang)
     try:
@@ -174,10 +166,9 @@ def _new_guide_translation(args: argparse.Namespace, project, guide) -> int:
         raise RuntimeError(str(exc)) from None
     with path.open("x", encoding="utf-8", newline="\n") as f:  # "x": never replace a file created meanwhile
         f.write(text)
-    print(f"created {shown}")
-    print(f"next: translate the title, summary, headings and link texts, and write the text of each section "
-          f"for {args.lang} readers; keep the sections and map links of {guide.display}")
-    print(f"then: journeymaps check {shown}")
+    print(tell(args, "cli.new.created", path=shown))
+    print(tell(args, "cli.new.next_guide", lang=args.lang, source=guide.display))
+    print(tell(args, "cli.new.then", path=shown))
     return EXIT_OK
 
 
@@ -195,16 +186,16 @@ def _default_id(title: str, src, lang: str, translation: bool) -> str:
     if src is not None:
         return f"{src.id}-to-be"
     if not re.search(r"[a-z0-9]", title.lower()):
-        raise UsageError("the title has no Latin letters or digits to make an id from; give one with --id")
+        raise usage("cli.new.title_no_id")
     slug = slugify(title)
     while len(slug) > 64:
         slug = slug.rsplit("-", 1)[0] if "-" in slug else slug[:64]
     return slug
 
 
-def _suggest(word: str, choices: list[str]) -> str:
-    hint = did_you_mean(word, choices)
-    return f" ({hint})" if hint else ""
+def _suggest(word: str, choices: list[str]) -> Phrase | str:
+    hint = suggestion(word, choices)
+    return phrase("cli.new.suggestion", hint=hint) if hint else ""
 
 
 def _shown(path: Path) -> str:

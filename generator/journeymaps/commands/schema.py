@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from ..schema import SCHEMA_PATH, schema_text
-from . import EXIT_OK
+from . import EXIT_OK, tell
 
 HELP = "print the JSON Schema of the map format (what editors use for completion)"
 
@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.write:
         SCHEMA_PATH.write_text(schema_text(), encoding="utf-8")
-        print(f"wrote {SCHEMA_PATH}", file=sys.stderr)
+        print(tell(args, "cli.wrote", path=SCHEMA_PATH), file=sys.stderr)
     else:
         sys.stdout.write(schema_text())
     return EXIT_OK

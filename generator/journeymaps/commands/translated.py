@@ -10,7 +10,10 @@ from ..model.translation import guide_digest, map_digest, original_of
 from ..project import Project, load_project
 from ..scaffold import ScaffoldError
 from ..scaffold.digest_field import with_source_digest, write_atomically
-from . import EXIT_FINDINGS, EXIT_OK, UsageError, add_site_config_option, maps_dir_of, site_config_dir
+from ..core.phrase import Phrase, phrase
+from ..words.reader import english, wording
+from . import (EXIT_FINDINGS, EXIT_OK, add_site_config_option, maps_dir_of, reader_language, site_config_dir, tell,
+               usage)
 
 HELP = "mark translations as reviewed against their originals (records `source_digest`)"
 DESCRIPTION = """\
@@ -36,10 +39,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     site_config = site_config_dir(args.site_config, args.paths[0])
     if site_config is None:
-        raise UsageError("no `site_config/` folder found; run from the repository root or pass --site-config DIR")
+        raise usage("cli.no_site_config_here")
     project = load_project(site_config.resolve().parent, maps_dir=maps_dir_of(site_config), site_config=site_config)
     if project.vocabulary is None:
-        raise UsageError("site_config/ has errors; run `journeymaps check` first")
+        raise usage("cli.translated.bad_site_config")
     code = EXIT_OK
     for path in args.paths:
         try:
@@ -47,10 +50,11 @@ def run(args: argparse.Namespace) -> int:
             text = path.read_text(encoding="utf-8")
             write_atomically(path, with_source_digest(text, digest, markdown=path.name.endswith(".md")))
         except (LookupError, ScaffoldError, OSError) as exc:
-            print(f"journeymaps: {path.as_posix()}: {exc}; nothing was written", file=sys.stderr)
+            reason = exc.message.say(wording(reader_language())) if isinstance(exc, _NotATranslation) else exc
+            print(tell(args, "cli.translated.failed", path=path.as_posix(), reason=reason), file=sys.stderr)
             code = EXIT_FINDINGS
             continue
-        print(f"{path.as_posix()}: source_digest {digest} (original: {original})")
+        print(tell(args, "cli.translated.done", path=path.as_posix(), digest=digest, original=original))
     return code
 
 
@@ -62,11 +66,11 @@ def source_digest_for(project: Project, path: Path) -> tuple[str, str]:
     m = next((e for e in project.maps if e.path.resolve() == resolved), None)
     g = next((e for e in project.guides if e.path.resolve() == resolved), None)
     if m is None and g is None:
-        raise LookupError("not a map or guide that passes the check; run `journeymaps check` on it")
+        raise _NotATranslation(phrase("cli.translated.not_checked"))
     lang, translations = (m.map.lang, m.map.translations) if m else (g.meta.lang, g.meta.translations)
     original_id = original_of(lang, translations, default)
     if original_id is None:
-        raise LookupError(f"not a translation: it names no original in `{default}` under `translations`")
+        raise _NotATranslation(phrase("cli.translated.no_original", lang=default))
     if m is not None:
         original = project.map(original_id)
         if original is not None:
@@ -75,4 +79,12 @@ def source_digest_for(project: Project, path: Path) -> tuple[str, str]:
         og = next((e for e in project.guides if e.meta.id == original_id), None)
         if og is not None:
             return guide_digest(og.meta, og.body), og.display
-    raise LookupError(f"its original `{original_id}` is missing or fails the check")
+    raise _NotATranslation(phrase("cli.translated.original_missing", original=original_id))
+
+
+class _NotATranslation(LookupError):
+    """The file has no original to take a digest of; the message is a catalogue phrase."""
+
+    def __init__(self, message: Phrase):
+        super().__init__(english(message))
+        self.message = message

@@ -8,6 +8,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..core.findings import Finding
+from ..core.phrase import phrase
+from ..words.reader import english
 from ..model.glossary import Glossary
 from .source import read
 
@@ -21,7 +23,7 @@ def load_glossary(folder: Path, display: str, languages: list[str]) -> tuple[Glo
     if not path.is_file():
         return None, []
     loaded = read(path).loaded
-    findings = [Finding(display, i.line, i.col, "error", i.code, i.message, i.hint) for i in loaded.issues]
+    findings = [i.finding(display) for i in loaded.issues]
     if findings:
         return None, findings
     data = loaded.data if isinstance(loaded.data, dict) else {}
@@ -41,13 +43,15 @@ def load_glossary(folder: Path, display: str, languages: list[str]) -> tuple[Glo
     for i, entry in enumerate(glossary.terms):
         missing = [lang for lang in languages if lang not in entry.terms]
         if missing:
-            findings.append(Finding(display, *loaded.where(("terms", i)), "error", "glossary",
-                                    f"the term `{entry.id}` has no {', '.join(missing)} entry",
-                                    "every language in settings.yaml `languages` needs the term and its definition"))
+            message = phrase("load.glossary.term", term=entry.id, langs=", ".join(missing))
+            hint = phrase("load.glossary.term.hint")
+            findings.append(Finding(display, *loaded.where(("terms", i)), "error", "glossary", english(message),
+                                    english(hint), text=message, hint_text=hint))
     missing_pages = [lang for lang in languages if lang not in glossary.page]
     if missing_pages:
-        findings.append(Finding(display, *loaded.where(("page",)), "error", "glossary",
-                                f"`page` has no {', '.join(missing_pages)} entry", "add the page's title and intro"))
+        message, hint = phrase("load.glossary.page", langs=", ".join(missing_pages)), phrase("load.glossary.page.hint")
+        findings.append(Finding(display, *loaded.where(("page",)), "error", "glossary", english(message),
+                                english(hint), text=message, hint_text=hint))
     return (None if findings else glossary), findings
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from ..core.findings import Finding, Severity
+from ..core.phrase import Phrase
+from ..words.reader import english
 
 
 @dataclass(frozen=True)
@@ -14,3 +18,15 @@ class LoadIssue:
     line: int
     col: int
     hint: str | None = None
+    # The message and hint as catalogue phrases (``message``/``hint`` are their English wording).
+    text: Phrase | None = field(default=None, compare=False)
+    hint_text: Phrase | None = field(default=None, compare=False)
+
+    @classmethod
+    def of(cls, code: str, message: Phrase, line: int, col: int, hint: Phrase | None = None, **more: object):
+        return cls(code, english(message), line, col, english(hint) if hint is not None else None,
+                   text=message, hint_text=hint, **more)  # type: ignore[arg-type]
+
+    def finding(self, display: str, severity: Severity = "error") -> Finding:
+        return Finding(display, self.line, self.col, severity, self.code, self.message, self.hint,
+                       text=self.text, hint_text=self.hint_text)

@@ -7,7 +7,9 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..core.findings import Finding
+from ..core.phrase import phrase
 from ..model.vocabulary import Vocabulary
+from ..words.reader import english
 from .source import read
 
 FILES = ("stages.yaml", "channels.yaml", "industries.yaml", "emotion_scale.yaml", "settings.yaml")
@@ -32,12 +34,13 @@ def load_vocabulary(folder: Path, display_root: Path | None = None) -> tuple[Voc
         display = _display(path, display_root)
         if not path.is_file():
             if name != "settings.yaml":
-                findings.append(Finding(display, 1, 1, "error", "missing-config", f"`{name}` is missing",
-                                        "restore it from the journeymaps repository"))
+                message, hint = phrase("load.missing_config", name=name), phrase("load.missing_config.hint")
+                findings.append(Finding(display, 1, 1, "error", "missing-config", english(message), english(hint),
+                                        text=message, hint_text=hint))
             continue
         result = read(path)
         for i in result.loaded.issues:
-            findings.append(Finding(display, i.line, i.col, "error", i.code, i.message, i.hint))
+            findings.append(i.finding(display))
         if isinstance(result.loaded.data, dict):
             for key, value in result.loaded.data.items():
                 merged[key] = value

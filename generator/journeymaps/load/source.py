@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from ..core.phrase import phrase
 from .yaml12 import MAX_BYTES, Loaded, LoadIssue, control_characters, decode, parse
 
 MAP_SUFFIXES = (".yaml", ".yml", ".map.md")
@@ -66,8 +67,8 @@ def discover(paths: list[Path]) -> tuple[list[Source], list[tuple[Path, Discover
         try:
             mode = given.lstat().st_mode
         except OSError:
-            problems.append((given, DiscoveryIssue("not-found", "no such file or directory", 1, 1,
-                                                   "check the path; give a map file or a folder such as `maps/`")))
+            problems.append((given, DiscoveryIssue.of("not-found", phrase("load.not_found"), 1, 1,
+                                                      phrase("load.not_found.hint"))))
             continue
         if stat.S_ISLNK(mode):
             problems.append((given, _symlink_issue()))
@@ -89,26 +90,22 @@ def _walk(top: Path, found: dict[Path, Source], problems: list[tuple[Path, Disco
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
-            problems.append((folder, DiscoveryIssue(
-                "unreadable", f"cannot read the folder: {exc.strerror}", 1, 1,
-                "make the folder readable (`chmod u+rx`) or move it out of the maps folder")))
+            problems.append((folder, DiscoveryIssue.of(
+                "unreadable", phrase("load.unreadable_folder", reason=exc.strerror), 1, 1,
+                phrase("load.unreadable_folder.hint"))))
             continue
         subfolders = []
         for e in entries:
             p = Path(e.path)
             if not _is_utf8(e.name):
-                problems.append((p, DiscoveryIssue(
-                    "file-name", "the name is not valid UTF-8; it is not read", 1, 1,
-                    "rename it using UTF-8 characters (the name becomes part of the site's addresses)")))
+                problems.append((p, DiscoveryIssue.of("file-name", phrase("load.file_name"), 1, 1,
+                                                      phrase("load.file_name.hint"))))
             elif e.is_symlink():
                 problems.append((p, _symlink_issue()))
             elif e.is_dir(follow_symlinks=False):
                 if e.name.startswith("."):
-                    problems.append((p, DiscoveryIssue(
-                        "hidden-folder", "folder skipped: names starting with a dot are hidden, nothing in it "
-                        "is checked or published", 1, 1,
-                        "rename the folder without the leading dot to publish it, or move it out of the maps folder",
-                        severity="warning")))
+                    problems.append((p, DiscoveryIssue.of("hidden-folder", phrase("load.hidden_folder"), 1, 1,
+                                                          phrase("load.hidden_folder.hint"), severity="warning")))
                 else:
                     subfolders.append(p)
             elif e.is_file(follow_symlinks=False):
@@ -130,13 +127,11 @@ def _is_utf8(name: str) -> bool:
 
 
 def _symlink_issue() -> DiscoveryIssue:
-    return DiscoveryIssue("symlink", "a symbolic link: links are not followed, so it is neither checked nor published", 1, 1,
-                          "replace the link with a regular file inside the repository")
+    return DiscoveryIssue.of("symlink", phrase("load.symlink"), 1, 1, phrase("load.symlink.hint"))
 
 
 def _special_issue() -> DiscoveryIssue:
-    return DiscoveryIssue("not-a-file", "not a regular file (a fifo, socket or device); it is not read", 1, 1,
-                          "remove it from the maps folder; only regular files are maps, guides or assets")
+    return DiscoveryIssue.of("not-a-file", phrase("load.not_a_file"), 1, 1, phrase("load.not_a_file.hint"))
 
 
 def read(path: Path, *, max_bytes: int = MAX_BYTES) -> ReadResult:
@@ -170,24 +165,22 @@ def _read_regular(path: Path, max_bytes: int) -> bytes:
             raise _Refused(_special_issue())
         if info.st_size > max_bytes:
             # Refused before reading: a 50 MB file must not cost a parse.
-            raise _Refused(LoadIssue(
-                "too-large", f"the file is {info.st_size:,} bytes; the limit is {max_bytes:,}", 1, 1,
-                "a journey map is a few kilobytes; split it or remove pasted data"))
+            raise _Refused(LoadIssue.of("too-large", phrase("load.too_large", size=f"{info.st_size:,}",
+                                                            limit=f"{max_bytes:,}"), 1, 1, phrase("load.too_large.hint")))
         try:
             # One byte over the limit is enough to know: a file that grew since fstat is still bounded.
             raw = fh.read(max_bytes + 1)
         except OSError as exc:
             raise _Refused(_unreadable(exc)) from None
     if len(raw) > max_bytes:
-        raise _Refused(LoadIssue("too-large", f"the file is over the limit of {max_bytes:,} bytes", 1, 1,
-                                 "a journey map is a few kilobytes; split it or remove pasted data"))
+        raise _Refused(LoadIssue.of("too-large", phrase("load.over_limit", limit=f"{max_bytes:,}"), 1, 1,
+                                    phrase("load.too_large.hint")))
     return raw
 
 
 def _unreadable(exc: OSError) -> LoadIssue:
-    hint = ("give yourself read permission (`chmod u+r FILE`)" if exc.errno in (errno.EACCES, errno.EPERM)
-            else "check that the file exists and is a regular file")
-    return LoadIssue("unreadable", f"cannot read the file: {exc.strerror}", 1, 1, hint)
+    hint = phrase("load.unreadable.permission" if exc.errno in (errno.EACCES, errno.EPERM) else "load.unreadable.hint")
+    return LoadIssue.of("unreadable", phrase("load.unreadable", reason=exc.strerror), 1, 1, hint)
 
 
 def read_text_bytes(raw: bytes, *, markdown: bool) -> ReadResult:
@@ -205,18 +198,16 @@ def read_text_bytes(raw: bytes, *, markdown: bool) -> ReadResult:
     if markdown:
         split = split_front_matter(text)
         if split is None:
-            return ReadResult(Loaded(issues=[LoadIssue(
-                "front-matter", "a Markdown map or guide starts with YAML front matter between `---` lines", 1, 1,
-                "put `---` on the first line, the YAML fields, then `---` before the Markdown")]), text=text)
+            return ReadResult(Loaded(issues=[LoadIssue.of("front-matter", phrase("load.front_matter"), 1, 1,
+                                                          phrase("load.front_matter.hint"))]), text=text)
         yaml_text, body, offset = split
     body_line = text.count("\n", 0, len(text) - len(body)) + 1 if body else 1
     loaded = parse(yaml_text, line_offset=offset)
     if not loaded.issues and loaded.data is None:
-        loaded.issues.append(LoadIssue("empty", "the file holds no data", 1, 1,
-                                       "start from `journeymaps new --industry ID --title TEXT`"))
+        loaded.issues.append(LoadIssue.of("empty", phrase("load.empty"), 1, 1, phrase("load.empty.hint")))
     elif not loaded.issues and not isinstance(loaded.data, dict):
-        loaded.issues.append(LoadIssue("not-a-mapping", "the top level must be a mapping of keys to values",
-                                       1 + offset, 1, "start with `id: my-map`, `title: ...` and so on"))
+        loaded.issues.append(LoadIssue.of("not-a-mapping", phrase("load.not_a_mapping"), 1 + offset, 1,
+                                          phrase("load.not_a_mapping.hint")))
         loaded.data = None
     return ReadResult(loaded, body=body, text=text, body_line=body_line if markdown else 1)
 

@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from ..core.phrase import Phrase, phrase
 from ..core.text import CONTROL
 from .issues import LoadIssue
 from .yaml_strict import lexical_issues
@@ -88,16 +89,16 @@ def decode(raw: bytes) -> tuple[str | None, list[LoadIssue]]:
     except UnicodeDecodeError as exc:
         good = raw[: exc.start].decode("utf-8", errors="replace")
         line, col = line_col_of_offset(good, len(good))
-        return None, [LoadIssue("encoding", f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})", line, col,
-                                "save the file as UTF-8")]
+        return None, [LoadIssue.of("encoding", phrase("load.encoding", byte=f"{raw[exc.start]:02x}"), line, col,
+                                   phrase("load.encoding.hint"))]
 
 
 def control_characters(text: str, line_offset: int = 0) -> list[LoadIssue]:
     issues = []
     for m in CONTROL.finditer(text):
         line, col = line_col_of_offset(text, m.start())
-        issues.append(LoadIssue("control-char", f"control character U+{ord(m.group()):04X} is not allowed",
-                                line + line_offset, col, "delete it; use a plain space or a line break instead"))
+        issues.append(LoadIssue.of("control-char", phrase("load.control_char", code=f"{ord(m.group()):04X}"),
+                                   line + line_offset, col, phrase("load.control_char.hint")))
         if len(issues) >= MAX_ERRORS_PER_CODE:
             break
     return issues
@@ -167,10 +168,10 @@ def parse(text: str, *, line_offset: int = 0, event_loader: type = _EventLoader)
     out = Loaded()
     counts: dict[str, int] = {}
 
-    def issue(code: str, message: str, mark: Any, hint: str | None = None) -> None:
+    def issue(code: str, message: Phrase, mark: Any, hint: Phrase | None = None) -> None:
         counts[code] = counts.get(code, 0) + 1
         if counts[code] <= MAX_ERRORS_PER_CODE:
-            out.issues.append(LoadIssue(code, message, mark.line + 1 + line_offset, mark.column + 1, hint))
+            out.issues.append(LoadIssue.of(code, message, mark.line + 1 + line_offset, mark.column + 1, hint))
 
     def pos(mark: Any) -> tuple[int, int]:
         return mark.line + 1 + line_offset, mark.column + 1
@@ -193,18 +194,16 @@ def parse(text: str, *, line_offset: int = 0, event_loader: type = _EventLoader)
             if kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    issue("multiple-documents", "a map file holds exactly one YAML document", event.start_mark,
-                          "remove the second `---` or split the file")
+                    issue("multiple-documents", phrase("load.multiple_documents"), event.start_mark,
+                          phrase("load.multiple_documents.hint"))
                     break
                 continue
 
             anchor = getattr(event, "anchor", None)
             if anchor is not None and kind is not yaml.AliasEvent:
-                issue("anchor", f"anchors (`&{anchor}`) are not allowed in map files", event.start_mark,
-                      "write the value out in full; anchors and aliases make files hard to review")
+                issue("anchor", phrase("load.anchor", anchor=anchor), event.start_mark, phrase("load.anchor.hint"))
             if kind is yaml.AliasEvent:
-                issue("alias", f"aliases (`*{event.anchor}`) are not allowed in map files", event.start_mark,
-                      "write the value out in full instead of referring to an anchor")
+                issue("alias", phrase("load.alias", anchor=event.anchor), event.start_mark, phrase("load.alias.hint"))
                 value: Any = None
             elif kind is yaml.ScalarEvent:
                 suspect = suspect or (event.style in _QUOTED and event.start_mark.line != event.end_mark.line)
@@ -215,21 +214,20 @@ def parse(text: str, *, line_offset: int = 0, event_loader: type = _EventLoader)
                     try:
                         value = _resolve_tagged(tag, event.value)
                     except ValueError:
-                        issue("tag", f"`{event.value}` is not a valid {tag.rsplit(':', 1)[-1]}", event.start_mark)
+                        issue("tag", phrase("load.tag_value", value=event.value, kind=tag.rsplit(':', 1)[-1]),
+                              event.start_mark)
                         value = event.value
                 else:
-                    issue("tag", f"the tag `{_short_tag(tag)}` is not allowed", event.start_mark,
-                          "remove the tag; map files use plain YAML values only")
+                    issue("tag", phrase("load.tag", tag=_short_tag(tag)), event.start_mark, phrase("load.tag.hint"))
                     value = event.value
             elif kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
                 tag = event.tag
                 expected = _CORE + ("map" if kind is yaml.MappingStartEvent else "seq")
                 if tag is not None and tag not in ("!", expected):
-                    issue("tag", f"the tag `{_short_tag(tag)}` is not allowed", event.start_mark,
-                          "remove the tag; map files use plain YAML values only")
+                    issue("tag", phrase("load.tag", tag=_short_tag(tag)), event.start_mark, phrase("load.tag.hint"))
                 if len(stack) >= MAX_DEPTH:
-                    issue("too-deep", f"nesting deeper than {MAX_DEPTH} levels", event.start_mark,
-                          "a journey map needs a handful of levels; flatten the structure")
+                    issue("too-deep", phrase("load.too_deep", max=MAX_DEPTH), event.start_mark,
+                          phrase("load.too_deep.hint"))
                     out.data = None
                     return out
                 container: Any = {} if kind is yaml.MappingStartEvent else []
@@ -252,12 +250,11 @@ def parse(text: str, *, line_offset: int = 0, event_loader: type = _EventLoader)
             if top is not None and isinstance(top.container, dict) and top.pending_key is None:
                 key = event.value if kind is yaml.ScalarEvent else "*"
                 if key == "<<" and kind is yaml.ScalarEvent and not event.style:
-                    issue("merge-key", "merge keys (`<<`) are not allowed in map files", event.start_mark,
-                          "write the keys out in full")
+                    issue("merge-key", phrase("load.merge_key"), event.start_mark, phrase("load.merge_key.hint"))
                 if key in top.keys:
                     line, col = top.keys[key]
-                    issue("duplicate-key", f"duplicate key `{key}` (first defined at line {line}, column {col})",
-                          event.start_mark, "keep one of the two; YAML would silently keep only the last")
+                    issue("duplicate-key", phrase("load.duplicate_key", key=key, line=line, col=col),
+                          event.start_mark, phrase("load.duplicate_key.hint"))
                 top.keys.setdefault(key, pos(event.start_mark))
                 top.pending_key = key
                 out.key_positions[top.path + (key,)] = pos(event.start_mark)
@@ -275,10 +272,11 @@ def parse(text: str, *, line_offset: int = 0, event_loader: type = _EventLoader)
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "invalid YAML"
         line, col = (mark.line + 1 + line_offset, mark.column + 1) if mark else (1 + line_offset, 1)
-        out.issues.append(LoadIssue("yaml-syntax", f"YAML syntax error: {problem}", line, col, _syntax_hint(problem)))
+        out.issues.append(LoadIssue.of("yaml-syntax", phrase("load.yaml_syntax", problem=problem), line, col,
+                                       _syntax_hint(problem)))
         out.data = None
     except yaml.YAMLError as exc:  # reader errors (e.g. unacceptable characters) carry no mark
-        out.issues.append(LoadIssue("yaml-syntax", f"YAML error: {exc}", 1 + line_offset, 1))
+        out.issues.append(LoadIssue.of("yaml-syntax", phrase("load.yaml_error", error=str(exc)), 1 + line_offset, 1))
         out.data = None
     finally:
         loader.dispose()
@@ -293,16 +291,16 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag[len(_CORE):] if tag.startswith(_CORE) else tag
 
 
-def _syntax_hint(problem: str) -> str | None:
+def _syntax_hint(problem: str) -> Phrase:
     if "mapping values are not allowed" in problem:
-        return "a value containing `: ` must be quoted, e.g. `text: \"Fees: none\"`"
+        return phrase("load.hint.quote_colon")
     if "found character '\\t'" in problem or "tab" in problem:
-        return "indent with spaces, not tabs"
+        return phrase("load.hint.tabs")
     if "could not find expected ':'" in problem:
-        return "each line of a mapping needs `key: value`; check the indentation above"
+        return phrase("load.hint.key_value")
     if "found undefined alias" in problem or "alias" in problem:
-        return "aliases are not allowed; write the value out in full"
-    return "check the indentation and quoting around this position"
+        return phrase("load.hint.alias")
+    return phrase("load.hint.syntax")
 
 
 def _child_path(stack: list[_Frame], out: Loaded, event: Any, issue: Any) -> Path | None:
@@ -312,8 +310,7 @@ def _child_path(stack: list[_Frame], out: Loaded, event: Any, issue: Any) -> Pat
     if isinstance(top.container, dict):
         if top.pending_key is None:
             # A mapping or sequence used as a key.
-            issue("complex-key", "mapping keys must be plain text", event.start_mark,
-                  "use a plain word as the key, e.g. `name:`")
+            issue("complex-key", phrase("load.complex_key"), event.start_mark, phrase("load.complex_key.hint"))
             top.pending_key = _COMPLEX_KEY
             return None
         return top.path + (top.pending_key,)

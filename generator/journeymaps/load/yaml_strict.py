@@ -22,6 +22,7 @@ from collections.abc import Iterator
 
 import yaml
 
+from ..core.phrase import Phrase, phrase
 from .issues import LoadIssue
 
 try:  # the same scanner as the event walk in yaml12
@@ -34,7 +35,7 @@ _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _BLOCK_HEADER = re.compile(r"[|>][1-9+-]*")
 _FLOW_START = (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)
 _FLOW_END = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)
-_COMMENT_HINT = "put a space before `#` to start a comment, or quote the whole value if `#` belongs to it"
+_COMMENT_HINT = phrase("load.comment_space.hint")
 
 
 def lexical_issues(text: str, *, line_offset: int = 0) -> list[LoadIssue]:
@@ -58,9 +59,8 @@ def _issues(text: str, line_offset: int) -> Iterator[LoadIssue]:
                 blocks.pop()
             elif isinstance(token, yaml.DirectiveToken) and token.name == "YAML" and token.value != (1, 2):
                 version = ".".join(map(str, token.value or ()))
-                yield LoadIssue("yaml-version", f"the file says YAML {version}, but map files are read as YAML 1.2",
-                                start.line + 1 + line_offset, start.column + 1,
-                                "delete the `%YAML` line (in YAML 1.2 `no` and `on` stay text)")
+                yield LoadIssue.of("yaml-version", phrase("load.yaml_version", version=version),
+                                   start.line + 1 + line_offset, start.column + 1, phrase("load.yaml_version.hint"))
             elif isinstance(token, _FLOW_START):
                 if flow_depth == 0:
                     flow_start = (start.line, enclosing)
@@ -69,20 +69,21 @@ def _issues(text: str, line_offset: int) -> Iterator[LoadIssue]:
                 flow_depth -= 1
                 yield from _glued_comment(text, end, line_offset)
                 if flow_depth == 0:
-                    yield from _continuations(lines, *flow_start, end.line, "list or mapping in brackets",
+                    yield from _continuations(lines, *flow_start, end.line, phrase("load.what.flow"),
                                               line_offset, comments=True)
             elif isinstance(token, yaml.FlowEntryToken):
                 yield from _glued_comment(text, end, line_offset)
             elif isinstance(token, yaml.ScalarToken) and token.style in ('"', "'"):
                 yield from _glued_comment(text, end, line_offset)
                 if flow_depth == 0:
-                    yield from _continuations(lines, start.line, enclosing, end.line, "quoted text", line_offset)
+                    yield from _continuations(lines, start.line, enclosing, end.line, phrase("load.what.quoted"),
+                                              line_offset)
             elif isinstance(token, yaml.ScalarToken) and token.style in ("|", ">"):
                 header = _BLOCK_HEADER.match(text, start.index)
                 if header is not None and text.startswith("#", header.end()):
                     col = start.column + 1 + header.end() - start.index
-                    yield LoadIssue("comment-space", "a comment needs a space before `#`",
-                                    start.line + 1 + line_offset, col, _COMMENT_HINT)
+                    yield LoadIssue.of("comment-space", phrase("load.comment_space"),
+                                       start.line + 1 + line_offset, col, _COMMENT_HINT)
     except yaml.YAMLError:  # the event walk has reported it already
         return
     finally:
@@ -91,11 +92,11 @@ def _issues(text: str, line_offset: int) -> Iterator[LoadIssue]:
 
 def _glued_comment(text: str, mark: yaml.Mark, line_offset: int) -> Iterator[LoadIssue]:
     if text.startswith("#", mark.index):
-        yield LoadIssue("comment-space", "a comment needs a space before `#`", mark.line + 1 + line_offset,
-                        mark.column + 1, _COMMENT_HINT)
+        yield LoadIssue.of("comment-space", phrase("load.comment_space"), mark.line + 1 + line_offset,
+                           mark.column + 1, _COMMENT_HINT)
 
 
-def _continuations(lines: list[str], first: int, enclosing: int, last: int, what: str, line_offset: int,
+def _continuations(lines: list[str], first: int, enclosing: int, last: int, what: Phrase, line_offset: int,
                    *, comments: bool = False) -> Iterator[LoadIssue]:
     """Lines ``first + 1 .. last`` continue a value begun on line ``first`` inside a block collection
     at column ``enclosing`` (-1: none); each must be indented with more spaces than that column.
@@ -110,9 +111,9 @@ def _continuations(lines: list[str], first: int, enclosing: int, last: int, what
             continue
         where = (n + 1 + line_offset, spaces + 1)
         if line[spaces] == "\t":
-            yield LoadIssue("tab-indent", f"this line continues the {what} begun on line {first + 1 + line_offset} "
-                            "and is indented with a tab", *where, "indent with spaces, not tabs")
+            yield LoadIssue.of("tab-indent", phrase("load.tab_indent", what=what, line=first + 1 + line_offset),
+                               *where, phrase("load.hint.tabs"))
         else:
-            yield LoadIssue("continuation-indent", f"this line continues the {what} begun on line "
-                            f"{first + 1 + line_offset} but is not indented under it", *where,
-                            "indent it further than that line, or close the quote or bracket left open above")
+            yield LoadIssue.of("continuation-indent", phrase("load.continuation_indent", what=what,
+                                                             line=first + 1 + line_offset),
+                               *where, phrase("load.continuation_indent.hint"))

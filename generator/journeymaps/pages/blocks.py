@@ -71,6 +71,16 @@ def figure(svg: str, *, cls: str, label: str, pictures: Pictures) -> str:
 
 
 
+def json_for_script(value: object) -> str:
+    """JSON for a ``<script type="application/json">`` element. The HTML parser ends the element
+    at any ``</script``, and ``<!--`` switches it into an escaped state; U+2028/2029 end a line in
+    older JavaScript. Escaping ``<``, ``>``, ``&`` and those two keeps the JSON equal after parsing."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    for ch in "<>&\u2028\u2029":
+        text = text.replace(ch, f"\\u{ord(ch):04x}")
+    return text
+
+
 def failure_note(f: Failure, advice: str) -> str:
     """The located errors of a failing file, as `journeymaps check` prints them, in a code block
     (shown, not parsed): under `mkdocs serve` the pages it affects show them."""
@@ -80,12 +90,14 @@ def failure_note(f: Failure, advice: str) -> str:
 
 
 def page(path: str, title: str, parts: list[str], *, source: str | None = None, wide: bool = False,
-         pictures: Pictures | None = None) -> VirtualFile:
+         canvas: bool = False, pictures: Pictures | None = None) -> VirtualFile:
     """A Markdown page. The front-matter title is HTML-escaped: Material prints it unescaped in
     <title> and the header, and only the front-matter title avoids its `striptags`, which turns
     `&lt;` back into `<`."""
     front = "---\ntitle: " + json.dumps(html_text(title), ensure_ascii=False) + "\n"
-    if wide:  # pages of wide tables give the table of contents' column to the content
+    if canvas:  # a journey canvas takes the whole width: no navigation column either
+        front += "hide:\n  - navigation\n  - toc\n"
+    elif wide:  # pages of wide tables give the table of contents' column to the content
         front += "hide:\n  - toc\n"
     front += "---\n\n"
     svgs = tuple(pictures.svgs) if pictures else ()

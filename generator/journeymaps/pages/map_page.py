@@ -8,7 +8,8 @@ from ..model.journey import JourneyMap, Kpi, Opportunity, PainPoint, Stage, Touc
 from ..model.lanes import LaneSpec, page_order
 from ..model.resolve import channel_name, industry_name, scale_of, score_label, stage_name
 from . import layout
-from .blocks import bullets, evidence, figure, link, page, table
+from .blocks import bullets, evidence, link, page, table
+from .canvas import canvas
 from .links import resolver_for
 from .model import Pictures, SiteContext, VirtualFile
 from .pictures import stage_diagram
@@ -29,15 +30,14 @@ def map_page(entry: MapEntry, ctx: SiteContext, diagram: str | None = None) -> V
         playbook_button=f"[{w('open_playbook')}]({layout.rel(here, layout.playbook_page(m.id))}){{ .md-button }}",
         objectives=_objectives(m) if m.objectives else "",
         personas=_personas(m),
-        diagram=figure(diagram or stage_diagram(m, ctx.vocab), cls="jm-diagram", label=f"{w('diagram')}: {m.title}",
-                       pictures=pictures),
+        diagram=canvas(m, ctx, diagram or stage_diagram(m, ctx.vocab), pictures),
         stages=[_stage(m, i, s, ctx, here) for i, s in enumerate(m.stages, 1)],
         kpis=kpi_table(m, kpis, ctx) if kpis else "",
         downloads=_downloads(m),
         translations=_translations(m, ctx, here) if m.translations else "",
         guides=bullets(link(g.meta.title, layout.rel(here, layout.guide_page(g.meta.id))) for g in guides),
         notes=narrative(m.notes, resolver_for(ctx, here)) if m.notes else "")
-    return page(here, m.title, [body], source=entry.display, pictures=pictures)
+    return page(here, m.title, [body], source=entry.display, canvas=True, pictures=pictures)
 
 
 def _facts(m: JourneyMap, ctx: SiteContext, here: str) -> str:
