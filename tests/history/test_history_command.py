@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import NEW, OLD, git
+from historyrepo import NEW, OLD, git
 
 from journeymaps.cli import main
 
