@@ -25,7 +25,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("check",),                               # validation and quality rules, findings per file
     ("project", "interchange", "scaffold"),   # a checked project; Mermaid in/out; new maps
     ("render",),                              # SVG and PNG pictures of one map
-    ("pages", "diff"),                        # generated site pages; semantic/visual map diffs
+    ("diff",),                                # semantic/visual map diffs; a map's history from git
+    ("pages",),                               # generated site pages (a map's history page reads the diff)
     ("engine", "preview"),                    # MkDocs and plain-tree front ends; PR previews
     ("commands",),                            # one module per CLI subcommand
     ("cli",),                                 # argument parsing, exit codes

@@ -12,7 +12,8 @@ from .commands import EXIT_USAGE, ConfigError, UsageError, reader_language
 from .words import REFERENCE, label
 
 # Each entry is a module in generator/journeymaps/commands with register() and a run set as default.
-COMMANDS = ("check", "schema", "new", "translated", "export", "import_mermaid", "generate", "build", "diff")
+COMMANDS = ("check", "schema", "new", "translated", "export", "import_mermaid", "generate", "build", "diff",
+            "history")
 
 DESCRIPTION = """\
 journeymaps: customer journey maps as code.

@@ -24,7 +24,9 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _pages(root: Path) -> list[str]:
-    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.suffix == ".md")
+    # A map's history page follows the repository's own commits, so it has no fixed golden:
+    # tests/history builds it from a repository made for the purpose.
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.suffix == ".md" and p.name != "history.md")
 
 
 def test_the_same_pages_exist(generated: Path, request: pytest.FixtureRequest) -> None:

@@ -28,8 +28,9 @@ def test_small_industry_lists_its_maps(project) -> None:
     industries = [i for i in nav if i.path and i.path.startswith("industries/")]
     assert {i.path.split("/")[1] for i in industries} == {e.map.industry for e in project.maps}
     for ind in industries:
-        for child in ind.children:  # each map: its page, with the playbook below it
-            assert child.path.startswith("maps/") and child.children[0].path.endswith("/playbook.md")
+        for child in ind.children:  # each map: its page, with its playbook and history below it
+            assert child.path.startswith("maps/") and [c.path.rsplit("/", 1)[1] for c in child.children] == [
+                "playbook.md", "history.md"]
 
 
 def test_large_industry_is_chunked(project) -> None:
@@ -39,7 +40,7 @@ def test_large_industry_is_chunked(project) -> None:
     assert len(industry.children) == 6
     assert all(len(chunk.children) <= NAV_CHUNK and chunk.path is None for chunk in industry.children)
     pages = _pages(industry)
-    assert len(pages) == len(set(pages)) == 1 + 2 * n  # index, then every map and playbook once
+    assert len(pages) == len(set(pages)) == 1 + 3 * n  # index, then every map, playbook and history once
 
 
 def test_nav_config_has_section_index_pages_first(project) -> None:

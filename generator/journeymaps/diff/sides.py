@@ -144,18 +144,24 @@ def tree_entries(repo: Path, commit: str, maps_dir: str) -> list[TreeEntry]:
 
 
 def read_blobs(repo: Path, object_ids: list[str]) -> dict[str, bytes]:
-    """Many blobs in one ``git cat-file --batch`` call."""
+    """Many blobs in one ``git cat-file --batch`` call, keyed by the name asked for: an object
+    id or ``<commit>:<path>``. A name git does not have (a path absent from that commit, a
+    commit cut off by a shallow clone) is left out."""
     if not object_ids:
         return {}
-    out = run_git(repo, "cat-file", "--batch", stdin=("\n".join(object_ids) + "\n").encode("ascii"))
+    out = run_git(repo, "cat-file", "--batch",
+                  stdin=("\n".join(object_ids) + "\n").encode("utf-8", "surrogateescape"))
     blobs: dict[str, bytes] = {}
     pos = 0
-    for _ in object_ids:
+    for name in object_ids:
         header_end = out.index(b"\n", pos)
-        object_id, kind, size = out[pos:header_end].decode("ascii").split()
-        start = header_end + 1
-        blobs[object_id] = out[start:start + int(size)]
-        pos = start + int(size) + 1
+        header = out[pos:header_end].decode("utf-8", "surrogateescape")
+        pos = header_end + 1
+        if header.endswith((" missing", " ambiguous")):
+            continue
+        size = int(header.rsplit(" ", 1)[1])
+        blobs[name] = out[pos:pos + size]
+        pos += size + 1
     return blobs
 
 

@@ -31,6 +31,10 @@ def playbook_page(map_id: str) -> str:
     return f"maps/{map_id}/playbook.md"
 
 
+def history_page(map_id: str) -> str:
+    return f"maps/{map_id}/history.md"
+
+
 def asset(map_id: str, ext: str) -> str:
     return f"maps/{map_id}/{map_id}.{ext}"
 

@@ -20,6 +20,7 @@ from .catalogues import KINDS as CATALOGUE_KINDS
 from .catalogues import catalogue_pages, catalogue_title
 from .glossary import glossary_nav, glossary_pages
 from .guides import guide_page, method_index
+from .history import history_page
 from .home import home_page, industries_in_use, industry_page
 from .map_page import map_page
 from .model import Failure, NavItem, Site, SiteContext, VirtualFile, guides_citing
@@ -105,8 +106,8 @@ def cairo_downloads(svgs: dict[str, str], kinds: tuple[str, ...] = CAIRO_KINDS) 
 
 
 def map_pages(e: MapEntry, ctx: SiteContext, svg: str) -> list[VirtualFile]:
-    """A map's page and playbook in the ``ctx.lang`` site: marked when shown untranslated."""
-    pages = [map_page(e, ctx, svg), playbook_page(e, ctx)]
+    """A map's page, playbook and history in the ``ctx.lang`` site: marked when shown untranslated."""
+    pages = [map_page(e, ctx, svg), playbook_page(e, ctx), history_page(e, ctx)]
     if e.map.lang == ctx.lang:
         return pages
     note = languages.untranslated_note("map", ctx.lang, e.map.lang)
@@ -127,7 +128,8 @@ def with_selectors(files: list[VirtualFile], project: Project, lang: str) -> lis
         parts = path.split("/")
         if len(parts) == 3 and parts[0] == "maps" and parts[1] in groups:
             other = languages.shown_in(ed.lang, groups[parts[1]], settings.languages).map.id
-            return layout.playbook_page(other) if parts[2] == "playbook.md" else layout.map_page(other)
+            by_name = {"playbook.md": layout.playbook_page, "history.md": layout.history_page}
+            return by_name.get(parts[2], layout.map_page)(other)
         return path if path in paths else None
 
     return [languages.with_alternates(f, languages.alternates(f.path, here, eds, target_of)) if f.kind == "page"
@@ -192,7 +194,8 @@ def navigation(ctx: SiteContext) -> list[NavItem]:
 def _map_nav(e: MapEntry) -> NavItem:
     m = e.map
     return NavItem(html_text(m.title), layout.map_page(m.id),
-                   (NavItem(html_text(word("playbook", m.lang)), layout.playbook_page(m.id)),))
+                   (NavItem(html_text(word("playbook", m.lang)), layout.playbook_page(m.id)),
+                    NavItem(html_text(word("history.title", m.lang)), layout.history_page(m.id))))
 
 
 def _chunked(items: list[NavItem], w) -> Iterable[NavItem]:

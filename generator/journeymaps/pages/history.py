@@ -1,0 +1,111 @@
+"""A map's history page: its emotion curves across revisions, its KPI values across commits and
+a changelog in plain words, from the git history the build has (``journeymaps.diff.history``).
+
+Commit subjects and authors are data, like map text: escaped for Markdown. The changes are the
+diff's own phrases, so the page and ``journeymaps history`` say the same thing.
+"""
+
+from __future__ import annotations
+
+from ..check.runner import MapEntry
+from ..core.escape import inline
+from ..diff.changes import Phrase
+from ..diff.history import Commit, History, HistoryError, read_history
+from ..diff.text import plain
+from ..model.journey import JourneyMap
+from ..render.fmt import quantity
+from . import layout
+from .blocks import bullets, figure, page, table
+from .model import Pictures, SiteContext, VirtualFile
+from .pictures import emotion_sparkline
+from .words import word
+
+CURVES = 12  # newest revisions drawn as small multiples; the changelog lists them all
+
+
+def history_page(entry: MapEntry, ctx: SiteContext) -> VirtualFile:
+    m = entry.map
+    here = layout.history_page(m.id)
+    w = lambda key: word(key, m.lang)  # noqa: E731
+    parts = [f"# {w('history.title')}: {inline(m.title)}", f"[{w('back_to_map')}]({layout.rel(here, layout.map_page(m.id))})"]
+    pictures = Pictures()
+    try:
+        history = read_history(entry.path, ctx.vocab)
+    except HistoryError:
+        parts.append(f'!!! note "{w("history.title")}"\n\n    {w("history.no_git")}')
+        return page(here, f"{w('history.title')}: {m.title}", parts, source=entry.display)
+    if history.shallow:
+        parts.append(f'!!! warning "{w("history.title")}"\n\n    '
+                     + w("history.shortened").format(n=history.commits))
+    versions = [(e.commit, e.map) for e in history.entries if e.map is not None]
+    parts += [f"## {w('history.curves')} {{#curves}}", _curves(_curve_changes(versions)[:CURVES], ctx, pictures)]
+    parts += [f"## {w('history.kpis')} {{#kpis}}", _kpi_table(versions, m)]
+    parts += [f"## {w('history.changelog')} {{#changelog}}", _changelog(history, m.lang)]
+    return page(here, f"{w('history.title')}: {m.title}", parts, source=entry.display, wide=True, pictures=pictures)
+
+
+def _caption(commit: Commit) -> str:
+    return f"{commit.date[:10]} · `{commit.short}`"
+
+
+def _emotions(m: JourneyMap) -> tuple:
+    return tuple((s.id, tuple(sorted(s.emotions.items()))) for s in m.stages)
+
+
+def _curve_changes(versions: list[tuple[Commit, JourneyMap]]) -> list[tuple[Commit, JourneyMap]]:
+    """The revisions whose curves differ from the one before them (and the oldest): a commit that
+    did not move the curve would only repeat the picture next to it."""
+    return [(c, m) for i, (c, m) in enumerate(versions)
+            if i + 1 == len(versions) or _emotions(versions[i + 1][1]) != _emotions(m)]
+
+
+def _curves(versions: list[tuple[Commit, JourneyMap]], ctx: SiteContext, pictures: Pictures) -> str:
+    blocks = []
+    for commit, m in versions:
+        svg = emotion_sparkline(m, ctx.vocab, id_prefix=f"jm-{m.id}-history-{commit.short}")
+        blocks.append(f"**{_caption(commit)}**\n\n" + figure(svg, cls="jm-history-curve",
+                                                              label=f"{m.title} ({commit.short})", pictures=pictures))
+    return "\n\n".join(blocks)
+
+
+def _kpi_table(versions: list[tuple[Commit, JourneyMap]], current: JourneyMap) -> str:
+    """One row per commit, one column per KPI (named as in the newest version that has it)."""
+    names: dict[str, str] = {}
+    for _, m in versions:
+        for kpi_id, (_, k) in m.kpi_index().items():
+            names.setdefault(kpi_id, k.name)
+    if not names:
+        return "–"
+    rows = []
+    for commit, m in versions:
+        idx = m.kpi_index()
+        cells = [quantity(idx[k][1].current, inline(idx[k][1].unit)) if k in idx and idx[k][1].current is not None
+                 else "–" for k in names]
+        rows.append((_caption(commit), *cells))
+    block = table([word("history.commit", current.lang), *(inline(n) for n in names.values())], rows,
+                  align=["l", *["r"] * len(names)])
+    return f'<div class="jm-compact jm-history-kpis" markdown="1">\n\n{block}\n\n</div>'
+
+
+def phrase_md(phrase: Phrase) -> str:
+    """A change for a page: the line `journeymaps history` prints, escaped as a whole (map text
+    is data; our words hold no syntax, so escaping them too costs nothing)."""
+    return inline(plain(phrase))
+
+
+def _changelog(history: History, lang: str) -> str:
+    out = []
+    for e in history.entries:
+        c = e.commit
+        lines = [f"### {_caption(c)} · {inline(c.subject)}", "", inline(word("history.by", lang).format(author=c.author))]
+        d = e.diff
+        if not e.parent_known:
+            lines += ["", word("history.unknown", lang)]
+        elif d is None:
+            lines += ["", word("history.formatting", lang)]
+        else:
+            items = ([phrase_md(d.summary)] if d.summary else []) + [f"{inline(section)}: {phrase_md(p)}"
+                                                                     for section, ps in d.by_section() for p in ps]
+            lines += ["", bullets(items)]
+        out.append("\n".join(lines))
+    return "\n\n".join(out)
