@@ -233,3 +233,15 @@ def test_acc_title_is_kept(import_mmd):
     assert "Weekly grocery run" in m.data["notes"]
     (m,) = import_mmd("journey\n  accTitle: Only this\n  section S\n    T: 3: Me\n").maps
     assert m.data["title"] == "Only this" and "notes" not in m.data  # used as the title: nothing lost
+
+
+def test_a_brace_in_a_comment_never_closes_an_open_acc_descr() -> None:
+    # Found by the Mermaid oracle: Mermaid drops `%%` comment lines before it reads anything, so
+    # the `}` of a journeymaps metadata comment does not end `accDescr {`; Mermaid rejects this.
+    from journeymaps.interchange.mermaid_parse import parse_document
+
+    text = 'journey\naccDescr {\n--title\n%% journeymaps:map {"id": "x"}\n'
+    found = [(f.code, f.line) for f in parse_document(text, "x.mmd", markdown=False).findings]
+    assert ("acc-descr", 2) in found
+    closed = parse_document(text + "}\n", "x.mmd", markdown=False)
+    assert not [f for f in closed.findings if f.severity == "error"]

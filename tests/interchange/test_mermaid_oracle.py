@@ -91,7 +91,9 @@ def test_reader_agrees_with_mermaid_on_random_diagrams():
 
     texts: list[str] = []
 
-    @settings(max_examples=600, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    # derandomize: CI must not turn red on a new random draw; a failure found locally becomes a fixed case.
+    @settings(max_examples=600, deadline=None, database=None, derandomize=True,
+              suppress_health_check=list(HealthCheck))
     @given(body=lines)
     def collect(body):
         texts.append("\n".join(["journey", *body]))

@@ -248,10 +248,13 @@ class _BlockReader:
             for issue in control:
                 self.error(Pos(issue.line, issue.col), issue.code, issue.message, issue.hint)
             return
-        if self.descr is not None:
-            self._descr_continue(raw, line, 0)
-            return
         s = raw.lstrip()
+        if self.descr is not None:
+            # Mermaid removes `%%` comment lines before it reads anything, so a `}` in one never
+            # closes an open `accDescr {` (nor is the comment part of the description).
+            if not (s.startswith("%%") and not s.startswith("%%{")):
+                self._descr_continue(raw, line, 0)
+            return
         start = len(raw) - len(s)
         if self.in_directive:
             self.in_directive = "}%%" not in s
