@@ -54,12 +54,14 @@ def _cards(ctx: SiteContext, here: str, pictures: Pictures) -> str:
         spark = emotion_sparkline(m, ctx.vocab, id_prefix=f"{m.id}-spark")
         spark = "".join(line.strip() for line in spark.splitlines())
         cards.append(
-            f'<li class="jm-card" lang="{attr(m.lang)}">'
-            f'<a href="{attr(layout.href(here, layout.map_page(m.id)))}">{html_text(m.title)}</a>'
-            f'<span class="jm-card-meta">{html_text(industry_name(m.industry, m.lang, ctx.vocab))} · '
-            f'{html_text(language_name(m.lang))} · {html_text(word("map_status." + m.status, ctx.lang))}</span>'
+            # The map's text in its language, the card's labels in the site's.
+            f'<li class="jm-card">'
+            f'<a href="{attr(layout.href(here, layout.map_page(m.id)))}" lang="{attr(m.lang)}">{html_text(m.title)}</a>'
+            f'<span class="jm-card-meta">{html_text(industry_name(m.industry, ctx.lang, ctx.vocab))} · '
+            f'<span lang="{attr(m.lang)}">{html_text(language_name(m.lang))}</span> · '
+            f'{html_text(word("map_status." + m.status, ctx.lang))}</span>'
             f'<span class="jm-spark">{pictures.slot(spark)}</span>'
-            f'<span class="jm-card-summary">{html_text(m.summary)}</span></li>')
+            f'<span class="jm-card-summary" lang="{attr(m.lang)}">{html_text(m.summary)}</span></li>')
     return '<ul class="jm-cards" data-search-exclude>\n' + "\n".join(cards) + "\n</ul>"
 
 
