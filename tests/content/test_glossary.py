@@ -57,7 +57,7 @@ def test_avoided_words_are_not_in_the_catalogue(glossary):
 
 
 def test_a_page_per_language_linking_the_others(glossary):
-    pages = {p.path: p.content for p in glossary_pages(glossary)}
+    pages = {p.path: p.content for p in glossary_pages(glossary, "en")}
     assert sorted(pages) == ["glossary/index.md", "glossary/pl.md", "glossary/zh.md"]
     zh, pl, en = pages["glossary/zh.md"], pages["glossary/pl.md"], pages["glossary/index.md"]
     assert "# 术语表" in zh and "## 触点 {#touchpoint}" in zh and "## 痛点 {#pain-point}" in zh
@@ -71,7 +71,7 @@ def test_glossary_text_is_data(glossary):
     entry = glossary.terms[0]
     hostile = entry.terms["en"].model_copy(update={"term": "<script>x</script>", "definition": "{: onclick=x} *a*"})
     g = glossary.model_copy(update={"terms": [entry.model_copy(update={"terms": {**entry.terms, "en": hostile}})]})
-    text = glossary_page(g, "en").content
+    text = glossary_page(g, "en", "en").content
     assert "<script>" not in text and "{: onclick" not in text
 
 

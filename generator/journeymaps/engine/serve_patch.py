@@ -128,9 +128,9 @@ def plan(state: BuildState, changed: list[Path]) -> tuple[Project, list[VirtualF
         own += [*map_pages(e, ctx, svg), *map_assets(e, ctx, svg)]
         svgs[e.map.id] = svg
     for f in failures:
-        parts = failure_parts(f)
-        own += [page_file(layout.map_page(f.map_id), f.map_id, parts, source=f.display),
-                page_file(layout.playbook_page(f.map_id), f.map_id, parts, source=f.display)]
+        parts = failure_parts(f, ctx.lang)
+        own += [page_file(layout.map_page(f.map_id), f.map_id, parts, source=f.display, site_lang=ctx.lang),
+                page_file(layout.playbook_page(f.map_id), f.map_id, parts, source=f.display, site_lang=ctx.lang)]
     if state.png and svgs:  # the PDF posters, slower, follow in `posters`
         pngs = render_downloads(cairo_downloads(svgs, ("png",)), state.cache_dir, jobs=1)
         own += [VirtualFile(p, data, "png") for p, data in pngs.files.items()]

@@ -10,7 +10,6 @@ from ..check.report import text as text_report
 from ..core.escape import attr, html_text, inline, safe_url, url_path
 from ..words import label
 from .model import Failure, Pictures, VirtualFile
-from .words import SITE_LANG
 
 HYPOTHESIS = "hypothesis"  # the evidence word for a pain point not yet researched
 
@@ -82,19 +81,19 @@ def json_for_script(value: object) -> str:
     return text
 
 
-def failure_note(f: Failure, advice: str) -> str:
+def failure_note(f: Failure, advice: str, lang: str) -> str:
     """The located errors of a failing file, as `journeymaps check` prints them, in a code block
     (shown, not parsed): under `mkdocs serve` the pages it affects show them. ``advice``: words
-    of the catalogue saying what to do."""
+    of the catalogue saying what to do, in ``lang``, the site's language."""
     text = text_report(list(f.findings), 1).replace("```", "'''")
     block = "\n".join("    " + line for line in ["```text", *text.rstrip().splitlines(), "```"])
-    note = label(SITE_LANG, "failure.note").format(file=inline(f.display), advice=advice)
+    note = label(lang, "failure.note").format(file=inline(f.display), advice=advice)
     return f"!!! failure \"{note}\"\n\n{block}"
 
 
 def page(path: str, title: str, parts: list[str], *, source: str | None = None, wide: bool = False,
          canvas: bool = False, pictures: Pictures | None = None, lang: str | None = None,
-         site_lang: str = SITE_LANG) -> VirtualFile:
+         site_lang: str) -> VirtualFile:
     """A Markdown page. The front-matter title is HTML-escaped: Material prints it unescaped in
     <title> and the header, and only the front-matter title avoids its `striptags`, which turns
     `&lt;` back into `<`. ``lang``: the language of the page's content when it is not the

@@ -10,11 +10,11 @@ from .model import NavItem, VirtualFile
 from .words import labelled, language_name, listed
 
 
-def glossary_pages(glossary: Glossary, source: str | None = None) -> list[VirtualFile]:
-    return [glossary_page(glossary, lang, source) for lang in glossary.languages()]
+def glossary_pages(glossary: Glossary, site_lang: str, source: str | None = None) -> list[VirtualFile]:
+    return [glossary_page(glossary, lang, site_lang, source) for lang in glossary.languages()]
 
 
-def glossary_page(glossary: Glossary, lang: str, source: str | None = None) -> VirtualFile:
+def glossary_page(glossary: Glossary, lang: str, site_lang: str, source: str | None = None) -> VirtualFile:
     default = glossary.languages()[0]
     here = layout.glossary_page(lang, default)
     text = glossary.page[lang]
@@ -34,7 +34,7 @@ def glossary_page(glossary: Glossary, lang: str, source: str | None = None) -> V
                      for o in glossary.languages() if o != lang and o in entry.terms]
         if elsewhere:
             parts.append("*" + " · ".join(elsewhere) + "*")
-    return page(here, text.title, parts, source=source, lang=lang)
+    return page(here, text.title, parts, source=source, lang=lang, site_lang=site_lang)
 
 
 def glossary_nav(glossary: Glossary) -> NavItem:

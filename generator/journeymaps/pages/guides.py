@@ -11,7 +11,7 @@ from . import layout
 from .blocks import bullets, failure_note, link, page
 from .links import resolver_for
 from .model import SiteContext, VirtualFile
-from .words import SITE_LANG, bracketed, labelled, language_name, word
+from .words import bracketed, labelled, language_name, word
 
 _H1 = re.compile(r"^# ", re.M)
 
@@ -24,7 +24,7 @@ def guide_page(g: GuideEntry, ctx: SiteContext) -> VirtualFile:
         parts.append(f"# {inline(g.meta.title)}")
     failure = next((f for f in ctx.failures if f.display == g.display), None)
     if failure is not None:  # under `mkdocs serve`, e.g. after a map it links to was deleted
-        parts.append(failure_note(failure, word("failure.fix_guide", SITE_LANG)))
+        parts.append(failure_note(failure, word("failure.fix_guide", ctx.lang), ctx.lang))
     parts.append(body)
     cited = [ctx.entry(i) for i in g.meta.maps]
     cited = [e for e in cited if e is not None]
@@ -37,12 +37,12 @@ def guide_page(g: GuideEntry, ctx: SiteContext) -> VirtualFile:
         parts.append(f"## {inline(word('translations', g.meta.lang))} {{#translations}}")
         parts.append(bullets(link(labelled(language_name(lang), titles[other], g.meta.lang),
                                   layout.rel(here, layout.guide_page(other))) for lang, other in others.items()))
-    return page(here, g.meta.title, parts, source=g.display, lang=g.meta.lang)
+    return page(here, g.meta.title, parts, source=g.display, lang=g.meta.lang, site_lang=ctx.lang)
 
 
-def _also(others: dict[str, str], here: str) -> str:
+def _also(others: dict[str, str], here: str, lang: str) -> str:
     return bracketed(" · ".join(link(language_name(lang), layout.rel(here, layout.guide_page(other)))
-                                for lang, other in others.items()), SITE_LANG) if others else ""
+                                for lang, other in others.items()), lang) if others else ""
 
 
 def _translations(ctx: SiteContext) -> dict[str, dict[str, str]]:
@@ -51,12 +51,12 @@ def _translations(ctx: SiteContext) -> dict[str, dict[str, str]]:
 
 def method_index(ctx: SiteContext) -> VirtualFile:
     here = layout.METHOD
-    title = word("method.title", SITE_LANG)
-    parts = [f"# {title}", word("method.intro", SITE_LANG)]
+    title = word("method.title", ctx.lang)
+    parts = [f"# {title}", word("method.intro", ctx.lang)]
     # The site's language leads; each guide's translations follow it on the same line.
     translations = _translations(ctx)
-    shown = [g for g in ctx.guides if g.meta.lang == SITE_LANG or not translations.get(g.meta.id)]
+    shown = [g for g in ctx.guides if g.meta.lang == ctx.lang or not translations.get(g.meta.id)]
     parts.append(bullets(labelled(link(g.meta.title, layout.rel(here, layout.guide_page(g.meta.id))),
-                                  inline(g.meta.summary), SITE_LANG) + _also(translations.get(g.meta.id, {}), here)
+                                  inline(g.meta.summary), ctx.lang) + _also(translations.get(g.meta.id, {}), here, ctx.lang)
                          for g in shown))
-    return page(here, title, parts)
+    return page(here, title, parts, site_lang=ctx.lang)

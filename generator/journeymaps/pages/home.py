@@ -9,7 +9,7 @@ from .blocks import bullets, link, page, table, unsearched
 from .map_groups import also_in, map_groups, map_link
 from .model import Pictures, SiteContext, VirtualFile
 from .pictures import emotion_sparkline
-from .words import SITE_LANG, date, labelled, language_name, sentence, word
+from .words import date, labelled, language_name, sentence, word
 
 
 def industries_in_use(ctx: SiteContext) -> list[str]:
@@ -21,7 +21,7 @@ def industries_in_use(ctx: SiteContext) -> list[str]:
 
 def home_page(ctx: SiteContext) -> VirtualFile:
     here = layout.HOME
-    lang = SITE_LANG
+    lang = ctx.lang
     w = lambda key: word(key, lang)  # noqa: E731
     parts = [f"# {inline(ctx.site_name)}", w("home.intro")]
     if ctx.failures:
@@ -31,7 +31,7 @@ def home_page(ctx: SiteContext) -> VirtualFile:
     for ind in industries_in_use(ctx):
         d = ctx.vocab.industry(ind)
         count = sum(e.map.industry == ind for e in ctx.maps)
-        rows.append((link(industry_name(ind, SITE_LANG, ctx.vocab), layout.rel(here, layout.industry_page(ind))),
+        rows.append((link(industry_name(ind, ctx.lang, ctx.vocab), layout.rel(here, layout.industry_page(ind))),
                      inline(d.description) if d and d.description else "", str(count)))
     parts.append(table([w("industry"), w("home.about"), w("home.maps")], rows, align=["l", "l", "r"]))
     parts.append(f"## {w('home.maps')} {{#maps}}")
@@ -42,7 +42,7 @@ def home_page(ctx: SiteContext) -> VirtualFile:
                          for title, target, about in (("method.title", layout.METHOD, "about.method"),
                                                       ("cat.title", layout.CATALOGUE, "about.catalogue"),
                                                       ("reference.title", layout.REFERENCE, "about.reference"))))
-    return page(here, ctx.site_name, parts, pictures=pictures)
+    return page(here, ctx.site_name, parts, pictures=pictures, site_lang=lang)
 
 
 def _cards(ctx: SiteContext, here: str, pictures: Pictures) -> str:
@@ -54,25 +54,27 @@ def _cards(ctx: SiteContext, here: str, pictures: Pictures) -> str:
         spark = emotion_sparkline(m, ctx.vocab, id_prefix=f"{m.id}-spark")
         spark = "".join(line.strip() for line in spark.splitlines())
         cards.append(
-            f'<li class="jm-card" lang="{attr(m.lang)}">'
-            f'<a href="{attr(layout.href(here, layout.map_page(m.id)))}">{html_text(m.title)}</a>'
-            f'<span class="jm-card-meta">{html_text(industry_name(m.industry, m.lang, ctx.vocab))} · '
-            f'{html_text(language_name(m.lang))} · {html_text(word("map_status." + m.status, SITE_LANG))}</span>'
+            # The map's text in its language, the card's labels in the site's.
+            f'<li class="jm-card">'
+            f'<a href="{attr(layout.href(here, layout.map_page(m.id)))}" lang="{attr(m.lang)}">{html_text(m.title)}</a>'
+            f'<span class="jm-card-meta">{html_text(industry_name(m.industry, ctx.lang, ctx.vocab))} · '
+            f'<span lang="{attr(m.lang)}">{html_text(language_name(m.lang))}</span> · '
+            f'{html_text(word("map_status." + m.status, ctx.lang))}</span>'
             f'<span class="jm-spark">{pictures.slot(spark)}</span>'
-            f'<span class="jm-card-summary">{html_text(m.summary)}</span></li>')
+            f'<span class="jm-card-summary" lang="{attr(m.lang)}">{html_text(m.summary)}</span></li>')
     return '<ul class="jm-cards" data-search-exclude>\n' + "\n".join(cards) + "\n</ul>"
 
 
 def _failures_note(ctx: SiteContext, here: str) -> str:
     lines = [f"- {inline(f.display)}" for f in ctx.failures]
-    return f"!!! failure \"{word('home.failing', SITE_LANG)}\"\n\n" + "\n".join(
+    return f"!!! failure \"{word('home.failing', ctx.lang)}\"\n\n" + "\n".join(
         "    " + line for line in lines)
 
 
 def industry_page(ind: str, ctx: SiteContext) -> VirtualFile:
     here = layout.industry_page(ind)
     d = ctx.vocab.industry(ind)
-    title = industry_name(ind, SITE_LANG, ctx.vocab)
+    title = industry_name(ind, ctx.lang, ctx.vocab)
     parts = [f"# {inline(title)}"]
     if d and d.description:
         parts.append(inline(d.description))
@@ -83,11 +85,11 @@ def industry_page(ind: str, ctx: SiteContext) -> VirtualFile:
         m = g.original.map
         if m.industry != ind:
             continue
-        links = [link(word("playbook", SITE_LANG), layout.rel(here, layout.playbook_page(m.id))),
-                 also_in(here, g.members[1:])]
+        links = [link(word("playbook", ctx.lang), layout.rel(here, layout.playbook_page(m.id))),
+                 also_in(ctx.lang, here, g.members[1:])]
         rows.append((map_link(here, g.original) + '<br><small class="jm-also">' + " · ".join(filter(None, links))
-                     + "</small>", inline(m.summary), inline(word("map_status." + m.status, SITE_LANG)),
-                     inline(m.owner), date(m.last_reviewed, SITE_LANG)))
-    headers = [word(k, SITE_LANG) for k in ("cat.map", "summary", "status", "owner", "last_reviewed")]
+                     + "</small>", inline(m.summary), inline(word("map_status." + m.status, ctx.lang)),
+                     inline(m.owner), date(m.last_reviewed, ctx.lang)))
+    headers = [word(k, ctx.lang) for k in ("cat.map", "summary", "status", "owner", "last_reviewed")]
     parts.append(unsearched(table(headers, rows), "jm-catalogue jm-index"))
-    return page(here, title, parts, wide=True)
+    return page(here, title, parts, wide=True, site_lang=ctx.lang)

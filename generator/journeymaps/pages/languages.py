@@ -97,6 +97,10 @@ def mark_untranslated(vf: VirtualFile, note: str, original: str) -> VirtualFile:
     """The page with a note under its title that it is shown in its original language."""
     text = str(vf.content)
     block = f'!!! note ""\n\n    {note}\n'
+    wrapper = '<div class="jm-lang"'
+    if wrapper in text:  # the note is in the reader's language: above the map's, outside its `lang`
+        head, _, rest = text.partition(wrapper)
+        return dataclasses.replace(vf, content=f"{head}{block}\n{wrapper}{rest}")
     head, sep, rest = text.partition("\n# ")
     if sep:  # after the title line
         title, nl, body = rest.partition("\n")

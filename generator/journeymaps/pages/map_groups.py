@@ -13,7 +13,7 @@ from ..model.journey import Stage
 from . import layout
 from .blocks import link
 from .model import SiteContext
-from .words import SITE_LANG, language_name, word
+from .words import language_name, word
 
 
 class _HasId(Protocol):
@@ -72,7 +72,7 @@ def map_groups(ctx: SiteContext) -> list[MapGroup]:
                 todo.extend(links[i] - component)
         seen |= component
         members = sorted((by_id[i] for i in component),
-                         key=lambda m: (m.map.lang.split("-")[0] != SITE_LANG, order[m.map.id]))
+                         key=lambda m: (m.map.lang.split("-")[0] != ctx.lang, order[m.map.id]))
         groups.append(MapGroup(tuple(members)))
     groups.sort(key=lambda g: order[g.original.map.id])
     return groups
@@ -101,19 +101,19 @@ def map_link(here: str, e: MapEntry, text: str | None = None, anchor: str = "") 
     return link(e.map.title if text is None else text, target)
 
 
-def also_in(here: str, others: Sequence[MapEntry], anchor: str = "") -> str:
+def also_in(lang: str, here: str, others: Sequence[MapEntry], anchor: str = "") -> str:
     """"also in" and a link per other language of the same map; empty without translations."""
     if not others:
         return ""
     # Each language's name is written in that language; `lang` lets a screen reader say it so
     # (a map's language tag is checked against a strict pattern, safe in attr_list's braces).
-    langs = word("list_sep", SITE_LANG).join(
+    langs = word("list_sep", lang).join(
         map_link(here, e, language_name(e.map.lang), anchor) + f'{{: lang="{e.map.lang}" }}' for e in others)
-    return word("cat.also_in", SITE_LANG).format(languages=langs)
+    return word("cat.also_in", lang).format(languages=langs)
 
 
-def maps_cell(here: str, members: Sequence[MapEntry], anchor: str = "", *, sep: str = "<br>") -> str:
+def maps_cell(lang: str, here: str, members: Sequence[MapEntry], anchor: str = "", *, sep: str = "<br>") -> str:
     """The first map's title, linked, then (after ``sep``) links to the same map in other languages."""
     first, *others = members
     out = map_link(here, first, anchor=anchor)
-    return out + f'{sep}<small class="jm-also">{also_in(here, others, anchor)}</small>' if others else out
+    return out + f'{sep}<small class="jm-also">{also_in(lang, here, others, anchor)}</small>' if others else out

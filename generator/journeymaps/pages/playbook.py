@@ -39,7 +39,7 @@ def playbook_page(entry: MapEntry, ctx: SiteContext) -> VirtualFile:
                                  for o, ks in measured if ks))
     parts += [f"## {w('who_owns')} {{#owners}}", _owners(m, ctx)]
     return page(here, labelled(w("playbook"), m.title, m.lang), parts, source=entry.display, wide=True,
-                pictures=pictures, lang=m.lang)
+                pictures=pictures, lang=m.lang, site_lang=ctx.lang)
 
 
 def _ranked(m: JourneyMap, order, ctx: SiteContext, back: str) -> str:

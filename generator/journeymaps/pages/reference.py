@@ -9,16 +9,16 @@ from ..schema import json_schema
 from . import layout
 from .blocks import page, table
 from .model import VirtualFile
-from .words import SITE_LANG, word
+from .words import word
 
 ROOT = "JourneyMap"
 
 
-def reference_page() -> VirtualFile:
+def reference_page(lang: str) -> VirtualFile:
     schema = json_schema()
     defs: dict[str, Any] = schema.get("$defs", {})
     order = [ROOT, *_reachable(schema, defs)]
-    title = word("reference.title", SITE_LANG)
+    title = word("reference.title", lang)
     parts = [f"# {title}",
              "Every field of a journey map file, its type and what it means. This page is generated from "
              "the map models, the same source as the checker and the JSON Schema "
@@ -35,7 +35,7 @@ def reference_page() -> VirtualFile:
             rows.append((f"`{field}`", _type(sub), "yes" if field in required else "no",
                          _constraints(sub), _cell(sub.get("description", ""))))
         parts.append(table(["Field", "Type", "Required", "Rules", "Description"], rows))
-    return page(layout.REFERENCE, title, parts)
+    return page(layout.REFERENCE, title, parts, site_lang=lang)
 
 
 def _anchor(name: str) -> str:

@@ -81,10 +81,10 @@ def build_site(project: Project, *, failures: tuple[Failure, ...] = (), png: boo
             page_of_guide = languages.mark_untranslated(page_of_guide, note, g.meta.lang)
         files.append(page_of_guide)
     files += catalogue_pages(ctx)
-    files.append(reference_page())
+    files.append(reference_page(ctx.lang))
     nav = navigation(ctx)
     if project.glossary is not None:
-        files += glossary_pages(project.glossary, "site_config/glossary.yaml")
+        files += glossary_pages(project.glossary, ctx.lang, "site_config/glossary.yaml")
         nav.insert(len(nav) - 1, glossary_nav(project.glossary))  # before the authoring reference
     files = with_selectors(files, project, ctx.lang)
     site = Site(files, nav)
@@ -152,17 +152,17 @@ def _failure_pages(ctx: SiteContext) -> list[VirtualFile]:
     for f in ctx.failures:
         if f.map_id is None or f.map_id in shown:
             continue
-        parts = failure_parts(f)
-        out += [page(layout.map_page(f.map_id), f.map_id, parts, source=f.display),
-                page(layout.playbook_page(f.map_id), f.map_id, parts, source=f.display)]
+        parts = failure_parts(f, ctx.lang)
+        out += [page(layout.map_page(f.map_id), f.map_id, parts, source=f.display, site_lang=ctx.lang),
+                page(layout.playbook_page(f.map_id), f.map_id, parts, source=f.display, site_lang=ctx.lang)]
     return out
 
 
-def failure_parts(f: Failure) -> list[str]:
+def failure_parts(f: Failure, lang: str) -> list[str]:
     """The located errors, as `journeymaps check` prints them, in a code block (shown, not parsed)."""
-    w = lambda key: word(key, SITE_LANG)  # noqa: E731
+    w = lambda key: word(key, lang)  # noqa: E731
     return [f"# {w('failure.title').format(name=inline(f.map_id or f.display))}",
-            failure_note(f, w("failure.fix_map"))]
+            failure_note(f, w("failure.fix_map"), lang)]
 
 
 # --- navigation ------------------------------------------------------------------------
@@ -186,7 +186,7 @@ def navigation(ctx: SiteContext) -> list[NavItem]:
                                                                       layout.guide_page(g.meta.id))
                                                              for g in ctx.guides)))
     nav.append(NavItem(w("cat.title"), layout.CATALOGUE, tuple(
-        NavItem(catalogue_title(k), layout.CATALOGUES[k]) for k in CATALOGUE_KINDS)))
+        NavItem(catalogue_title(k, ctx.lang), layout.CATALOGUES[k]) for k in CATALOGUE_KINDS)))
     nav.append(NavItem(w("nav.reference"), layout.REFERENCE))
     return nav
 

@@ -11,13 +11,8 @@ from collections.abc import Iterable
 from ..core import assemble
 from ..words import label, language_name
 
-__all__ = ["SITE_LANG", "word", "language_name", "num", "signed", "date", "listed", "clauses", "labelled",
+__all__ = ["word", "language_name", "num", "signed", "date", "listed", "clauses", "labelled",
            "lead_in", "bracketed", "sentence"]
-
-# The language of the pages that belong to no map (home, catalogues, indexes) until the site
-# is built once per language.
-SITE_LANG = "en"
-
 
 def word(key: str, lang: str) -> str:
     """A label of the wording catalogue in the page's language (see ``journeymaps.words``)."""
