@@ -26,14 +26,14 @@ CURVES = 12  # newest revisions drawn as small multiples; the changelog lists th
 def history_page(entry: MapEntry, ctx: SiteContext) -> VirtualFile:
     m = entry.map
     here = layout.history_page(m.id)
-    w = lambda key: word(key, m.lang)  # noqa: E731
+    w = lambda key: word(key, ctx.lang)  # noqa: E731 - the page's own words are the site's
     parts = [f"# {w('history.title')}: {inline(m.title)}", f"[{w('back_to_map')}]({layout.rel(here, layout.map_page(m.id))})"]
     pictures = Pictures()
     try:
         history = read_history(entry.path, ctx.vocab)
     except HistoryError:
         parts.append(f'!!! note "{w("history.title")}"\n\n    {w("history.no_git")}')
-        return page(here, f"{w('history.title')}: {m.title}", parts, source=entry.display)
+        return page(here, f"{w('history.title')}: {m.title}", parts, source=entry.display, site_lang=ctx.lang)
     if history.shallow:
         parts.append(f'!!! warning "{w("history.title")}"\n\n    '
                      + w("history.shortened").format(n=history.commits))
@@ -41,7 +41,8 @@ def history_page(entry: MapEntry, ctx: SiteContext) -> VirtualFile:
     parts += [f"## {w('history.curves')} {{#curves}}", _curves(_curve_changes(versions)[:CURVES], ctx, pictures)]
     parts += [f"## {w('history.kpis')} {{#kpis}}", _kpi_table(versions, m)]
     parts += [f"## {w('history.changelog')} {{#changelog}}", _changelog(history, m.lang)]
-    return page(here, f"{w('history.title')}: {m.title}", parts, source=entry.display, wide=True, pictures=pictures)
+    return page(here, f"{w('history.title')}: {m.title}", parts, source=entry.display, wide=True, pictures=pictures,
+                site_lang=ctx.lang)
 
 
 def _caption(commit: Commit) -> str:
