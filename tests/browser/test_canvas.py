@@ -152,7 +152,11 @@ def test_a_pain_point_lights_up_its_opportunities_and_their_kpis_and_back(make_p
         assert opp_id in lit
         assert {f"jm-{MAP}-stages-kpi-{k}" for k in kpis} <= lit
     unrelated = page.locator(".jm-canvas-sheet > svg .jm-card[data-kind=pain]:not(.on)").first
-    assert float(unrelated.evaluate("e => getComputedStyle(e).opacity")) < 0.5  # faded
+    # Faded, once the 120 ms fade has run (a loaded machine reads it mid-way otherwise).
+    unrelated.evaluate("e => new Promise(done => { const t = Date.now(); (function poll() {"
+                       " if (parseFloat(getComputedStyle(e).opacity) < 0.5 || Date.now() - t > 3000) done();"
+                       " else requestAnimationFrame(poll); })(); })")
+    assert float(unrelated.evaluate("e => getComputedStyle(e).opacity")) < 0.5
     # The reverse: focusing an opportunity lights the pain points it addresses.
     page.locator(f"#{opps[0][0]}").focus()
     assert f"jm-{MAP}-stages-pain-security-doubts" in _lit(page)

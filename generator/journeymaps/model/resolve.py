@@ -13,11 +13,12 @@ __all__ = ["stage_name", "channel_name", "industry_name", "scale_of", "lanes_of"
            "low_threshold", "effective_scale"]
 
 
-def stage_name(m: JourneyMap, stage: Stage, vocab: Vocabulary) -> str:
+def stage_name(m: JourneyMap, stage: Stage, vocab: Vocabulary, lang: str | None = None) -> str:
+    """A stage's own name (map text), else the site's name for it in ``lang`` (default: the map's)."""
     if stage.name:
         return stage.name
     found = vocab.stage(stage.id)
-    return found.name(m.lang) if found else stage.id
+    return found.name(lang or m.lang) if found else stage.id
 
 
 def channel_name(channel_id: str, lang: str, vocab: Vocabulary) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable, Sequence
 
 import json
@@ -109,3 +111,12 @@ def page(path: str, title: str, parts: list[str], *, source: str | None = None, 
         body = f'<div class="jm-lang" lang="{attr(lang)}" markdown="1">\n\n{body}\n\n</div>'
     svgs = tuple(pictures.svgs) if pictures else ()
     return VirtualFile(path, front + body + "\n", "page", source, title, svgs)
+
+
+_LANG_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def lang_mark(lang: str) -> str:
+    """attr_list braces that declare the language of the Markdown element before them, or nothing
+    for a tag that is not a plain language tag (it lands inside the braces, so it must be checked)."""
+    return f'{{: lang="{lang}" }}' if _LANG_TAG.fullmatch(lang) else ""

@@ -56,7 +56,7 @@ def _stage_columns(ctx: SiteContext) -> list[tuple[str, str]]:
         for s in e.map.stages:
             if s.id not in seen:
                 seen.add(s.id)
-                cols.append((s.id, stage_name(e.map, s, ctx.vocab)))
+                cols.append((s.id, stage_name(e.map, s, ctx.vocab, ctx.lang)))
     return cols
 
 
@@ -97,7 +97,7 @@ def _pain_points(ctx: SiteContext) -> VirtualFile:
     found = [r for g in groups for r in folded(g, lambda s: s.pain_points)]
     found.sort(key=lambda r: SEVERITY_ORDER[r.item.severity])  # stable: maps in site order within a severity
     rows = [(inline(r.item.text), inline(_w("severity." + r.item.severity, ctx.lang)), maps_cell(ctx.lang, here, r.members),
-             inline(stage_name(r.entry.map, r.stage, ctx.vocab)), evidence(r.item.evidence, ctx.lang))
+             inline(stage_name(r.entry.map, r.stage, ctx.vocab, ctx.lang)), evidence(r.item.evidence, ctx.lang))
             for r in found]
     headers = [_w(k, ctx.lang) for k in ("cat.pain_point", "severity", "cat.map", "stage", "evidence")]
     return _page("pain_points", [_w("cat.pain_points.intro", ctx.lang).format(pains=len(rows), maps=len(groups)),
@@ -124,7 +124,7 @@ def _kpis(ctx: SiteContext) -> VirtualFile:
     parts = [_w("cat.kpis.intro", ctx.lang)]
     # One section per map: its title once, as a heading, instead of on every row.
     for g in map_groups(ctx):
-        rows = [(inline(r.item.name), inline(stage_name(r.entry.map, r.stage, ctx.vocab)),
+        rows = [(inline(r.item.name), inline(stage_name(r.entry.map, r.stage, ctx.vocab, ctx.lang)),
                  num(r.item.baseline, ctx.lang), num(r.item.target, ctx.lang), num(r.item.current, ctx.lang),
                  gap(r.item, ctx.lang), inline(r.item.unit))
                 for r in folded(g, lambda s: s.kpis)]

@@ -8,7 +8,7 @@ from ..model.journey import JourneyMap, Kpi, Opportunity, PainPoint, Stage, Touc
 from ..model.lanes import LaneSpec, page_order
 from ..model.resolve import channel_name, industry_name, scale_of, score_label, stage_name
 from . import layout
-from .blocks import bullets, evidence, link, page, table
+from .blocks import bullets, evidence, lang_mark, link, page, table
 from .canvas import canvas
 from .links import resolver_for
 from .model import Pictures, SiteContext, VirtualFile
@@ -35,7 +35,8 @@ def map_page(entry: MapEntry, ctx: SiteContext, diagram: str | None = None) -> V
         kpis=kpi_table(m, kpis, ctx) if kpis else "",
         downloads=_downloads(m),
         translations=_translations(m, ctx, here) if m.translations else "",
-        guides=bullets(link(g.meta.title, layout.rel(here, layout.guide_page(g.meta.id))) for g in guides),
+        guides=bullets(link(g.meta.title, layout.rel(here, layout.guide_page(g.meta.id))) + lang_mark(g.meta.lang)
+                       for g in guides),
         notes=narrative(m.notes, resolver_for(ctx, here)) if m.notes else "")
     return page(here, m.title, [body], source=entry.display, canvas=True, pictures=pictures, lang=m.lang,
                 site_lang=ctx.lang)
@@ -186,6 +187,7 @@ def _translations(m: JourneyMap, ctx: SiteContext, here: str) -> str:
     for lang, other in sorted(m.translations.items()):
         target = ctx.entry(other)
         name = language_name(lang)
+        # The language's name and the title are in that language: say so, for screen readers and fonts.
         items.append(link(labelled(name, target.map.title, m.lang), layout.rel(here, layout.map_page(other)))
-                     if target else inline(labelled(name, other, m.lang)))
+                     + lang_mark(lang) if target else inline(labelled(name, other, m.lang)))
     return bullets(items)
