@@ -91,3 +91,13 @@ def _catalogue(lang: str):
     from journeymaps.words import catalogue
 
     return catalogue(lang).labels.values()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "pl"])
+def test_the_navigation_names_the_glossary_in_the_readers_language(glossary, lang):
+    from journeymaps.pages.glossary import glossary_nav
+
+    item = glossary_nav(glossary, lang)
+    assert item.title == glossary.page[lang].title
+    assert lang not in {child.title for child in item.children}  # the others sit below it
+    assert len(item.children) == len(glossary.languages()) - 1

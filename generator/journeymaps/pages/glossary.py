@@ -37,7 +37,10 @@ def glossary_page(glossary: Glossary, lang: str, site_lang: str, source: str | N
     return page(here, text.title, parts, source=source, lang=lang, site_lang=site_lang)
 
 
-def glossary_nav(glossary: Glossary) -> NavItem:
+def glossary_nav(glossary: Glossary, lang: str) -> NavItem:
+    """The glossary in the reader's language first (when it has that language), the others below it."""
     default = glossary.languages()[0]
-    return NavItem(html_text(glossary.page[default].title), layout.glossary_page(default, default),
-                   tuple(NavItem(html_text(language_name(o)), layout.glossary_page(o, default)) for o in glossary.languages()[1:]))
+    own = lang if lang in glossary.page else default
+    return NavItem(html_text(glossary.page[own].title), layout.glossary_page(own, default),
+                   tuple(NavItem(html_text(language_name(o)), layout.glossary_page(o, default))
+                         for o in glossary.languages() if o != own))

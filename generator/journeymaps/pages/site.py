@@ -85,7 +85,7 @@ def build_site(project: Project, *, failures: tuple[Failure, ...] = (), png: boo
     nav = navigation(ctx)
     if project.glossary is not None:
         files += glossary_pages(project.glossary, ctx.lang, "site_config/glossary.yaml")
-        nav.insert(len(nav) - 1, glossary_nav(project.glossary))  # before the authoring reference
+        nav.insert(len(nav) - 1, glossary_nav(project.glossary, ctx.lang))  # before the authoring reference
     files = with_selectors(files, project, ctx.lang)
     site = Site(files, nav)
     if png and svgs:
