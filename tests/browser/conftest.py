@@ -184,6 +184,10 @@ def axe() -> Callable[..., list[dict]]:
          "run `make test` (npm ci in tests/browser)")
 
     def run(page, impacts: tuple[str, ...] | None = None, options: dict | None = None) -> Violations:
+        # Judge what a person sees once the page is still: a header title caught mid-fade (Material
+        # swaps site name and page title as the page scrolls) measures as low contrast otherwise.
+        page.evaluate("() => Promise.race([Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))),"
+                      " new Promise(done => setTimeout(done, 3000))])")
         if not page.evaluate("() => typeof window.axe === 'object'"):
             page.add_script_tag(path=str(AXE_JS))
         result = page.evaluate("async (options) => await window.axe.run(document, options || {})", options)
