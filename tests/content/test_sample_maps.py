@@ -8,7 +8,7 @@ import re
 import pytest
 
 from journeymaps.cli import main as cli_main
-from journeymaps.model.resolve import low_threshold, scale_of
+from journeymaps.model.resolve import low_threshold, effective_scale
 
 SAMPLE_MAPS = {"banking": "online-banking", "fashion": "fashion-store", "fitness": "fitness-app"}
 STAGES = ["awareness", "consideration", "purchase", "retention", "advocacy"]
@@ -91,7 +91,7 @@ def test_objectives_cover_seed_kinds_and_name_real_kpis(entries, industry):
 
 def test_personas_complete_with_a_score_at_every_stage(entries, vocabulary, industry):
     m = entries[industry].map
-    scale = scale_of(m, vocabulary)
+    scale = effective_scale(m, vocabulary)
     assert len(m.personas) >= 2
     for p in m.personas:
         assert p.name and p.description and p.goals and p.needs and p.frustrations, p.id
@@ -131,7 +131,7 @@ def test_stage_minimums(entries, vocabulary, industry, stage_id):
         assert k.target != k.baseline, f"KPI {k.id} has nothing to move"
         if k.unit == "%":
             assert all(0 <= v <= 100 for v in (k.baseline, k.target, k.current)), k.id
-    low = low_threshold(scale_of(m, vocabulary))
+    low = low_threshold(effective_scale(m, vocabulary))
     assert not any(v <= low for v in s.emotions.values()) or s.pain_points
 
 

@@ -11,7 +11,7 @@ import pytest
 from journeymaps.interchange.mermaid_export import to_mermaid
 from journeymaps.interchange.mermaid_import import import_text
 from journeymaps.model.journey import JourneyMap
-from journeymaps.model.resolve import scale_of, stage_name
+from journeymaps.model.resolve import effective_scale, stage_name
 
 BASE: dict[str, Any] = {
     "id": "crafted", "title": "Crafted journey", "industry": "banking", "lang": "en",
@@ -67,7 +67,7 @@ CRAFTED = {
 
 
 def essentials(m: JourneyMap, vocab) -> dict[str, Any]:
-    scale = scale_of(m, vocab)
+    scale = effective_scale(m, vocab)
     return {
         "id": m.id, "title": m.title, "lang": m.lang, "status": m.status, "industry": m.industry,
         "scale": (scale.min, scale.max, scale.labels, scale.low_threshold),

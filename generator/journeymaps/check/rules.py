@@ -11,7 +11,7 @@ from typing import Any
 
 from ..core.findings import Finding, Severity
 from ..load.yaml12 import Loaded
-from ..model.journey import EmotionScale, JourneyMap
+from ..model.journey import EmotionScale, HYPOTHESIS, JourneyMap
 from ..model.resolve import effective_scale, low_threshold
 from ..model.limits import CARD_LANES, MAX_CARDS_PER_LANE, MAX_PERSONAS, MAX_STAGES
 from ..core.markdown import unclosed_fence
@@ -111,7 +111,7 @@ def check_map(m: JourneyMap, loaded: Loaded, display: str, file_path: Path | Non
                       suggestion(t.channel, channel_ids) or phrase("check.unknown_channel.hint"))
         for j, p in enumerate(s.pain_points):
             pp = sp + ("pain_points", j)
-            if p.evidence != "hypothesis" and not _URL.match(p.evidence):
+            if p.evidence != HYPOTHESIS and not _URL.match(p.evidence):
                 c.add("error", "bad-evidence", pp + ("evidence",),
                       phrase("check.bad_evidence"), phrase("check.bad_evidence.hint"))
             if p.id not in addressed:

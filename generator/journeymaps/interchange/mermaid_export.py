@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model.journey import JourneyMap, Persona
-from ..model.resolve import scale_of, stage_name
+from ..model.resolve import effective_scale, stage_name
 from ..model.vocabulary import Vocabulary
 from . import mermaid_meta as meta_io
 from .mermaid_scores import formula, task_score
@@ -51,7 +51,7 @@ def actor_labels(personas: list[Persona]) -> dict[str, str]:
 
 
 def to_mermaid(m: JourneyMap, vocab: Vocabulary) -> str:
-    scale = scale_of(m, vocab)
+    scale = effective_scale(m, vocab)
     lo, hi = scale.min, scale.max
     labels = actor_labels(m.personas)
     meta = meta_io.MapMeta(

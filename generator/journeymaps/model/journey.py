@@ -44,6 +44,9 @@ OneToFive = Annotated[StrictInt, Field(ge=1, le=5)]
 # Strict: YAML `true` must not pass as 1, nor "3" as 3; floats accept ints.
 Number = Annotated[StrictFloat, Field(allow_inf_nan=False)]
 
+# The evidence of a pain point that research has not backed yet (otherwise a research link).
+HYPOTHESIS = "hypothesis"
+
 
 class _Model(BaseModel):
     # frozen: a loaded map is a value; renderers and the diff must not mutate it.

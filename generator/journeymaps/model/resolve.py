@@ -9,7 +9,7 @@ from __future__ import annotations
 from .journey import LANES, EmotionScale, JourneyMap, Stage
 from .vocabulary import Vocabulary
 
-__all__ = ["stage_name", "channel_name", "industry_name", "scale_of", "lanes_of", "score_label",
+__all__ = ["stage_name", "channel_name", "industry_name", "lanes_of", "score_label",
            "low_threshold", "effective_scale"]
 
 
@@ -34,10 +34,6 @@ def channel_group(channel_id: str, vocab: Vocabulary) -> str:
 def industry_name(industry_id: str, lang: str, vocab: Vocabulary) -> str:
     found = vocab.industry(industry_id)
     return found.name(lang) if found else industry_id
-
-
-def scale_of(m: JourneyMap, vocab: Vocabulary) -> EmotionScale:
-    return effective_scale(m, vocab)
 
 
 def lanes_of(m: JourneyMap, vocab: Vocabulary) -> list[str]:

@@ -11,9 +11,9 @@ import json
 from ..check.report import text as text_report
 from ..core.escape import attr, html_text, inline, safe_url, url_path
 from ..words import label
+from ..model.journey import HYPOTHESIS
 from .model import Failure, Pictures, VirtualFile
 
-HYPOTHESIS = "hypothesis"  # the evidence word for a pain point not yet researched
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]], *, align: Sequence[str] | None = None) -> str:

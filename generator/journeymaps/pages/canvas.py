@@ -13,7 +13,8 @@ from ..core.escape import attr, html_text, safe_url
 from ..model.journey import JourneyMap, Stage
 from ..model.lanes import LANE_SPECS
 from ..model.resolve import stage_name
-from .blocks import HYPOTHESIS, figure, json_for_script
+from ..model.journey import HYPOTHESIS
+from .blocks import figure, json_for_script
 from .model import Pictures, SiteContext
 from .words import num, word
 

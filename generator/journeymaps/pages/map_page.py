@@ -6,7 +6,7 @@ from ..check.runner import MapEntry
 from ..core.escape import inline, narrative
 from ..model.journey import JourneyMap, Kpi, Opportunity, PainPoint, Stage, Touchpoint
 from ..model.lanes import LaneSpec, page_order
-from ..model.resolve import channel_name, industry_name, scale_of, score_label, stage_name
+from ..model.resolve import channel_name, industry_name, effective_scale, score_label, stage_name
 from . import layout
 from .blocks import bullets, evidence, lang_mark, link, page, table
 from .canvas import canvas
@@ -106,7 +106,7 @@ def _section(m: JourneyMap, spec: LaneSpec, items, ctx: SiteContext) -> str:
 
 
 def _emotion_items(m: JourneyMap, emotions: dict[str, int], ctx: SiteContext, w) -> list[str]:
-    scale = scale_of(m, ctx.vocab)
+    scale = effective_scale(m, ctx.vocab)
     names = {p.id: p.name for p in m.personas}
     return [labelled(inline(names.get(pid, pid)), str(score)
                      + (bracketed(inline(lbl), m.lang) if (lbl := score_label(scale, score)) else ""), m.lang)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..core.assemble import join
 from ..model.journey import JourneyMap
-from ..model.resolve import scale_of, stage_name
+from ..model.resolve import effective_scale, stage_name
 from ..model.vocabulary import Vocabulary
 from .emotion import point_text, series_of, value_text
 
@@ -15,7 +15,7 @@ def stage_names(m: JourneyMap, vocab: Vocabulary) -> list[str]:
 
 def emotion_sentences(m: JourneyMap, vocab: Vocabulary, w: dict[str, str]) -> list[str]:
     """Per persona: the highest and lowest stage (first one on a tie), or that it stays flat."""
-    scale = scale_of(m, vocab)
+    scale = effective_scale(m, vocab)
     names = stage_names(m, vocab)
     lo, hi = value_text(scale, scale.min), value_text(scale, scale.max)
     out = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..core.assemble import join
 from ..model.journey import JourneyMap
-from ..model.resolve import scale_of
+from ..model.resolve import effective_scale
 from ..model.vocabulary import Vocabulary
 from . import svg
 from .describe import emotion_sentences, stage_names
@@ -27,7 +27,7 @@ MIN_WIDTH = 64.0
 
 def spark_scene(m: JourneyMap, vocab: Vocabulary) -> Scene:
     w = words_for(m.lang)
-    scale = scale_of(m, vocab)
+    scale = effective_scale(m, vocab)
     names = stage_names(m, vocab)
     n = len(m.stages)
     width = max(MIN_WIDTH, 2 * PAD + STEP * (n - 1) + 4)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..model.journey import EmotionScale, JourneyMap
 from ..model.lanes import SPECS, LaneSpec
-from ..model.resolve import industry_name, low_threshold, scale_of, stage_name
+from ..model.resolve import industry_name, low_threshold, effective_scale, stage_name
 from ..model.vocabulary import Vocabulary
 from .cards import BODY, Card, Part, lane_cards
 from .describe import diagram_desc
@@ -98,7 +98,7 @@ def layout(m: JourneyMap, vocab: Vocabulary, lanes: list[str]) -> Scene:
     series = series_of(m) if any(s.draw == "emotion" for s in specs) else []
     cards = {s.id: [lane_cards(m, stage, s, vocab, w) for stage in m.stages] for s in specs if s.draw != "emotion"}
     shown = [s for s in specs if (series if s.draw == "emotion" else any(cards[s.id]))]
-    scale = scale_of(m, vocab)
+    scale = effective_scale(m, vocab)
 
     chip_w = max((text_width(value_text(scale, v), CHIP, bold=True) + 8 for s in series for _, v in s.scored()),
                  default=0.0)
@@ -366,7 +366,7 @@ def _touchpoint_lane(w: dict[str, str], spec: LaneSpec, per_stage: list[list[Car
 
 def _emotion_lane(m: JourneyMap, vocab: Vocabulary, w: dict[str, str], spec: LaneSpec, series: list[Series],
                   lane: _Lane, grid: _Grid, top: float) -> float:
-    scale = scale_of(m, vocab)
+    scale = effective_scale(m, vocab)
     label_inner = LABEL_W - 2 * CELL_PAD
     values = ticks(scale)
     tick_lines = [tuple(wrap(tick_text(scale, v), label_inner - 6, TICK)) for v in values]
