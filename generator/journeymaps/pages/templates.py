@@ -42,8 +42,11 @@ FILTERS: dict[str, Callable[[Any], Markup]] = {
 
 
 def _finalize(value: Any) -> Markup:
-    """Every printed value: ours as it is, anything else (map text, a number) as inline text."""
-    return value if isinstance(value, Markup) else Markup(inline(value))
+    """Every printed value: ours and numbers as they are, anything else (map text) as inline text."""
+    if isinstance(value, Markup):
+        return value
+    # A number cannot carry syntax where a template puts it ("1.5" is no list item mid-line).
+    return Markup(value) if isinstance(value, (int, float)) else Markup(inline(value))
 
 
 class TemplateProblem(Exception):
