@@ -2,40 +2,52 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from ..core.escape import inline, narrative
 from ..schema import json_schema
 from . import layout
-from .blocks import page, table
+from .blocks import page
 from .model import VirtualFile
+from .templates import Markdown, Templates
 from .words import word
 
 ROOT = "JourneyMap"
 
 
-def reference_page(lang: str) -> VirtualFile:
+@dataclass(frozen=True)
+class Field:
+    name: Markdown
+    type: Markdown  # linked to the type it names
+    required: str
+    rules: Markdown
+    description: Markdown
+
+
+@dataclass(frozen=True)
+class Type:
+    name: str
+    anchor: str
+    description: Markdown
+    fields: list[Field]
+
+
+def reference_page(lang: str, templates: Templates | None = None) -> VirtualFile:
+    """``templates``: the site's (the defaults when None)."""
     schema = json_schema()
     defs: dict[str, Any] = schema.get("$defs", {})
-    order = [ROOT, *_reachable(schema, defs)]
-    title = word("reference.title", lang)
-    parts = [f"# {title}",
-             "Every field of a journey map file, its type and what it means. This page is generated from "
-             "the map models, the same source as the checker and the JSON Schema "
-             "(`generator/journeymaps/schema/journeymap.schema.json`) that editors use for completion; it cannot drift "
-             "from them. Types link to the object they name."]
-    for name in order:
+    types = []
+    for name in [ROOT, *_reachable(schema, defs)]:
         node = schema if name == ROOT else defs[name]
-        parts.append(f"## {name} {{#{_anchor(name)}}}")
-        if node.get("description"):
-            parts.append(narrative(node["description"]))
         required = set(node.get("required", []))
-        rows = []
-        for field, sub in node.get("properties", {}).items():
-            rows.append((f"`{field}`", _type(sub), "yes" if field in required else "no",
-                         _constraints(sub), _cell(sub.get("description", ""))))
-        parts.append(table(["Field", "Type", "Required", "Rules", "Description"], rows))
-    return page(layout.REFERENCE, title, parts, site_lang=lang)
+        fields = [Field(Markdown(field), Markdown(_type(sub)), "yes" if field in required else "no",
+                        Markdown(_constraints(sub)), Markdown(_cell(sub.get("description", ""))))
+                  for field, sub in node.get("properties", {}).items()]
+        types.append(Type(name, _anchor(name), Markdown(narrative(node.get("description", ""))), fields))
+    title = word("reference.title", lang)
+    body = (templates or Templates()).render("reference.md", lambda key: word(key, lang), title=title, types=types)
+    return page(layout.REFERENCE, title, [body], site_lang=lang)
 
 
 def _anchor(name: str) -> str:

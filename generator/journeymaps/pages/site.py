@@ -81,10 +81,10 @@ def build_site(project: Project, *, failures: tuple[Failure, ...] = (), png: boo
             page_of_guide = languages.mark_untranslated(page_of_guide, note, g.meta.lang)
         files.append(page_of_guide)
     files += catalogue_pages(ctx)
-    files.append(reference_page(ctx.lang))
+    files.append(reference_page(ctx.lang, ctx.templates))
     nav = navigation(ctx)
     if project.glossary is not None:
-        files += glossary_pages(project.glossary, ctx.lang, "site_config/glossary.yaml")
+        files += glossary_pages(project.glossary, ctx.lang, "site_config/glossary.yaml", ctx.templates)
         nav.insert(len(nav) - 1, glossary_nav(project.glossary, ctx.lang))  # before the authoring reference
     files = with_selectors(files, project, ctx.lang)
     site = Site(files, nav)
