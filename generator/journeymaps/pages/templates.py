@@ -4,8 +4,8 @@ The page builders hand a template typed view data (dataclasses); the template on
 it. Map text is data: every ``{{ value }}`` is escaped as inline Markdown (``core.escape.inline``)
 unless it is ``Markdown`` already (a fragment we built, map text escaped inside it), or the
 template chose another context with a filter (``|attr``, ``|html_text``, ``|url_path``). A
-template that forgets a filter shows map text as typed; it can never run it. Templates run sandboxed: they
-come from the site's repository and may arrive in a pull request. Comments are ``{## ##}``
+template that forgets a filter shows map text as typed; it can never run it. A site's templates
+run sandboxed: they come from its repository and may arrive in a pull request. Comments are ``{## ##}``
 because ``{#id}`` is Markdown's heading anchor. A site template that extends a default one
 names it ``default/<name>`` (``{% extends "default/map_page.md" %}``) and overrides blocks.
 """
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined, TemplateError
+from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, TemplateError
 from jinja2 import TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup
@@ -53,13 +53,16 @@ class TemplateProblem(Exception):
     """A page template that does not render: where, what is wrong, and what to do."""
 
 
-def _environment(override: Path | None) -> SandboxedEnvironment:
+def _environment(override: Path | None) -> Environment:
     defaults = FileSystemLoader(DEFAULTS)
     loaders: list[BaseLoader] = [FileSystemLoader(override)] if override is not None else []
     loader = ChoiceLoader([*loaders, defaults, PrefixLoader({"default": defaults})])
-    env = SandboxedEnvironment(loader=loader, autoescape=True, finalize=_finalize, undefined=StrictUndefined,
-                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                               comment_start_string="{##", comment_end_string="##}")
+    # A site's templates may come in a pull request: they run sandboxed. Ours alone are trusted
+    # code, and render in about half the time without the sandbox's checks on every attribute.
+    kind = SandboxedEnvironment if override is not None else Environment
+    env = kind(loader=loader, autoescape=True, finalize=_finalize, undefined=StrictUndefined,
+               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+               comment_start_string="{##", comment_end_string="##}")
     env.filters.update(FILTERS)
     return env
 
@@ -69,7 +72,7 @@ class Templates:
     """The templates of one site: its overrides first, then the defaults shipped with journeymaps."""
 
     override: Path | None = None
-    _env: SandboxedEnvironment = field(init=False, repr=False, compare=False)
+    _env: Environment = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # One environment per site: it caches compiled templates (and reloads a changed file).
