@@ -46,6 +46,8 @@ Number = Annotated[StrictFloat, Field(allow_inf_nan=False)]
 
 # The evidence of a pain point that research has not backed yet (otherwise a research link).
 HYPOTHESIS = "hypothesis"
+# What a research link looks like (the checker's rule and the site schema's).
+EVIDENCE_URL_PATTERN = r"^https?://[^\s/$.?#][^\s]*$"
 
 
 class _Model(BaseModel):
