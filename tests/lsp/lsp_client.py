@@ -108,10 +108,16 @@ class Client:
         self.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
                                                "contentChanges": [{"text": text}]})
 
-    def diagnostics(self, uri: str, timeout: float = 30) -> list[dict[str, Any]]:
-        """The next diagnostics published for ``uri``."""
-        return self._pump(lambda m: m["params"]["diagnostics"] if m.get("method") == "textDocument/publishDiagnostics"
-                          and m["params"]["uri"] == uri else None, timeout)
+    def diagnostics(self, uri: str, version: int | None = None, timeout: float = 30) -> list[dict[str, Any]]:
+        """The next diagnostics published for ``uri`` (for its ``version`` when given: earlier
+        ones may be on their way after a later change)."""
+        def wanted(m: dict[str, Any]) -> list[dict[str, Any]] | None:
+            if m.get("method") != "textDocument/publishDiagnostics" or m["params"]["uri"] != uri:
+                return None
+            if version is not None and m["params"].get("version") != version:
+                return None
+            return m["params"]["diagnostics"]
+        return self._pump(wanted, timeout)
 
     def close(self) -> None:
         try:

@@ -30,10 +30,10 @@ def from_utf16(line: str, offset: int) -> int:
 
 
 def token_span(line: str, col: int) -> tuple[int, int]:
-    """The value or key starting at ``col`` (code points): inside its quotes, without a key's colon."""
+    """The value or key starting at ``col`` (code points): with its quotes, without a key's colon."""
     if col < len(line) and line[col] in "'\"":
         end = line.find(line[col], col + 1)
-        return col + 1, end if end > col else len(line)
+        return col, end + 1 if end > col else len(line)
     m = _TOKEN.match(line, col)
     if m is None:
         return col, col

@@ -10,6 +10,7 @@ import asyncio
 import datetime as _dt
 import logging
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from lsprotocol import types as lsp
@@ -17,13 +18,14 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from .. import __version__
+from ..core.findings import Finding
 from ..load.yaml12 import Loaded
 from ..words import REFERENCE
 from ..words.reader import UnknownLanguage, Wording, output_language
 from .diagnostics import from_utf16, quick_fixes, to_diagnostic, utf16
 from .ids import Entry, entries, kind_at
 from .spot import spot_at, word_at
-from .workspace import Project, is_map_file, parse_text, project_of
+from .workspace import Project, is_map_file, parse_leniently, project_of
 
 # A pause in typing this long (seconds) starts a check; a keystroke before then restarts the wait.
 DEBOUNCE = 0.2
@@ -54,8 +56,8 @@ class JourneyMapsServer(LanguageServer):
         """The document parsed now, or as it last parsed while it is half typed."""
         path, text = self.document(uri)
         if path is not None:
-            now = parse_text(path, text)
-            if isinstance(now.data, dict) and not now.issues:
+            now = parse_leniently(path, text)
+            if now is not None:
                 self.parsed[uri] = now
         return self.parsed.get(uri)
 
@@ -77,7 +79,9 @@ class JourneyMapsServer(LanguageServer):
         except Exception:  # noqa: BLE001 - a bug of ours must not take the editor's server down
             log.exception("checking %s failed", uri)
             return
-        self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics))
+        version = self.workspace.get_text_document(uri).version
+        self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics,
+                                                                            version=version))
 
     def diagnostics(self, uri: str) -> list[lsp.Diagnostic]:
         path, text = self.document(uri)
@@ -114,9 +118,7 @@ class JourneyMapsServer(LanguageServer):
         return kind, found_entries, word or spot.partial, start if whole_word else spot.start
 
 
-def _elsewhere(f):
-    from dataclasses import replace
-
+def _elsewhere(f: Finding) -> Finding:
     return replace(f, line=1, col=1, text=None, message=f"{f.path}:{f.line}:{f.col}: {f.message}")
 
 

@@ -107,6 +107,28 @@ def parse_text(path: Path, text: str) -> Loaded:
     return read_text_bytes(text.encode("utf-8", "surrogateescape"), markdown=path.name.endswith(".md")).loaded
 
 
+# How many times a half-typed text is retried with the lines around a syntax error blanked.
+_REPAIRS = 8
+
+
+def parse_leniently(path: Path, text: str) -> Loaded | None:
+    """The editor's text parsed as far as it can be: where YAML stops at a half-typed line, that
+    line and the one before it are blanked (line numbers kept) and the rest is parsed again, so
+    ids defined elsewhere in the map stay known while the author types."""
+    lines = text.split("\n")
+    for _ in range(_REPAIRS):
+        loaded = parse_text(path, "\n".join(lines))
+        if isinstance(loaded.data, dict):
+            return loaded
+        rows = {i.line - 1 for i in loaded.issues if i.line >= 1}
+        blank = {r for row in rows for r in (row - 1, row) if 0 <= r < len(lines) and lines[r].strip()}
+        if not blank:
+            return None
+        for r in blank:
+            lines[r] = ""
+    return None
+
+
 def project_of(path: Path, projects: dict[Path, Project]) -> Project | None:
     """The project whose ``site_config/`` is nearest above ``path`` (one object per project)."""
     folder = find_site_config(path.parent)

@@ -60,8 +60,10 @@ def site_json_schema(vocab: Vocabulary) -> dict[str, Any]:
     for name in ("impact", "effort"):
         defs["Opportunity"]["properties"][name]["errorMessage"] = english(phrase("schema.one_to_five"))
     evidence = defs["PainPoint"]["properties"]["evidence"]
-    evidence["anyOf"] = [{"const": HYPOTHESIS}, {"pattern": EVIDENCE_URL_PATTERN}]
-    evidence["errorMessage"] = f"{english(phrase('check.bad_evidence'))}: {english(phrase('check.bad_evidence.hint'))}"
+    # One pattern, not anyOf: editors word an anyOf failure by its nearest branch ("must be hypothesis").
+    evidence["pattern"] = f"^(?:{HYPOTHESIS}|{EVIDENCE_URL_PATTERN.removeprefix('^').removesuffix('$')})$"
+    evidence["errorMessage"] = evidence["patternErrorMessage"] = (
+        f"{english(phrase('check.bad_evidence'))}: {english(phrase('check.bad_evidence.hint'))}")
     for name, (label, body) in _SNIPPETS.items():
         defs[name]["defaultSnippets"] = [{"label": english(phrase(label)), "body": body}]
     return schema
