@@ -119,3 +119,20 @@ def test_schema_site_command_rewrites_a_stale_copy(tmp_path: Path) -> None:
     assert "carrier-pigeon" in schema["$defs"]["Touchpoint"]["properties"]["channel"]["enum"]
     again = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert again.returncode == 0 and again.stderr == ""  # unchanged: not rewritten, nothing said
+
+
+def test_the_build_rewrites_a_stale_site_schema_even_when_a_map_fails(project_copy: Path, capsys) -> None:
+    from journeymaps.cli import main
+
+    (project_copy / "mkdocs.yml").write_text((REPO / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    channels = project_copy / "site_config" / "channels.yaml"
+    channels.write_text(channels.read_text(encoding="utf-8")
+                        + "  - id: carrier-pigeon\n    group: owned\n    names: {en: Carrier pigeon}\n", encoding="utf-8")
+    broken = project_copy / "maps" / "banking" / "online-banking.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("    goal:", "    gaol:", 1), encoding="utf-8")
+    # The map's error stops the build before MkDocs runs; the editor's schema follows site_config/ regardless.
+    assert main(["build", "--config-file", str(project_copy / "mkdocs.yml"), "--out", str(project_copy / "out")]) == 1
+    schema = json.loads((project_copy / "site_config" / SITE_SCHEMA_NAME).read_text(encoding="utf-8"))
+    assert "carrier-pigeon" in schema["$defs"]["Touchpoint"]["properties"]["channel"]["enum"]
+    assert SITE_SCHEMA_NAME in capsys.readouterr().err
+    assert not (project_copy / "out").exists()
