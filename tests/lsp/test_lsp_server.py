@@ -196,3 +196,27 @@ def test_half_typed_yaml_never_takes_the_server_down(server: Client, project: Pa
     server.change(uri, text + "\nextra: {id: x, channel: [\n", 100)
     # Still answering, and the broken text is reported.
     assert "yaml-syntax" in {d["code"] for d in server.diagnostics(uri, version=100)}
+
+
+def test_other_open_files_are_read_as_the_editor_holds_them(server: Client, project: Path) -> None:
+    zh = project / "maps" / "banking" / "online-banking-zh.yaml"
+    en_text = (project / MAP).read_text(encoding="utf-8")
+    zh_uri = server.open(zh, zh.read_text(encoding="utf-8"))
+    assert server.diagnostics(zh_uri, version=1) == []
+    en_uri = server.open(project / MAP, en_text)
+    assert server.diagnostics(en_uri, version=1) == []
+    assert server.diagnostics(zh_uri) == []  # re-checked with it: still clean
+    # The original is renamed in the editor, not on disk: its translation now points nowhere.
+    server.change(en_uri, en_text.replace("id: online-banking\n", "id: online-bank\n", 1), 2)
+    server.diagnostics(en_uri, version=2)
+    assert any("online-banking" in d["message"] for d in server.diagnostics(zh_uri))
+
+
+def test_files_that_are_not_maps_get_no_diagnostics(server: Client, project: Path) -> None:
+    channels = project / "site_config" / "channels.yaml"
+    uri = server.open(channels, channels.read_text(encoding="utf-8"))
+    assert server.diagnostics(uri) == []
+    draft = project / "draft.yaml"  # outside maps/, but it says it is a map: judged alone, as check does
+    draft.write_text("# yaml-language-server: $schema=site_config/journeymap.site.schema.json\nid: x\n", encoding="utf-8")
+    uri = server.open(draft, draft.read_text(encoding="utf-8"))
+    assert {d["code"] for d in server.diagnostics(uri)} == {"missing-key"}

@@ -160,10 +160,10 @@ def check_paths(paths: list[Path], vocabulary: Vocabulary, *, root: Path | None 
     root = root or Path.cwd()
     ctx = RuleContext(vocabulary, today or _dt.date.today())
     sources, problems = discover(paths)
-    if texts:
-        sources = [replace(s, text=texts[s.path.resolve()]) if s.path.resolve() in texts else s for s in sources]
     named = {s.path.resolve() for s in sources}
     others = [s for s in discover(list(context))[0] if s.path.resolve() not in named] if context else []
+    if texts:
+        sources, others = ([replace(s, text=texts.get(s.path.resolve(), s.text)) for s in group] for group in (sources, others))
     result = CheckResult(files=len(sources))
     for p, issue in problems:
         result.findings.append(issue.finding(display_path(p, root), issue.severity))

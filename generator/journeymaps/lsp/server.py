@@ -25,7 +25,7 @@ from ..words.reader import UnknownLanguage, Wording, output_language
 from .diagnostics import from_utf16, quick_fixes, to_diagnostic, utf16
 from .ids import Entry, entries, kind_at
 from .spot import spot_at, word_at
-from .workspace import Project, is_map_file, parse_leniently, project_of
+from .workspace import Project, parse_leniently, project_of
 
 # A pause in typing this long (seconds) starts a check; a keystroke before then restarts the wait.
 DEBOUNCE = 0.2
@@ -72,7 +72,9 @@ class JourneyMapsServer(LanguageServer):
             waiting.cancel()
         self.pending[uri] = asyncio.get_running_loop().call_later(DEBOUNCE, self.publish, uri)
 
-    def publish(self, uri: str) -> None:
+    def publish(self, uri: str, *, others: bool = True) -> None:
+        """Diagnostics for ``uri``; then for the project's other open files, whose cross-file
+        findings (translations, links, duplicate ids) may have changed with it."""
         self.pending.pop(uri, None)
         try:
             diagnostics = self.diagnostics(uri)
@@ -82,13 +84,26 @@ class JourneyMapsServer(LanguageServer):
         version = self.workspace.get_text_document(uri).version
         self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics,
                                                                             version=version))
+        if others:
+            project = self.project(uri)
+            for other in list(self.workspace.text_documents):
+                if other != uri and other not in self.pending and project is not None and self.project(other) is project:
+                    self.publish(other, others=False)
+
+    def open_texts(self) -> dict[Path, str]:
+        out = {}
+        for uri, doc in self.workspace.text_documents.items():
+            path = to_fs_path(uri)
+            if path:
+                out[Path(path)] = doc.source
+        return out
 
     def diagnostics(self, uri: str) -> list[lsp.Diagnostic]:
         path, text = self.document(uri)
         project = self.project(uri)
-        if path is None or project is None or not (is_map_file(path) or path.suffix == ".md"):
+        if path is None or project is None or not project.checks(path, text):
             return []
-        findings = project.check(path, text, _today())
+        findings = project.check(path, text, _today(), self.open_texts())
         shown = path.resolve().relative_to(project.root.resolve()).as_posix() \
             if project.root.resolve() in path.resolve().parents else None
         lines = text.split("\n")

@@ -4,6 +4,8 @@ the editor's text in it, as ``journeymaps check`` would judge the same text on d
 from __future__ import annotations
 
 import datetime as _dt
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,9 +13,13 @@ from typing import Any
 from ..check.runner import check_paths
 from ..core.findings import Finding
 from ..load.site_config import FILES, find_site_config, load_vocabulary
-from ..load.source import MAP_SUFFIXES, discover, read, read_text_bytes
+from ..load.source import classify, discover, read, read_text_bytes
 from ..load.yaml12 import Loaded
 from ..model.vocabulary import Vocabulary
+
+
+# A draft outside maps/ is checked when its modeline names a journey-map schema.
+_SCHEMA_MODELINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=\S*journeymap[.\w-]*\.schema\.json", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -84,14 +90,23 @@ class Project:
                 out.append(cached[1])
         return out
 
-    def check(self, path: Path, text: str, today: _dt.date) -> list[Finding]:
-        """The findings ``journeymaps check`` reports for ``path`` holding ``text``."""
+    def checks(self, path: Path, text: str) -> bool:
+        """Whether the editor's file is one ``check`` judges: a map or guide under ``maps/``, or a
+        draft elsewhere that names the map schema (never mkdocs.yml, site_config/, workflows)."""
+        if classify(path) is None:
+            return False
+        return self.maps_dir.resolve() in path.resolve().parents or _SCHEMA_MODELINE.search(text) is not None
+
+    def check(self, path: Path, text: str, today: _dt.date, open_texts: Mapping[Path, str] = {}) -> list[Finding]:
+        """The findings ``journeymaps check`` reports for ``path`` holding ``text``; other files
+        the editor has open are read as the editor holds them."""
         vocab, findings = self.vocabulary()
         if vocab is None:
             return findings
         inside = self.maps_dir.resolve() in path.resolve().parents
+        texts = {**{p.resolve(): t for p, t in open_texts.items()}, path.resolve(): text}
         result = check_paths([path], vocab, root=self.root, today=today, jobs=1,
-                             context=[self.maps_dir] if inside else [], texts={path.resolve(): text})
+                             context=[self.maps_dir] if inside else [], texts=texts)
         return result.findings
 
 
@@ -136,6 +151,3 @@ def project_of(path: Path, projects: dict[Path, Project]) -> Project | None:
         return None
     return projects.setdefault(folder, Project(folder))
 
-
-def is_map_file(path: Path) -> bool:
-    return path.name.endswith(MAP_SUFFIXES)
