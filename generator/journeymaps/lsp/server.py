@@ -18,6 +18,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from .. import __version__
+from ..check.runner import display_path
 from ..core.findings import Finding
 from ..load.yaml12 import Loaded
 from ..words import REFERENCE
@@ -104,8 +105,7 @@ class JourneyMapsServer(LanguageServer):
         if path is None or project is None or not project.checks(path, text):
             return []
         findings = project.check(path, text, _today(), self.open_texts())
-        shown = path.resolve().relative_to(project.root.resolve()).as_posix() \
-            if project.root.resolve() in path.resolve().parents else None
+        shown = display_path(path, project.root)
         lines = text.split("\n")
         # Findings of site_config/ itself land on the map's first line, naming their file.
         return [to_diagnostic(f if f.path == shown else _elsewhere(f), lines, self.words) for f in findings]
