@@ -40,8 +40,8 @@ class _Texts(HTMLParser):
         if tag in _VOID:
             return
         _, lang, unseen = self.stack[-1]
-        declared = dict(attrs).get("lang")
-        self.stack.append((tag, declared or lang, unseen or tag in _UNSEEN))
+        declared = dict(attrs).get("lang")  # lang="" declares the language unknown (HTML), not inherited
+        self.stack.append((tag, lang if declared is None else declared, unseen or tag in _UNSEEN))
         if tag == "text":
             self.svg_text = []
 
