@@ -15,8 +15,6 @@ SKIPS = re.compile(r"pytest\.(skip|importorskip)\(|mark\.skip(if)?\b|\bxfail\b")
 ALLOWED = {
     ("needs.py", "pytest.skip("): "the one place that decides: skip on a developer machine, fail under CI",
     ("pages_golden/test_pages_golden.py", "pytest.skip("): "only with --update-golden, after rewriting the folder",
-    ("site/test_reader_language.py", "xfail"): "strict: a known gap that runs every time and turns the suite red "
-                                                "the day it is fixed, so the marker cannot outlive the gap",
 }
 
 
