@@ -77,7 +77,7 @@ def _catalogue(kind: str, items: list[Any], project: Project, file: str, extra=N
     for i, item in enumerate(items):
         named: Named = item
         others = ", ".join(v for k, v in named.names.items() if k != "en")
-        detail = " · ".join(x for x in (extra(item) if extra else "", others, named.description or "") if x)
+        detail = " · ".join(x for x in (extra(item) if extra else "", others, named.describe("en") or "") if x)
         out.append(Entry(named.id, kind, named.name("en"), detail, project.site_config / file,
                          loaded.where((section, i, "id"))))
     return out

@@ -11,19 +11,24 @@ from dataclasses import dataclass
 
 from ..check.runner import MapEntry
 from ..core.escape import inline
-from ..diff.changes import Phrase
+from ..diff.changes import Phrase, Val, speaking
 from ..diff.history import Commit, History, HistoryError, read_history
 from ..diff.text import plain
 from ..model.journey import JourneyMap
 from ..render.fmt import quantity
 from . import layout
-from .blocks import figure, page
+from .blocks import figure, in_lang, page
 from .model import Pictures, SiteContext, VirtualFile
 from .pictures import emotion_sparkline
 from .templates import Markdown
-from .words import word
+from .words import labelled, word
 
 CURVES = 12  # newest revisions drawn as small multiples; the changelog lists them all
+
+
+def history_page(entry: MapEntry, ctx: SiteContext) -> VirtualFile:
+    with speaking(ctx.lang):  # the changelog's phrases in the reader's language, like the rest of the page
+        return _history_page(entry, ctx)
 
 
 @dataclass(frozen=True)
@@ -43,7 +48,7 @@ class Change:
     """One commit of the changelog."""
 
     caption: Markdown
-    subject: str  # the commit's subject line: data, like map text
+    subject: Markdown  # the commit's subject line: data, escaped, in no language the page can name
     by: Markdown  # "by <author>", escaped
     note: Markdown  # why there is no list of changes, or empty
     changes: list[Markdown]  # the diff's phrases, escaped
@@ -54,12 +59,12 @@ class HistoryView:
     shallow: bool
     commits: int
     curves: list[Curve]
-    kpis: list[str]  # KPI names, one column each
+    kpis: list[Markdown]  # KPI names, one column each, in the map's language
     kpi_rows: list[KpiValues]
     changelog: list[Change]
 
 
-def history_page(entry: MapEntry, ctx: SiteContext) -> VirtualFile:
+def _history_page(entry: MapEntry, ctx: SiteContext) -> VirtualFile:
     m = entry.map
     here = layout.history_page(m.id)
     w = lambda key: word(key, ctx.lang)  # noqa: E731 - the page's own words are the site's
@@ -72,9 +77,12 @@ def history_page(entry: MapEntry, ctx: SiteContext) -> VirtualFile:
         versions = [(e.commit, e.map) for e in history.entries if e.map is not None]
         names = _kpi_names(versions)
         view = HistoryView(history.shallow, history.commits, _curves(_curve_changes(versions)[:CURVES], ctx, pictures),
-                           list(names.values()), _kpi_rows(versions, names), _changelog(history, m.lang))
-    body = ctx.templates.render("history.md", w, title=m.title, back=Markdown(layout.rel(here, layout.map_page(m.id))),
-                                history=view, commit_label=Markdown(word("history.commit", m.lang)))
+                           [Markdown(in_lang(inline(n), m.lang, ctx.lang)) for n in names.values()],
+                           _kpi_rows(versions, names, m, ctx.lang), _changelog(history, m.lang, ctx.lang))
+    body = ctx.templates.render(
+        "history.md", w, heading=Markdown(labelled(w("history.title"), in_lang(inline(m.title), m.lang, ctx.lang),
+                                                   ctx.lang)),
+        back=Markdown(layout.rel(here, layout.map_page(m.id))), history=view, commit_label=Markdown(w("history.commit")))
     return page(here, f"{w('history.title')}: {m.title}", [body], source=entry.display, wide=view is not None,
                 pictures=pictures, site_lang=ctx.lang)
 
@@ -110,32 +118,54 @@ def _kpi_names(versions: list[tuple[Commit, JourneyMap]]) -> dict[str, str]:
     return names
 
 
-def _kpi_rows(versions: list[tuple[Commit, JourneyMap]], names: dict[str, str]) -> list[KpiValues]:
+def _kpi_rows(versions: list[tuple[Commit, JourneyMap]], names: dict[str, str], current: JourneyMap,
+              lang: str) -> list[KpiValues]:
     """One row per commit, one column per KPI."""
     rows = []
     for commit, m in versions:
         idx = m.kpi_index()
-        cells = [Markdown(quantity(idx[k][1].current, inline(idx[k][1].unit)) if k in idx
-                          and idx[k][1].current is not None else "–") for k in names]
+        cells = [Markdown(in_lang(quantity(idx[k][1].current, inline(idx[k][1].unit)), current.lang, lang)
+                          if k in idx and idx[k][1].current is not None else "–") for k in names]
         rows.append(KpiValues(Markdown(_caption(commit)), cells))
     return rows
 
 
-def phrase_md(phrase: Phrase) -> str:
+def phrase_md(phrase: Phrase, map_lang: str, lang: str) -> str:
     """A change for a page: the line `journeymaps history` prints, escaped as a whole (map text
-    is data; our words hold no syntax, so escaping them too costs nothing)."""
-    return inline(plain(phrase))
+    is data; our words hold no syntax, so escaping them too costs nothing), the map's text
+    declared in the map's language when the page is in another."""
+    if in_lang("x", map_lang, lang) == "x":  # the page's own language (or no usable tag)
+        return inline(plain(phrase))
+    # Escaped as one line (piece by piece, each piece's start would be escaped as a line's), the
+    # map's text between two private-use marks that then become the span; a mark typed in a map
+    # is dropped first so that it cannot open a span of its own.
+    marked = "".join(f"{_OPEN}{_unmarked(plain((p,)))}{_CLOSE}" if isinstance(p, Val) else p for p in phrase)
+    return inline(marked).replace(_OPEN, f'<span lang="{map_lang}">').replace(_CLOSE, "</span>")
 
 
-def _changelog(history: History, lang: str) -> list[Change]:
+_OPEN, _CLOSE = "\ue000", "\ue001"
+
+
+def _unmarked(text: str) -> str:
+    return text.replace(_OPEN, "").replace(_CLOSE, "")
+
+
+def _any_language(markdown: str) -> str:
+    """A commit subject: written in whatever language its author chose, which the page cannot
+    know, so it says so (``lang=""``) rather than claim the page's."""
+    return f'<span lang="">{markdown}</span>'
+
+
+def _changelog(history: History, map_lang: str, lang: str) -> list[Change]:
     out = []
     for e in history.entries:
         c, d = e.commit, e.diff
         note = (word("history.unknown", lang) if not e.parent_known else word("history.formatting", lang) if d is None
                 else "")
         changes = ([] if note or d is None else
-                   ([Markdown(phrase_md(d.summary))] if d.summary else [])
-                   + [Markdown(f"{inline(section)}: {phrase_md(p)}") for section, ps in d.by_section() for p in ps])
-        out.append(Change(Markdown(_caption(c)), c.subject, Markdown(inline(word("history.by", lang).format(author=c.author))),
-                          Markdown(note), changes))
+                   ([Markdown(phrase_md(d.summary, map_lang, lang))] if d.summary else [])
+                   + [Markdown(labelled(inline(section), phrase_md(p, map_lang, lang), lang))
+                      for section, ps in d.by_section() for p in ps])
+        out.append(Change(Markdown(_caption(c)), Markdown(_any_language(inline(c.subject))),
+                          Markdown(inline(word("history.by", lang).format(author=c.author))), Markdown(note), changes))
     return out

@@ -66,7 +66,7 @@ def home_page(ctx: SiteContext) -> VirtualFile:
         count = sum(e.map.industry == ind for e in ctx.maps)
         rows.append(IndustryRow(industry_name(ind, ctx.lang, ctx.vocab),
                                 Markdown(url_path(layout.rel(here, layout.industry_page(ind)))),
-                                d.description if d and d.description else "", count))
+                                (d.describe(lang) or "") if d else "", count))
     pictures = Pictures()
     more = [Markdown(sentence(labelled(f"[{w(title)}]({layout.rel(here, target)})", w(about), lang), lang))
             for title, target, about in (("method.title", layout.METHOD, "about.method"),
@@ -107,5 +107,5 @@ def industry_page(ind: str, ctx: SiteContext) -> VirtualFile:
                              m.summary, word("map_status." + m.status, ctx.lang), m.owner,
                              Markdown(date(m.last_reviewed, ctx.lang))))
     body = ctx.templates.render("industry.md", lambda key: word(key, ctx.lang), title=title,
-                                description=d.description if d and d.description else "", maps=rows)
+                                description=(d.describe(ctx.lang) or "") if d else "", maps=rows)
     return page(here, title, [body], wide=True, site_lang=ctx.lang)

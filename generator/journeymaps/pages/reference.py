@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..core.escape import inline, narrative
+from ..core.escape import narrative
 from ..schema import json_schema
+from ..words.field_text import field_descriptions
 from . import layout
 from .blocks import page
 from .model import VirtualFile
@@ -27,7 +28,7 @@ class Field:
 
 @dataclass(frozen=True)
 class Type:
-    name: str
+    name: Markdown  # the schema's identifier, shown as code in every language
     anchor: str
     description: Markdown
     fields: list[Field]
@@ -37,16 +38,24 @@ def reference_page(lang: str, templates: Templates | None = None) -> VirtualFile
     """``templates``: the site's (the defaults when None)."""
     schema = json_schema()
     defs: dict[str, Any] = schema.get("$defs", {})
+    # The schema's descriptions are English; a language with a table of its own reads those.
+    described = field_descriptions(lang)
+    w = lambda key: word(key, lang)  # noqa: E731
     types = []
     for name in [ROOT, *_reachable(schema, defs)]:
         node = schema if name == ROOT else defs[name]
         required = set(node.get("required", []))
-        fields = [Field(Markdown(field), Markdown(_type(sub)), "yes" if field in required else "no",
-                        Markdown(_constraints(sub)), Markdown(_cell(sub.get("description", ""))))
+        fields = [Field(Markdown(field), Markdown(_type(sub, lang)), w("diff.yes") if field in required else w("diff.no"),
+                        Markdown(_constraints(sub, lang)),
+                        Markdown(_cell(described.get(f"{name}.{field}", sub.get("description", "")))))
                   for field, sub in node.get("properties", {}).items()]
-        types.append(Type(name, _anchor(name), Markdown(narrative(node.get("description", ""))), fields))
+        description = narrative(described.get(name, node["description"])) if node.get("description") else ""
+        types.append(Type(Markdown(name), _anchor(name), Markdown(description), fields))
     title = word("reference.title", lang)
-    body = (templates or Templates()).render("reference.md", lambda key: word(key, lang), title=title, types=types)
+    body = (templates or Templates()).render(
+        "reference.md", w, title=title,
+        intro=Markdown(w("reference.intro").format(schema="`generator/journeymaps/schema/journeymap.schema.json`")),
+        types=types)
     return page(layout.REFERENCE, title, [body], site_lang=lang)
 
 
@@ -77,45 +86,57 @@ def _reachable(schema: dict[str, Any], defs: dict[str, Any]) -> list[str]:
     return seen + sorted(set(defs) - set(seen))
 
 
-def _type(node: dict[str, Any]) -> str:
+def _type(node: dict[str, Any], lang: str) -> str:
+    w = lambda key: word(key, lang)  # noqa: E731
     if "$ref" in node:
         name = node["$ref"].rsplit("/", 1)[-1]
-        return f"[{name}](#{_anchor(name)})"
+        return f"[`{name}`](#{_anchor(name)})"
     if "anyOf" in node:
-        alts = [_type(a) for a in node["anyOf"] if a.get("type") != "null"]
-        nullable = any(a.get("type") == "null" for a in node["anyOf"])
-        return " or ".join(alts) + (" (optional)" if nullable else "")
+        alts = [_type(a, lang) for a in node["anyOf"] if a.get("type") != "null"]
+        either = w("type.or").join(alts)
+        return w("type.optional").format(type=either) if any(a.get("type") == "null" for a in node["anyOf"]) else either
     if "enum" in node:
-        return "one of " + ", ".join(f"`{v}`" for v in node["enum"])
+        return w("type.one_of").format(values=w("comma").join(f"`{v}`" for v in node["enum"]))
     if "const" in node:
         return f"`{node['const']}`"
     t = node.get("type")
     if t == "array":
-        return f"list of {_type(node.get('items', {}))}"
+        return w("type.list").format(item=_type(node.get("items", {}), lang))
     if t == "object":
         inner = node.get("additionalProperties")
         if isinstance(inner, dict):
-            return f"map of text to {_type(inner)}"
+            return w("type.map").format(value=_type(inner, lang))
         pattern = node.get("patternProperties")
         if isinstance(pattern, dict) and pattern:
-            return f"map of language tag to {_type(next(iter(pattern.values())))}"
-        return "object"
+            return w("type.lang_map").format(value=_type(next(iter(pattern.values())), lang))
+        return w("type.object")
     if t == "string" and node.get("format") == "date":
-        return "date (YYYY-MM-DD)"
-    return {"string": "text", "integer": "whole number", "number": "number", "boolean": "true/false"}.get(t, t or "any")
+        return w("type.date")
+    return w(f"type.{t}") if t in _TYPES else f"`{t}`" if t else w("type.any")
 
 
-def _constraints(node: dict[str, Any]) -> str:
+_TYPES = ("string", "integer", "number", "boolean")  # JSON Schema's scalar types, named in words
+
+
+def _constraints(node: dict[str, Any], lang: str) -> str:
+    """The field's rules; their values (a pattern, a default) are the format's, shown as code."""
     rules = []
-    for key, label in (("minimum", "≥"), ("maximum", "≤"), ("minLength", "min length"),
-                       ("maxLength", "max length"), ("minItems", "min items")):
+    for key in ("minimum", "maximum", "minLength", "maxLength", "minItems"):
         if key in node:
-            rules.append(f"{label} {node[key]}")
+            rules.append(word(f"rule.{key}", lang).format(n=node[key]))
     if "pattern" in node:
-        rules.append(f"pattern {node['pattern']}")
+        rules.append(word("rule.pattern", lang).format(pattern=_code(node["pattern"])))
     if "default" in node and node["default"] not in (None, [], {}):
-        rules.append(f"default {node['default']}")
-    return inline("; ".join(rules)) if rules else "–"
+        rules.append(word("rule.default", lang).format(value=_code(node["default"])))
+    return word("clause_sep", lang).join(rules) if rules else "–"
+
+
+def _code(value: object) -> str:
+    """A value of the format as inline code in a table cell (a backtick in it widens the fence;
+    the table reads a ``|`` inside code as code)."""
+    text = " ".join(str(value).split())
+    fence = "``" if "`" in text else "`"
+    return f"{fence} {text} {fence}" if fence == "``" else f"`{text}`"
 
 
 def _cell(text: str) -> str:

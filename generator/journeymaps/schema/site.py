@@ -101,7 +101,8 @@ def _catalogue(entries: list[Named]) -> dict[str, Any]:
 def _described(entry: Named) -> str:
     others = ", ".join(name for lang, name in entry.names.items() if lang != "en")
     text = f"**{entry.name('en')}**" + (f" ({others})" if others else "")
-    return text + (f": {entry.description}" if entry.description else "")
+    described = entry.describe("en")
+    return text + (f": {described}" if described else "")
 
 
 def _stage_ids(stage: dict[str, Any], vocab: Vocabulary) -> None:
