@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from ..core.phrase import phrase
 from ..model.journey import EVIDENCE_URL_PATTERN, HYPOTHESIS, SLUG_PATTERN
 from ..model.vocabulary import Named, Vocabulary
 from ..words.reader import english
-from . import json_schema
+from . import MODELINE_TARGET, json_schema
 
 SITE_SCHEMA_NAME = "journeymap.site.schema.json"
 # What a map under maps/<industry>/ writes after `$schema=` to use its site's schema.
@@ -43,6 +44,19 @@ _SNIPPETS: dict[str, tuple[str, dict[str, Any]]] = {
 
 def site_schema_path(site_config: Path) -> Path:
     return site_config / SITE_SCHEMA_NAME
+
+
+def modeline_target(maps_dir: Path | None, site_config: Path | None) -> str:
+    """What a new map under ``maps_dir/<industry>/`` writes after `$schema=`: its site's schema,
+    relative to the map's folder; the generic schema when the map is not written into a
+    project (printed, or no ``site_config/`` to point at)."""
+    if maps_dir is None or site_config is None:
+        return MODELINE_TARGET
+    folder = maps_dir.resolve() / "industry"  # every map sits one folder below the maps folder
+    try:
+        return Path(os.path.relpath(site_schema_path(site_config.resolve()), folder)).as_posix()
+    except ValueError:  # another drive (Windows): no relative path
+        return site_schema_path(site_config.resolve()).as_uri()
 
 
 def site_json_schema(vocab: Vocabulary) -> dict[str, Any]:
