@@ -11,7 +11,7 @@ from typing import Any
 
 from ..core.findings import Finding, Severity
 from ..load.yaml12 import Loaded
-from ..model.journey import EVIDENCE_URL_PATTERN, EmotionScale, HYPOTHESIS, JourneyMap
+from ..model.journey import EVIDENCE_PATTERN, EmotionScale, JourneyMap
 from ..model.resolve import effective_scale, low_threshold
 from ..model.limits import CARD_LANES, MAX_CARDS_PER_LANE, MAX_PERSONAS, MAX_STAGES
 from ..core.markdown import unclosed_fence
@@ -23,7 +23,7 @@ from .pain_status import pain_status_findings
 from .worded import finding
 from .translations import TranslationDoc, check_links
 
-_URL = re.compile(EVIDENCE_URL_PATTERN, re.IGNORECASE)
+_EVIDENCE = re.compile(EVIDENCE_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ def check_map(m: JourneyMap, loaded: Loaded, display: str, file_path: Path | Non
                       suggestion(t.channel, channel_ids) or phrase("check.unknown_channel.hint"))
         for j, p in enumerate(s.pain_points):
             pp = sp + ("pain_points", j)
-            if p.evidence != HYPOTHESIS and not _URL.match(p.evidence):
+            if not _EVIDENCE.fullmatch(p.evidence):
                 c.add("error", "bad-evidence", pp + ("evidence",),
                       phrase("check.bad_evidence"), phrase("check.bad_evidence.hint"))
             if p.id not in addressed:

@@ -46,8 +46,13 @@ Number = Annotated[StrictFloat, Field(allow_inf_nan=False)]
 
 # The evidence of a pain point that research has not backed yet (otherwise a research link).
 HYPOTHESIS = "hypothesis"
-# What a research link looks like (the checker's rule and the site schema's).
-EVIDENCE_URL_PATTERN = r"^https?://[^\s/$.?#][^\s]*$"
+# What no link holds: whitespace and control characters, spelled out because Python's `\s` and
+# ECMAScript's (what editors run a schema's pattern with) differ on \x1c-\x1f and \ufeff.
+_NOT_IN_LINK = r"\x00-\x20\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+# A pain point's evidence: the word `hypothesis`, or a research link (the scheme in any case,
+# as browsers take it: JSON Schema patterns have no flags). The checker's rule and both schemas'
+# pattern; match it whole (``re.fullmatch``: Python's `$` also matches before a final line break).
+EVIDENCE_PATTERN = rf"^(?:{HYPOTHESIS}|[Hh][Tt][Tt][Pp][Ss]?://[^{_NOT_IN_LINK}/$.?#][^{_NOT_IN_LINK}]*)$"
 
 
 # What a tactic is depends on the map's status, and nowhere else: a tactic is a play the business runs in
@@ -133,7 +138,9 @@ class PainPoint(_Model):
     text: Text = Field(description="The friction, as the customer experiences it.")
     severity: Literal["low", "medium", "high", "critical"] = Field(description="How badly it hurts the journey.")
     evidence: ShortText = Field(
-        description="A research link (http/https URL) or the word `hypothesis` when not yet evidenced."
+        description="A research link (http/https URL) or the word `hypothesis` when not yet evidenced.",
+        # In the schemas only, for editors: the checker words a mismatch itself (`bad-evidence`).
+        json_schema_extra={"pattern": EVIDENCE_PATTERN},
     )
     status: PainStatus = Field(
         default="open",

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.phrase import phrase
-from ..model.journey import EVIDENCE_URL_PATTERN, HYPOTHESIS, SLUG_PATTERN
+from ..model.journey import SLUG_PATTERN
 from ..model.vocabulary import Named, Vocabulary
 from ..words.reader import english
 from . import MODELINE_TARGET, json_schema
@@ -74,8 +74,6 @@ def site_json_schema(vocab: Vocabulary) -> dict[str, Any]:
     for name in ("impact", "effort"):
         defs["Opportunity"]["properties"][name]["errorMessage"] = english(phrase("schema.one_to_five"))
     evidence = defs["PainPoint"]["properties"]["evidence"]
-    # One pattern, not anyOf: editors word an anyOf failure by its nearest branch ("must be hypothesis").
-    evidence["pattern"] = f"^(?:{HYPOTHESIS}|{EVIDENCE_URL_PATTERN.removeprefix('^').removesuffix('$')})$"
     evidence["errorMessage"] = evidence["patternErrorMessage"] = (
         f"{english(phrase('check.bad_evidence'))}: {english(phrase('check.bad_evidence.hint'))}")
     for name, (label, body) in _SNIPPETS.items():
