@@ -76,6 +76,7 @@ def site_json_schema(vocab: Vocabulary) -> dict[str, Any]:
     evidence = defs["PainPoint"]["properties"]["evidence"]
     evidence["errorMessage"] = evidence["patternErrorMessage"] = (
         f"{english(phrase('check.bad_evidence'))}: {english(phrase('check.bad_evidence.hint'))}")
+    top["last_reviewed"]["patternErrorMessage"] = english(phrase("schema.calendar_date"))
     for name, (label, body) in _SNIPPETS.items():
         defs[name]["defaultSnippets"] = [{"label": english(phrase(label)), "body": body}]
     return schema
