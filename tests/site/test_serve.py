@@ -219,3 +219,24 @@ def test_an_edited_maps_pdf_poster_follows_after_its_page(served, monkeypatch) -
     pdf = site / "maps" / "online-banking" / "online-banking.pdf"
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "Zanzibar" in text
+
+
+def test_a_rebuild_replaces_files_whole_while_the_server_sends_them(served) -> None:
+    """The live server may be sending the search index or a page while the rebuild rewrites it:
+    a reader that opened a file before the rewrite still reads all of the old one (the new file
+    takes its name), never a truncated or half-written one."""
+    root, site, server, plugin, _ = served
+    index_path = site / "search" / "search_index.json"
+    page_path = site / "maps" / "online-banking" / "index.html"
+    picture = site / "maps" / "online-banking" / "online-banking.svg"
+    old_index, old_page, old_picture = (p.read_bytes() for p in (index_path, page_path, picture))
+    with index_path.open("rb") as index_reader, page_path.open("rb") as page_reader, picture.open("rb") as svg_reader:
+        path = root / "maps" / "banking" / "online-banking.yaml"
+        summary = re.search(r"^summary: ?>?-?\n?\s*(\S.{20})", path.read_text(encoding="utf-8"), re.M).group(1)
+        _edit(path, summary, "Zanzibar " + summary)
+        _rebuild(server, plugin)
+        assert index_reader.read() == old_index and page_reader.read() == old_page
+        assert svg_reader.read() == old_picture
+    assert "Zanzibar" in page_path.read_text(encoding="utf-8")
+    json.loads(index_path.read_text(encoding="utf-8"))
+    assert not list(site.rglob(".jm-*.tmp")), "no temporary file is left behind"

@@ -271,7 +271,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 with lock:
                     try:
                         if problems or args or kwargs or not self._rebuild_edited_maps(server, lock):
-                            full(*args, **kwargs)
+                            with mkdocs_internals.atomic_writes():
+                                full(*args, **kwargs)
                     except Exception as exc:  # noqa: BLE001 - whatever was saved, the server keeps answering
                         self._state = None  # the next save gets a full build
                         _report_failed_rebuild(exc)

@@ -149,7 +149,8 @@ def posters(state: BuildState, own: list[VirtualFile]) -> list[VirtualFile]:
 
 
 def apply(state: BuildState, vfiles: list[VirtualFile], search_plugin) -> None:
-    """Push these files through MkDocs as the full build would, then rewrite the search index."""
+    """Push these files through MkDocs as the full build would, then rewrite the search index;
+    every file is replaced whole, so the live server never sends half of one."""
     files = state.files
     pages = []
     for vf in vfiles:
@@ -160,12 +161,13 @@ def apply(state: BuildState, vfiles: list[VirtualFile], search_plugin) -> None:
             f.content_bytes = vf.content
         else:
             f.content_string = vf.content
-        if f.page is None:
-            f.copy_file()
+        if f.page is None:  # a picture: the server may be sending the old one right now
+            mkdocs_internals.write_atomically(vf.data(), f.abs_dest_path)
             continue
         pages.append(f.page)
     if search_plugin is not None:
         mkdocs_internals.drop_search_entries(search_plugin, {p.url for p in pages})
-    mkdocs_internals.build_pages(state.config, files, state.nav, state.env, pages)
-    if search_plugin is not None:
-        mkdocs_internals.write_search_index(search_plugin, state.config)
+    with mkdocs_internals.atomic_writes():
+        mkdocs_internals.build_pages(state.config, files, state.nav, state.env, pages)
+        if search_plugin is not None:
+            mkdocs_internals.write_search_index(search_plugin, state.config)
