@@ -32,7 +32,7 @@ from ..load.site_config import load_vocabulary
 from ..pages import Site, VirtualFile, build_site, failures_of, languages, nav_config, nav_paths
 from ..pages.model import fill_svg_slots
 from ..project import Project, load_project
-from . import mkdocs_internals, serve_patch
+from . import forked, mkdocs_internals, serve_patch
 
 log = logging.getLogger("mkdocs.plugins.journeymaps")
 # Under `mkdocs serve` a failing map is content (its page shows the errors), not a build
@@ -79,6 +79,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self._no_docs: str | None = None  # see on_config
         self._server = None  # serve: the live-reload server, to watch folders added later
         self._watching: set[str] = set()
+        self._children: list[forked.Child] = []  # build: the other languages' sites, building beside this one
 
     def preload(self, project: Project) -> None:
         """Build the next site from this project instead of loading the maps again.
@@ -179,7 +180,17 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             unlisted = vf.kind == "page" and vf.path not in in_nav
             files.append(_generated(config, vf, InclusionLevel.NOT_IN_NAV if unlisted else InclusionLevel.UNDEFINED))
         config.nav = nav_config(self.site.nav) + list(config.nav or [])
+        self._start_other_languages(config)
         return files
+
+    def _start_other_languages(self, config: MkDocsConfig) -> None:
+        """`journeymaps build` / `mkdocs build` on two cores or more: the other languages' sites
+        build in forked children while this one builds (MkDocs has emptied the site folder by now)."""
+        if self.serving or self.config.lang is not None or self._edition is None or not forked.available():
+            return
+        own = self._edition
+        self._children = [forked.start(lambda ed=ed: self._build_language(config, ed), f"the {ed.lang} site")
+                          for ed in self._editions if ed != own]
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         self._nav = nav
@@ -194,11 +205,22 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             return
         own, site_root = self._edition, self._site_root
         self._other_languages = []
-        for ed in self._editions:
-            if ed != own:
-                self._build_language(config, ed)
+        if self._children:
+            children, self._children = self._children, []
+            failures = [f for f in (child.wait() for child in children) if f is not None]
+            if failures:
+                raise PluginError("journeymaps: " + "\n".join(failures))
+        else:
+            for ed in self._editions:
+                if ed != own:
+                    self._build_language(config, ed)
         if own.prefix:  # every language under its tag: the root leads to the default language
             Path(site_root, "index.html").write_text(languages.root_redirect(own), encoding="utf-8")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        children, self._children = self._children, []
+        for child in children:  # this language failed: the site will not be swapped in
+            child.stop()
 
     def _build_language(self, config: MkDocsConfig, ed: languages.Edition) -> None:
         from mkdocs.commands.build import build
