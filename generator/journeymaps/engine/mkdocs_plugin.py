@@ -320,31 +320,39 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         plans = [serve_patch.plan(st, changed) for st, _ in sites]
         if any(p is None for p in plans):
             return False
-        for (st, search_state), (project, own, _) in zip(sites, plans):
-            self._remember_svgs(own)
+        for (st, _), (project, _, _) in zip(sites, plans):
+            st.project = project  # what the next save is planned from, even before every file is written
+
+        def publish(site, files) -> None:
+            st, search_state = site
+            self._remember_svgs(files)
             with mkdocs_internals.plugin_state_swapped(search, search_state):
-                serve_patch.apply(st, own, search)
-            st.project = project
+                serve_patch.apply(st, files, search)
+
+        # The author's page first: the default language's pages of the edited maps, served as
+        # soon as this returns. The other languages, the pictures Cairo draws and the pages
+        # across maps follow in the background (each language's search index is rewritten whole).
+        publish(sites[0], plans[0][1])
         self.project = plans[0][0]
         self._snapshot = now
-        log.info("journeymaps: rebuilt %s in %.2f s in %d language(s); pages across maps follow",
-                 ", ".join(p.name for p in changed), time.perf_counter() - start, len(sites))
+        log.info("journeymaps: rebuilt %s in %.2f s; other languages and pages across maps follow",
+                 ", ".join(p.name for p in changed), time.perf_counter() - start)
 
         def across_maps() -> None:
             with lock:
                 if self._state is not state:
                     return  # a full build ran meanwhile
                 try:
-                    for (st, search_state), (_, own, shared) in zip(sites, plans):
-                        self._remember_svgs(shared)
-                        with mkdocs_internals.plugin_state_swapped(search, search_state):
-                            serve_patch.apply(st, shared + serve_patch.posters(st, own), search)
+                    for site, (_, own, _) in zip(sites[1:], plans[1:]):
+                        publish(site, own)
+                    for site, (_, own, shared) in zip(sites, plans):
+                        publish(site, shared + serve_patch.downloads(site[0], own))
                 except Exception as exc:  # noqa: BLE001 - a background thread must not die silently
                     self._state = None
                     _report_failed_rebuild(exc)
                     return
                 mkdocs_internals.reload_browsers(server)
-                log.info("journeymaps: home, industry and catalogue pages updated")
+                log.info("journeymaps: the other languages, home, industry and catalogue pages updated")
 
         threading.Thread(target=across_maps, name="journeymaps across-map pages", daemon=True).start()
         return True
