@@ -124,7 +124,7 @@ def _constraints(node: dict[str, Any], lang: str) -> str:
     for key in ("minimum", "maximum", "minLength", "maxLength", "minItems"):
         if key in node:
             rules.append(word(f"rule.{key}", lang).format(n=node[key]))
-    if "pattern" in node:
+    if "pattern" in node and "format" not in node:  # a date's calendar pattern: its type says it
         rules.append(word("rule.pattern", lang).format(pattern=_code(node["pattern"])))
     if "default" in node and node["default"] not in (None, [], {}):
         rules.append(word("rule.default", lang).format(value=_code(node["default"])))
