@@ -21,6 +21,7 @@ from ..core.phrase import Phrase, phrase
 from .hints import suggestion
 from .worded import finding
 from .translations import TranslationDoc, check_links
+from .loop_rules import check_loop
 
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 
@@ -140,6 +141,8 @@ def check_map(m: JourneyMap, loaded: Loaded, display: str, file_path: Path | Non
                 c.add("warning", "low-emotion-no-pain", sp + ("emotions",),
                       phrase("check.low_emotion_no_pain", personas=", ".join(f"`{p}`" for p in lows), stage=s.id),
                       phrase("check.low_emotion_no_pain.hint"))
+
+    check_loop(c, m, ctx.today, kpi_ids, channel_ids, _unique)
 
     _check_fence(c, ("notes",), m.notes)
     for i, s in enumerate(m.stages):

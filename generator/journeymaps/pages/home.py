@@ -9,6 +9,7 @@ from .blocks import bullets, link, page, table, unsearched
 from .map_groups import also_in, map_groups, map_link
 from .model import Pictures, SiteContext, VirtualFile
 from .pictures import emotion_sparkline
+from .portfolio import portfolio_section
 from .words import date, labelled, language_name, sentence, word
 
 
@@ -37,6 +38,7 @@ def home_page(ctx: SiteContext) -> VirtualFile:
     parts.append(f"## {w('home.maps')} {{#maps}}")
     pictures = Pictures()
     parts.append(_cards(ctx, here, pictures))
+    parts.append(portfolio_section(ctx, here))
     parts.append(f"## {w('home.more')} {{#more}}")
     parts.append(bullets(sentence(labelled(f"[{w(title)}]({layout.rel(here, target)})", w(about), lang), lang)
                          for title, target, about in (("method.title", layout.METHOD, "about.method"),
