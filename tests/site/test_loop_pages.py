@@ -88,7 +88,7 @@ def test_every_heat_map_cell_links_to_its_stage_on_its_map(sites, loaded, lang) 
     home = _page(sites[lang], HOME)
     assert f"## {label(lang, 'portfolio.title')}" in home
     cells = re.findall(r'<a class="jm-heat-cell[^"]*" href="([^"]+)" data-map="([^"]+)" data-stage="([^"]+)" '
-                       r'aria-label="([^"]+)"', home)
+                       r'title="([^"]+)"', home)
     # One row per journey, in the site's language where a translation exists.
     shown = {"en": ("online-banking", "fashion-store", "fitness-app"),
              "zh": ("online-banking-zh", "fashion-store", "fitness-app"),
@@ -107,7 +107,7 @@ def test_every_heat_map_cell_links_to_its_stage_on_its_map(sites, loaded, lang) 
 def test_a_pain_point_relieved_by_a_shipped_opportunity_is_not_open(sites) -> None:
     home = _page(sites["en"], HOME)
     # fitness-app, purchase: the yearly price surprise is addressed by the shipped honest plan picker.
-    cell = re.search(r'data-map="fitness-app" data-stage="purchase" aria-label="([^"]+)"', home)
+    cell = re.search(r'data-map="fitness-app" data-stage="purchase" title="([^"]+)"', home)
     assert cell and "open pain points: 1 (1 medium)" in cell.group(1)
 
 

@@ -28,7 +28,7 @@ def play_items(m: JourneyMap, plays: list[Play], ctx: SiteContext, w) -> list[st
         head = f"**{inline(w('play.when').format(trigger=p.trigger))}**{w('colon')}{inline(p.content)}"
         facts = [inline(words["play.where"].format(channel=channel_name(p.channel, m.lang, ctx.vocab),
                                                    touchpoint=p.touchpoint, timing=p.timing)),
-                 labelled(w("play.audience").lower(), inline(p.audience), m.lang)]
+                 labelled(w("play.audience"), inline(p.audience), m.lang)]
         guard = guardrail_words(p, words)
         if guard:
             facts.append(inline(guard))

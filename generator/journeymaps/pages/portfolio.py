@@ -130,11 +130,15 @@ def _heat_map(ctx: SiteContext, here: str, groups: list[MapGroup], cols: list[tu
             step = "none" if cell.step is None else str(cell.step)
             dots = "".join(f'<i class="jm-heat-sev jm-sev-{sev}"></i>' for sev in cell.open_pains)
             score = "–" if cell.mean is None else signed(round(cell.mean, 1), lang)
+            # The figures drawn (score, squares, count) are hidden from screen readers, which read
+            # the same in words instead; a visible name that differs from an aria-label confuses
+            # speech input, so the words are hidden text inside the link, not an aria-label.
             out.append(f'<a class="jm-heat-cell jm-heat-{step}" href="{attr(page_href)}#{layout.stage_anchor(sid)}" '
-                       f'data-map="{attr(m.id)}" data-stage="{attr(sid)}" aria-label="{attr(label)}" '
-                       f'title="{attr(label)}"><span class="jm-heat-score">{html_text(score)}</span>'
-                       f'<span class="jm-heat-dots">{dots}</span>'
-                       f'<span class="jm-heat-opps">{cell.open_opportunities}</span></a>')
+                       f'data-map="{attr(m.id)}" data-stage="{attr(sid)}" title="{attr(label)}">'
+                       f'<span class="jm-heat-said">{html_text(label)}</span>'
+                       f'<span class="jm-heat-score" aria-hidden="true">{html_text(score)}</span>'
+                       f'<span class="jm-heat-dots" aria-hidden="true">{dots}</span>'
+                       f'<span class="jm-heat-opps" aria-hidden="true">{cell.open_opportunities}</span></a>')
     out.append("</div></div>")
     return "".join(out)
 
