@@ -264,3 +264,6 @@ class JourneyMap(_Model):
 
     def pilots(self) -> list[tuple[Stage, Opportunity, Pilot]]:
         return [(s, o, p) for s in self.stages for o in s.opportunities for p in o.pilots]
+
+    def play_index(self) -> dict[str, tuple[Stage, Play]]:
+        return {p.id: (s, p) for s in self.stages for p in s.plays}

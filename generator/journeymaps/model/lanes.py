@@ -67,7 +67,7 @@ LANE_SPECS: tuple[LaneSpec, ...] = (
               "    #   - {id: visit-to-sign-up, name: Visit-to-sign-up rate, unit: \"%\", baseline: 2.1, target: 3}"), item="kpi"),
     # Orchestration plays (issue 14 §3) run at a stage like its touchpoints, so they are a lane of the
     # stage: the reader scans a column top to bottom and meets the play under the KPI it serves.
-    LaneSpec("plays", "plays", "play", "play", (("#e4f5f6", "#18302f"), ("#2f8f97", "#3f9ea5")), "plays", 75, "items",
+    LaneSpec("plays", "plays", "play", "play", (("#e4f5f6", "#18302f"), ("#2f8f97", "#3f9ea5")), "plays", 75, "own",
              item="play"),
     LaneSpec("tactics", "tactics", None, None, None, "bullets", 80, "items"),
 )
