@@ -68,7 +68,10 @@ LANE_SPECS: tuple[LaneSpec, ...] = (
     # Orchestration plays (issue 14 §3) run at a stage like its touchpoints, so they are a lane of the
     # stage: the reader scans a column top to bottom and meets the play under the KPI it serves.
     LaneSpec("plays", "plays", "play", "play", (("#e4f5f6", "#18302f"), ("#2f8f97", "#3f9ea5")), "plays", 75, "own",
-             item="play"),
+             ("    # plays:  # when the trigger fires: whom it reaches, where, what and when; guardrail: how often at most",
+              "    #   - {id: welcome-nudge, trigger: an account is opened, audience: New customers, channel: <channel>,"
+              " touchpoint: Push notification, content: Three things to try first, timing: The next morning,"
+              " guardrail: {frequency_cap: {times: 1, per: week}, quiet_hours: \"21:00-07:00\"}}"), item="play"),
     LaneSpec("tactics", "tactics", None, None, None, "bullets", 80, "items"),
 )
 
