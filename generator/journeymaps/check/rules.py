@@ -19,6 +19,7 @@ from ..model.vocabulary import Vocabulary
 from ..model.translation import map_digest
 from ..core.phrase import Phrase, phrase
 from .hints import suggestion
+from .pain_status import pain_status_findings
 from .worded import finding
 from .translations import TranslationDoc, check_links
 from .loop_rules import check_loop
@@ -135,12 +136,15 @@ def check_map(m: JourneyMap, loaded: Loaded, display: str, file_path: Path | Non
         if not s.touchpoints:
             c.add("warning", "no-touchpoint", sp + ("id",), phrase("check.no_touchpoint", stage=s.id),
                   phrase("check.no_touchpoint.hint"))
-        if not s.pain_points:
+        if not any(p.status == "open" for p in s.pain_points):  # a resolved one no longer explains a low score
             lows = [pid for pid, v in s.emotions.items() if v <= low]
             if lows:
                 c.add("warning", "low-emotion-no-pain", sp + ("emotions",),
                       phrase("check.low_emotion_no_pain", personas=", ".join(f"`{p}`" for p in lows), stage=s.id),
                       phrase("check.low_emotion_no_pain.hint"))
+
+    for severity, code, path, message, hint in pain_status_findings(m):
+        c.add(severity, code, path, message, hint)
 
     check_loop(c, m, ctx.today, kpi_ids, channel_ids, _unique)
 

@@ -36,10 +36,17 @@ class LaneSpec:
     compare: Literal["own", "items"]  # "own": a section of the diff of its own; "items": added/removed per item
     example: tuple[str, ...] = ()  # commented lines for `journeymaps new` (``<channel>``: a channel id)
     item: str = ""  # what one item is called in markup: the diagram's card kind (``data-kind``) and id part
+    # Set when its meaning depends on the map's status (tactics: in place today, or designed): the family
+    # of its headings on a map, completed by the status (``lane.tactics.`` + ``as-is``).
+    status_labels: str | None = None
 
     @property
     def label_key(self) -> str:
         return "lane." + self.id
+
+    def label_for(self, map_status: str) -> str:
+        """The heading of this lane on a map of the given status (``as-is`` / ``to-be``)."""
+        return self.status_labels + map_status if self.status_labels else self.label_key
 
 
 LANE_SPECS: tuple[LaneSpec, ...] = (
@@ -72,7 +79,8 @@ LANE_SPECS: tuple[LaneSpec, ...] = (
               "    #   - {id: welcome-nudge, trigger: an account is opened, audience: New customers, channel: <channel>,"
               " touchpoint: Push notification, content: Three things to try first, timing: The next morning,"
               " guardrail: {frequency_cap: {times: 1, per: week}, quiet_hours: \"21:00-07:00\"}}"), item="play"),
-    LaneSpec("tactics", "tactics", None, None, None, "bullets", 80, "items"),
+    LaneSpec("tactics", "tactics", None, None, None, "bullets", 80, "items",
+             status_labels="lane.tactics."),
 )
 
 SPECS: dict[str, LaneSpec] = {s.id: s for s in LANE_SPECS}

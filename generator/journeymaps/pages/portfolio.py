@@ -37,9 +37,9 @@ class Cell:
 
 
 def cells_of(m: JourneyMap, ctx: SiteContext) -> dict[str, Cell]:
-    """Per stage id. A pain point is open until an opportunity that addresses it has shipped."""
+    """Per stage id. A pain point is open by its own `status` (the checker keeps it in step with
+    the shipped opportunities that address it)."""
     scale = effective_scale(m, ctx.vocab)
-    relieved = {a for s in m.stages for o in s.opportunities if o.status == "shipped" for a in o.addresses}
     out = {}
     for s in m.stages:
         scores = list(s.emotions.values())
@@ -48,7 +48,7 @@ def cells_of(m: JourneyMap, ctx: SiteContext) -> dict[str, Cell]:
         if mean is not None and scale.max > scale.min:
             share = (mean - scale.min) / (scale.max - scale.min)
             step = min(HEAT_STEPS - 1, max(0, int(share * HEAT_STEPS)))
-        pains = sorted((p.severity for p in s.pain_points if p.id not in relieved), key=SEVERITIES.index)
+        pains = sorted((p.severity for p in s.pain_points if p.status == "open"), key=SEVERITIES.index)
         out[s.id] = Cell(s, mean, step, tuple(pains), sum(o.status in OPEN for o in s.opportunities))
     return out
 
