@@ -17,8 +17,6 @@ ALLOWED = {
                                                "turns the suite red the day they arrive, so the marker goes with them",
     ("needs.py", "pytest.skip("): "the one place that decides: skip on a developer machine, fail under CI",
     ("pages_golden/test_pages_golden.py", "pytest.skip("): "only with --update-golden, after rewriting the folder",
-    ("site/test_reader_language.py", "xfail"): "strict: a known gap that runs every time and turns the suite red "
-                                                "the day it is fixed, so the marker cannot outlive the gap",
 }
 
 

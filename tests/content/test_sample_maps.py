@@ -10,11 +10,12 @@ import pytest
 from journeymaps.cli import main as cli_main
 from journeymaps.model.priority import OPEN
 from journeymaps.model.resolve import low_threshold, effective_scale
+from journeymaps.schema.site import SITE_MODELINE_TARGET
 
 SAMPLE_MAPS = {"banking": "online-banking", "fashion": "fashion-store", "fitness": "fitness-app"}
 STAGES = ["awareness", "consideration", "purchase", "retention", "advocacy"]
 OBJECTIVE_KINDS = {"satisfaction", "loyalty", "churn", "conversion", "sales"}  # seed 001's KPI families
-MODELINE = "# yaml-language-server: $schema=../../generator/journeymaps/schema/journeymap.schema.json"
+MODELINE = f"# yaml-language-server: $schema={SITE_MODELINE_TARGET}"  # the site schema (issue 17)
 TODAY = _dt.date(2026, 11, 23)  # the `project` fixture checks against the same date
 
 # Every optimisation seed 000 names per industry and stage, one keyword (or phrase) each. A keyword

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..core.findings import Finding, Severity
 from ..load.yaml12 import Loaded
-from ..model.journey import EmotionScale, HYPOTHESIS, JourneyMap
+from ..model.journey import EVIDENCE_URL_PATTERN, EmotionScale, HYPOTHESIS, JourneyMap
 from ..model.resolve import effective_scale, low_threshold
 from ..model.limits import CARD_LANES, MAX_CARDS_PER_LANE, MAX_PERSONAS, MAX_STAGES
 from ..core.markdown import unclosed_fence
@@ -24,7 +24,7 @@ from .worded import finding
 from .translations import TranslationDoc, check_links
 from .loop_rules import check_loop
 
-_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+_URL = re.compile(EVIDENCE_URL_PATTERN, re.IGNORECASE)
 
 
 @dataclass(frozen=True)

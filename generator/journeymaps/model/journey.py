@@ -46,6 +46,8 @@ Number = Annotated[StrictFloat, Field(allow_inf_nan=False)]
 
 # The evidence of a pain point that research has not backed yet (otherwise a research link).
 HYPOTHESIS = "hypothesis"
+# What a research link looks like (the checker's rule and the site schema's).
+EVIDENCE_URL_PATTERN = r"^https?://[^\s/$.?#][^\s]*$"
 
 
 # What a tactic is depends on the map's status, and nowhere else: a tactic is a play the business runs in
@@ -162,7 +164,7 @@ class Pilot(_Model):
 
 
 class FrequencyCap(_Model):
-    """At most ``times`` per ``per`` for one customer."""
+    """At most `times` per `per` for one customer."""
 
     times: Annotated[StrictInt, Field(ge=1)] = Field(description="How many times at most.")
     per: Literal["day", "week", "month"] = Field(description="The period: `day`, `week` or `month`.")
