@@ -280,7 +280,7 @@ def _play_edits(a: Play, b: Play) -> list[Phrase]:
 
 def _guardrail(p: Play) -> Phrase:
     """A guardrail in the review's language, worded as the canvas and the pages word it, or "none"."""
-    said = guardrail_words(p, words_for(LANG))
+    said = guardrail_words(p, words_for(language()))
     return (said,) if said else (word("diff.none"),)
 
 
