@@ -9,6 +9,7 @@ format later never changes silently.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -168,7 +169,10 @@ def _pain_edits(a: PainPoint, b: PainPoint) -> list[Phrase]:
                             before=word("severity." + a.severity), after=word("severity." + b.severity)))
     if a.evidence != b.evidence:
         parts.append(phrase("diff.evidence", before=value(a.evidence), after=value(b.evidence)))
-    return parts + _field_edits(a, b, {"id", "text", "severity", "evidence"})
+    if a.status != b.status:
+        parts.append(phrase("diff.status", before=word("pain_status." + a.status),
+                            after=word("pain_status." + b.status)))
+    return parts + _field_edits(a, b, {"id", "text", "severity", "evidence", "status"})
 
 
 def _priority(o: Opportunity) -> Phrase:
@@ -441,8 +445,14 @@ def _model_leaves(a: BaseModel, b: BaseModel) -> list[Phrase]:
     for path in sorted(set(flat_a) | set(flat_b), key=_path_key):
         x, y = flat_a.get(path), flat_b.get(path)
         if x != y:
-            out.append(phrase("diff.change", what=path, before=value(x), after=value(y)))
+            out.append(phrase("diff.change", what=_path_words(path), before=value(x), after=value(y)))
     return out
+
+
+def _path_words(path: str) -> str:
+    """A nested field's path in the reader's words: ``labels[0].label`` reads "labels #1 label"."""
+    return " ".join(label(name) if name else f"#{int(index) + 1}"
+                    for name, index in re.findall(r"([A-Za-z_]\w*)|\[(\d+)\]", path))
 
 
 def _flatten(data: Any, prefix: str = "") -> dict[str, Any]:

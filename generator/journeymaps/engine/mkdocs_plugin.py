@@ -31,6 +31,7 @@ from ..check.report import text as text_report
 from ..load.site_config import load_vocabulary
 from ..pages import Site, VirtualFile, build_site, failures_of, languages, nav_config, nav_paths
 from ..pages.model import fill_svg_slots
+from ..pages.templates import Templates
 from ..project import Project, load_project
 from . import mkdocs_internals, serve_patch
 
@@ -78,6 +79,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self._other_languages: list[tuple[serve_patch.BuildState, dict | None]] = []
         self._no_docs: str | None = None  # see on_config
         self._server = None  # serve: the live-reload server, to watch folders added later
+        self._templates: Templates | None = None  # the site's page templates, compiled once for every build
         self._watching: set[str] = set()
 
     def preload(self, project: Project) -> None:
@@ -153,9 +155,10 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                             report.rstrip())
         self._known_ids.update({e.display: e.map.id for e in project.maps})
         self.project = project
+        self._templates = self._templates or Templates.for_project(root)
         self.site = build_site(project, failures=failures_of(project, self._known_ids), png=self.config.png,
                                cache_dir=root / self.config.cache_dir,
-                               lang=self._edition.lang if self._edition else None)
+                               lang=self._edition.lang if self._edition else None, templates=self._templates)
         if self.site.png_rendered or self.site.pdf_rendered:
             log.info("journeymaps: rendered %d PNG(s) and %d PDF poster(s), %d from cache", self.site.png_rendered,
                      self.site.pdf_rendered, self.site.png_cached + self.site.pdf_cached)
@@ -231,7 +234,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             self._state = serve_patch.BuildState(
                 config, files, self._nav, env, self.project, root, root / self.config.cache_dir, self.config.png,
                 _dt.date.fromisoformat(self.config.today) if self.config.today else None,
-                self._edition.lang if self._edition else None)
+                self._edition.lang if self._edition else None, self._templates)
         return env
 
     def _watch_folders(self, config: MkDocsConfig) -> None:

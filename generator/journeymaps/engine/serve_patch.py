@@ -29,6 +29,7 @@ from ..pages.pictures import stage_diagram
 from ..pages.download_cache import render_downloads
 from ..pages.site import cairo_downloads, context_of, failure_parts, map_assets, map_pages, with_selectors
 from ..pages.blocks import page as page_file
+from ..pages.templates import Templates
 from ..project import Project
 from . import mkdocs_internals
 
@@ -78,6 +79,7 @@ class BuildState:
     png: bool
     today: object = None  # datetime.date for the review-age rule, None for today
     lang: str | None = None  # the language of the site this build made (None: the default)
+    templates: Templates | None = None  # the page templates, compiled once: an edit renders with them
 
 
 # Cross-map rules see only the one file here; a target they miss may be another, unchanged map.
@@ -120,7 +122,7 @@ def plan(state: BuildState, changed: list[Path]) -> tuple[Project, list[VirtualF
     failed_ids = {f.map_id for f in failures}
     kept = [e for e in maps if e.map.id not in failed_ids]
     project = dataclasses.replace(project, maps=maps)
-    ctx = context_of(dataclasses.replace(project, maps=kept), tuple(failures), state.lang)
+    ctx = context_of(dataclasses.replace(project, maps=kept), tuple(failures), state.lang, state.templates)
     own: list[VirtualFile] = []
     svgs: dict[str, str] = {}
     for e in new_entries.values():

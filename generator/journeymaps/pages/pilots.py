@@ -9,6 +9,7 @@ from . import layout
 from .blocks import page, table, unsearched
 from .map_groups import folded, map_groups, maps_cell
 from .model import SiteContext, VirtualFile
+from .templates import Markdown
 from .words import date, listed, word
 
 
@@ -42,11 +43,17 @@ def pilots_page(ctx: SiteContext) -> VirtualFile:
                                   maps_cell(lang, here, r.members, anchor))))
     found.sort(key=lambda item: item[0].start, reverse=True)
     if not found:
-        return page(here, title, [f"# {title}", w("cat.pilots.none")], site_lang=lang)
+        return _page(ctx, title, w("cat.pilots.none"), "")
     running = sum(p.decision is None for p, _ in found)
     intro = w("cat.pilots.intro").format(pilots=len(found), maps=len(with_pilots),
                                           running=running, decided=len(found) - running)
     headers = [w(k) for k in ("pilot.hypothesis", "opportunity", "pilot.cohort", "pilot.dates", "lane.kpis",
                               "pilot.result", "pilot.decision", "cat.map")]
-    body = unsearched(table(headers, [row for _, row in found]), "jm-catalogue")
-    return page(here, title, [f"# {title}", intro, body], wide=True, site_lang=lang)
+    return _page(ctx, title, intro, unsearched(table(headers, [row for _, row in found]), "jm-catalogue"))
+
+
+def _page(ctx: SiteContext, title: str, intro: str, body: str) -> VirtualFile:
+    """From the site's ``catalogue_pilots.md`` (overridable like every catalogue)."""
+    text = ctx.templates.render("catalogue_pilots.md", lambda k: word(k, ctx.lang), title=Markdown(title),
+                                intro=Markdown(intro), table=Markdown(body))
+    return page(layout.CATALOGUES["pilots"], title, [text], wide=True, site_lang=ctx.lang)

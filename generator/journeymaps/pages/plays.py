@@ -3,6 +3,8 @@ panel, and the plays catalogue across maps (issue 14 §3; the method: ``maps/met
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..core.escape import inline
 from ..model.journey import JourneyMap, Play
 from ..model.resolve import channel_name, stage_name
@@ -12,6 +14,7 @@ from . import layout
 from .blocks import page, table, unsearched
 from .map_groups import folded, map_groups, maps_cell
 from .model import SiteContext, VirtualFile
+from .templates import Markdown
 from .words import clauses, labelled, word
 
 
@@ -63,7 +66,8 @@ def plays_page(ctx: SiteContext) -> VirtualFile:
     headers = [w(k) for k in ("stage", "play.trigger", "play.audience", "cat.channel", "play.touchpoint",
                               "play.content", "play.timing", "play.guardrail", "kpi")]
     labels = words_for(lang)
-    sections, count, maps = [], 0, 0
+    sections: list[PlaySection] = []
+    count, maps = 0, 0
     for g in map_groups(ctx):
         rows = []
         for r in folded(g, lambda s: s.plays):
@@ -76,8 +80,17 @@ def plays_page(ctx: SiteContext) -> VirtualFile:
             continue
         count, maps = count + len(rows), maps + 1
         m = g.original.map
-        sections.append(f"## {maps_cell(lang, here, g.members, sep=' ')} {{#plays-{m.id}}}")
-        sections.append(unsearched(table(headers, rows), "jm-catalogue"))
+        sections.append(PlaySection(Markdown(f"## {maps_cell(lang, here, g.members, sep=' ')} {{#plays-{m.id}}}"),
+                                    Markdown(unsearched(table(headers, rows), "jm-catalogue"))))
     intro = w("cat.plays.intro").format(plays=count, maps=maps)
-    return page(here, title, [f"# {title}", intro, *sections], wide=True, site_lang=lang)
+    body = ctx.templates.render("catalogue_plays.md", w, title=Markdown(title), intro=Markdown(intro), sections=sections)
+    return page(here, title, [body], wide=True, site_lang=lang)
+
+
+@dataclass(frozen=True)
+class PlaySection:
+    """One map's plays in the catalogue: its linked heading and its table."""
+
+    heading: Markdown
+    table: Markdown
 
