@@ -18,3 +18,11 @@ def test_text_comes_back_as_the_same_text() -> None:
     assert "notes: |" in text  # multi-line text reads as it will show
     loaded = parse(text)
     assert loaded.data == data
+
+
+def test_a_date_is_written_as_quoted_text() -> None:
+    import datetime as dt
+
+    text = map_file({"start": dt.date(2026, 3, 1)}, schema="x.json")
+    assert "start: '2026-03-01'" in text  # YAML 1.1 readers (js-yaml) would read a bare one as a date
+    assert parse(text).data == {"start": "2026-03-01"}

@@ -10,6 +10,7 @@ folded, so a value stays on the line an error points at.
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Iterable
 from typing import Any
 
@@ -40,6 +41,10 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 
 
 _Dumper.add_representer(str, _str)
+# Every date of the format (`last_reviewed`, a pilot's start and end) as a quoted string: YAML 1.1
+# readers (js-yaml) would read a bare one as a date, which the schema refuses.
+_Dumper.add_representer(_dt.date, lambda dumper, value: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", value.isoformat(), style="'"))
 
 
 def map_file(data: dict[str, Any], *, schema: str, comments: Iterable[str] = ()) -> str:
