@@ -27,8 +27,7 @@ from ..pages.home import home_page, industries_in_use, industry_page
 from ..pages.model import Failure
 from ..pages.pictures import stage_diagram
 from ..pages.download_cache import render_downloads
-from ..pages.site import cairo_downloads, context_of, failure_parts, map_assets, map_pages, with_selectors
-from ..pages.blocks import page as page_file
+from ..pages.site import cairo_downloads, context_of, failure_pages, map_assets, map_pages, with_selectors
 from ..pages.templates import Templates
 from ..project import Project
 from . import mkdocs_internals
@@ -130,9 +129,7 @@ def plan(state: BuildState, changed: list[Path]) -> tuple[Project, list[VirtualF
         own += [*map_pages(e, ctx, svg), *map_assets(e, ctx, svg)]
         svgs[e.map.id] = svg
     for f in failures:
-        parts = failure_parts(f, ctx.lang)
-        own += [page_file(layout.map_page(f.map_id), f.map_id, parts, source=f.display, site_lang=ctx.lang),
-                page_file(layout.playbook_page(f.map_id), f.map_id, parts, source=f.display, site_lang=ctx.lang)]
+        own += failure_pages(f, ctx)
     if state.png and svgs:  # the PDF posters, slower, follow in `posters`
         pngs = render_downloads(cairo_downloads(svgs, ("png",)), state.cache_dir, jobs=1)
         own += [VirtualFile(p, data, "png") for p, data in pngs.files.items()]
