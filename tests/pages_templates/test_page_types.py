@@ -37,6 +37,8 @@ PAGES = {
     "catalogue_opportunities.md": r"catalogue/opportunities\.md",
     "catalogue_kpis.md": r"catalogue/kpis\.md",
     "catalogue_tags.md": r"catalogue/tags\.md",
+    "catalogue_pilots.md": r"catalogue/pilots\.md",
+    "catalogue_plays.md": r"catalogue/plays\.md",
     "glossary.md": r"glossary/[^/]+\.md",
     "reference.md": r"reference/index\.md",
     "guide.md": r"method/(?!index\.md)[^/]+\.md",

@@ -15,13 +15,15 @@ from .blocks import evidence, page
 from .map_groups import folded, map_groups, maps_cell
 from .map_page import gap
 from .model import SiteContext, VirtualFile
+from .pilots import pilots_page
+from .plays import plays_page
 from .templates import Markdown
 from .words import labelled, num, sentence, word
 
 SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 # A matrix cell names at most this many maps; a site of 1,000 maps stays readable and linear.
 CELL_LIMIT = 8
-KINDS = ("channels", "pain_points", "opportunities", "kpis", "tags")  # in the order of the index
+KINDS = ("channels", "pain_points", "opportunities", "kpis", "tags", "pilots", "plays")  # in the order of the index
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,8 @@ def _w(key: str, lang: str) -> str:
 
 
 def catalogue_pages(ctx: SiteContext) -> list[VirtualFile]:
-    return [_index(ctx), _channels(ctx), _pain_points(ctx), _backlog(ctx), _kpis(ctx), _tags(ctx)]
+    return [_index(ctx), _channels(ctx), _pain_points(ctx), _backlog(ctx), _kpis(ctx), _tags(ctx),
+            pilots_page(ctx), plays_page(ctx)]
 
 
 def _page(key: str, ctx: SiteContext, **values: object) -> VirtualFile:

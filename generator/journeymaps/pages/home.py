@@ -11,6 +11,7 @@ from .blocks import link, page
 from .map_groups import also_in, map_groups, map_link
 from .model import Pictures, SiteContext, VirtualFile
 from .pictures import emotion_sparkline
+from .portfolio import portfolio_section
 from .templates import Markdown
 from .words import date, labelled, language_name, sentence, word
 
@@ -73,7 +74,8 @@ def home_page(ctx: SiteContext) -> VirtualFile:
                                          ("cat.title", layout.CATALOGUE, "about.catalogue"),
                                          ("reference.title", layout.REFERENCE, "about.reference"))]
     body = ctx.templates.render("home.md", w, site_name=ctx.site_name, failures=[f.display for f in ctx.failures],
-                                industries=rows, cards=_cards(ctx, here, pictures), more=more)
+                                industries=rows, cards=_cards(ctx, here, pictures), more=more,
+                                 portfolio=Markdown(portfolio_section(ctx, here)))
     return page(here, ctx.site_name, [body], pictures=pictures, site_lang=lang)
 
 

@@ -13,6 +13,7 @@ from .canvas import canvas
 from .links import resolver_for
 from .model import Pictures, SiteContext, VirtualFile
 from .pictures import POSTER_PAPER, stage_diagram
+from .plays import play_items
 from .templates import Markdown
 from .words import bracketed, clauses, date, labelled, language_name, lead_in, listed, num, signed, word
 
@@ -153,6 +154,7 @@ _SHOW = {
     "touchpoints": _touchpoint_items,
     "pain_points": _pain_items,
     "opportunities": _opportunity_items,
+    "plays": play_items,
 }
 
 

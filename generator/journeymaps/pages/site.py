@@ -55,8 +55,10 @@ def context_of(project: Project, failures: tuple[Failure, ...] = (), lang: str |
     lang = lang or settings.default_language
     shown, unlisted = languages.listed(lang, project.maps, settings.languages)
     guides = tuple(project.guides)
+    overdue = {f.path for f in project.findings if f.code == "stale-review"}
     return SiteContext(project.vocabulary, shown, guides, settings.site_name, failures, guides_citing(guides),
-                       templates or Templates.for_project(project.root), lang, unlisted)
+                       templates or Templates.for_project(project.root), lang, unlisted,
+                       frozenset(e.map.id for e in project.maps if e.display in overdue))
 
 
 def build_site(project: Project, *, failures: tuple[Failure, ...] = (), png: bool = True,
