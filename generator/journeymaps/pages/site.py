@@ -28,7 +28,7 @@ from .pictures import mermaid, stage_diagram
 from .playbook import playbook_page
 from .download_cache import render_downloads
 from .reference import reference_page
-from .templates import Templates
+from .templates import Markdown, Templates
 from .words import word
 
 # An industry with more maps than this gets sub-sections in the nav: Material renders the
@@ -153,21 +153,18 @@ def map_assets(e: MapEntry, ctx: SiteContext, svg: str | None = None) -> list[Vi
 def _failure_pages(ctx: SiteContext) -> list[VirtualFile]:
     """Under `mkdocs serve` a map that fails the check keeps its pages, showing the located errors."""
     shown = {e.map.id for e in ctx.maps}
-    out = []
-    for f in ctx.failures:
-        if f.map_id is None or f.map_id in shown:
-            continue
-        parts = failure_parts(f, ctx.lang)
-        out += [page(layout.map_page(f.map_id), f.map_id, parts, source=f.display, site_lang=ctx.lang),
-                page(layout.playbook_page(f.map_id), f.map_id, parts, source=f.display, site_lang=ctx.lang)]
-    return out
+    return [p for f in ctx.failures if f.map_id is not None and f.map_id not in shown for p in failure_pages(f, ctx)]
 
 
-def failure_parts(f: Failure, lang: str) -> list[str]:
-    """The located errors, as `journeymaps check` prints them, in a code block (shown, not parsed)."""
-    w = lambda key: word(key, lang)  # noqa: E731
-    return [f"# {w('failure.title').format(name=inline(f.map_id or f.display))}",
-            failure_note(f, w("failure.fix_map"), lang)]
+def failure_pages(f: Failure, ctx: SiteContext) -> list[VirtualFile]:
+    """The map page and playbook of ``f``'s map (``f.map_id``, its id when last good): its located
+    errors, as `journeymaps check` prints them."""
+    assert f.map_id is not None
+    w = lambda key: word(key, ctx.lang)  # noqa: E731
+    body = ctx.templates.render("failure.md", w, title=Markdown(w("failure.title").format(name=inline(f.map_id))),
+                                note=failure_note(f, w("failure.fix_map"), ctx.lang))
+    return [page(path, f.map_id, [body], source=f.display, site_lang=ctx.lang)
+            for path in (layout.map_page(f.map_id), layout.playbook_page(f.map_id))]
 
 
 # --- navigation ------------------------------------------------------------------------
