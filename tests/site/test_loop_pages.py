@@ -3,6 +3,7 @@ across maps, and the portfolio on the home page, in every site language."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import re
 from pathlib import Path
@@ -10,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from journeymaps.pages.layout import CATALOGUES, HOME, href, map_page, stage_anchor
-from journeymaps.pages.site import build_site, nav_paths
+from journeymaps.pages.pilots import pilots_page
+from journeymaps.pages.site import build_site, context_of, nav_paths
 from journeymaps.project import load_project
 from journeymaps.words import label
 
@@ -121,3 +123,13 @@ def test_maps_overdue_for_review_are_listed_by_the_checks_own_rule() -> None:
             assert f"[{e.map.title}]" in review
     fresh = load_project(REPO, today=_dt.date(2026, 11, 23))
     assert label("en", "portfolio.review.none").format(days=365) in _page(build_site(fresh, png=False), HOME)
+
+
+def test_a_site_without_pilots_says_so_instead_of_an_empty_table(loaded) -> None:
+    ctx = context_of(loaded)
+    bare = tuple(dataclasses.replace(e, map=e.map.model_copy(update={"stages": [
+        s.model_copy(update={"opportunities": [o.model_copy(update={"pilots": []}) for o in s.opportunities]})
+        for s in e.map.stages]})) for e in ctx.maps)
+    text = pilots_page(dataclasses.replace(ctx, maps=bare)).content
+    assert text.rstrip().endswith(label("en", "cat.pilots.none"))
+    assert "|" not in text and label("en", "pilot.hypothesis") not in text

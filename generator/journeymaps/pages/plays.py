@@ -11,7 +11,7 @@ from ..model.resolve import channel_name, stage_name
 from ..render.cards import guardrail_words
 from ..render.words import words_for
 from . import layout
-from .blocks import page, table, unsearched
+from .blocks import page
 from .map_groups import folded, map_groups, maps_cell
 from .model import SiteContext, VirtualFile
 from .templates import Markdown
@@ -57,40 +57,43 @@ def play_panel(m: JourneyMap, p: Play, stage: list[str], ctx: SiteContext) -> di
     return {"kind": w("play"), "text": p.content, "rows": rows}
 
 
-def plays_page(ctx: SiteContext) -> VirtualFile:
-    """Every play of every map, map by map and stage by stage; a translated play folds into its original's row."""
-    lang = ctx.lang
-    here = layout.CATALOGUES["plays"]
-    w = lambda key: word(key, lang)  # noqa: E731
-    title = w("cat.plays")
-    headers = [w(k) for k in ("stage", "play.trigger", "play.audience", "cat.channel", "play.touchpoint",
-                              "play.content", "play.timing", "play.guardrail", "kpi")]
-    labels = words_for(lang)
-    sections: list[PlaySection] = []
-    count, maps = 0, 0
-    for g in map_groups(ctx):
-        rows = []
-        for r in folded(g, lambda s: s.plays):
-            m, p = r.entry.map, r.item
-            rows.append((inline(stage_name(m, r.stage, ctx.vocab, lang)), inline(p.trigger), inline(p.audience),
-                         inline(channel_name(p.channel, lang, ctx.vocab)), inline(p.touchpoint), inline(p.content),
-                         inline(p.timing), inline(guardrail_words(p, labels)) or "–",
-                         inline(_kpi_name(m, p.kpi) or "–")))
-        if not rows:
-            continue
-        count, maps = count + len(rows), maps + 1
-        m = g.original.map
-        sections.append(PlaySection(Markdown(f"## {maps_cell(lang, here, g.members, sep=' ')} {{#plays-{m.id}}}"),
-                                    Markdown(unsearched(table(headers, rows), "jm-catalogue"))))
-    intro = w("cat.plays.intro").format(plays=count, maps=maps)
-    body = ctx.templates.render("catalogue_plays.md", w, title=Markdown(title), intro=Markdown(intro), sections=sections)
-    return page(here, title, [body], wide=True, site_lang=lang)
+@dataclass(frozen=True)
+class PlayRow:
+    """One play in the catalogue (``catalogue_plays.md`` lays it out)."""
+
+    stage: str
+    trigger: str
+    audience: str
+    channel: str
+    touchpoint: str
+    content: str
+    timing: str
+    guardrail: str  # its caps and quiet hours in words; empty for none
+    kpi: str | None  # the name of the KPI it serves
 
 
 @dataclass(frozen=True)
 class PlaySection:
-    """One map's plays in the catalogue: its linked heading and its table."""
+    """One map's plays in the catalogue: under its title (and its other languages), linked."""
 
+    id: str  # the map's id, for the anchor
     heading: Markdown
-    table: Markdown
+    plays: list[PlayRow]
 
+
+def plays_page(ctx: SiteContext) -> VirtualFile:
+    """Every play of every map, map by map and stage by stage; a translated play folds into its original's row."""
+    lang = ctx.lang
+    here = layout.CATALOGUES["plays"]
+    labels = words_for(lang)
+    sections: list[PlaySection] = []
+    for g in map_groups(ctx):
+        rows = [PlayRow(stage_name(m, r.stage, ctx.vocab, lang), p.trigger, p.audience,
+                        channel_name(p.channel, lang, ctx.vocab), p.touchpoint, p.content, p.timing,
+                        guardrail_words(p, labels), _kpi_name(m, p.kpi))
+                for r in folded(g, lambda s: s.plays) for m, p in [(r.entry.map, r.item)]]
+        if rows:
+            sections.append(PlaySection(g.original.map.id, Markdown(maps_cell(lang, here, g.members, sep=" ")), rows))
+    title = word("cat.plays", lang)
+    body = ctx.templates.render("catalogue_plays.md", lambda k: word(k, lang), title=Markdown(title), maps=sections)
+    return page(here, title, [body], wide=True, site_lang=lang)
