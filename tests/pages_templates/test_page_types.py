@@ -16,7 +16,9 @@ from journeymaps.core.findings import Finding
 from journeymaps.pages.guides import guide_page
 from journeymaps.pages.home import home_page
 from journeymaps.pages.model import Failure
+from journeymaps.pages.pilots import pilots_page
 from journeymaps.pages.playbook import playbook_page
+from journeymaps.pages.plays import plays_page
 from journeymaps.pages.site import context_of, failure_pages
 from journeymaps.pages.templates import DEFAULTS, Templates
 
@@ -29,6 +31,7 @@ PAGES = {
     "playbook.md": r"maps/[^/]+/playbook\.md",
     "history.md": r"maps/[^/]+/history\.md",
     "home.md": r"index\.md",
+    "portfolio.md": r"index\.md",
     "industry.md": r"industries/[^/]+/index\.md",
     "catalogue.md": r"catalogue/[^/]+\.md",
     "catalogue_index.md": r"catalogue/index\.md",
@@ -125,8 +128,10 @@ HOSTILE = "<script>x</script>{: onclick=y} [a](javascript:b) | *c*"
 
 def _hostile(entry):
     m = entry.map
-    stages = [s.model_copy(update={"opportunities": [o.model_copy(update={"text": HOSTILE}) for o in s.opportunities]})
-              for s in m.stages]
+    stages = [s.model_copy(update={
+        "opportunities": [o.model_copy(update={"text": HOSTILE, "pilots": [
+            p.model_copy(update={"hypothesis": HOSTILE, "cohort": HOSTILE}) for p in o.pilots]}) for o in s.opportunities],
+        "plays": [p.model_copy(update={"trigger": HOSTILE, "content": HOSTILE}) for p in s.plays]}) for s in m.stages]
     return dataclasses.replace(entry, map=m.model_copy(update={"summary": HOSTILE, "title": HOSTILE,
                                                                 "stages": stages}))
 
@@ -154,6 +159,32 @@ def test_a_site_template_chooses_the_html_context_with_a_filter(project, tmp_pat
     body = _body(home_page(dataclasses.replace(ctx, maps=hostile, templates=Templates(tmp_path))))
     assert '<a title="&lt;script&gt;x&lt;/script&gt;{: onclick=y} [a](javascript:b) | *c*">' in body
     assert "<script>" not in body
+
+
+# The pages that gather every map's text (pilot log, plays, the home page's portfolio), from a
+# site template that prints it bare between two marks.
+GATHERED = {
+    "catalogue_pilots.md": (pilots_page, "{% for r in pilots %}{{ r.hypothesis }} {{ r.opportunity }} {{ r.cohort }}\n"
+                                         "{% endfor %}"),
+    "catalogue_plays.md": (plays_page, "{% for s in maps %}{% for r in s.plays %}{{ r.trigger }} {{ r.content }}\n"
+                                       "{% endfor %}{% endfor %}"),
+    "portfolio.md": (home_page, "{% for r in portfolio.maps %}{{ r.title }} {% for c in r.cells if c %}{{ c.said }}"
+                                "{% endfor %}\n{% endfor %}{% for r in portfolio.table %}{{ r.map }} {{ r.stage }}\n"
+                                "{% endfor %}"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(GATHERED))
+def test_map_text_reaches_the_site_templates_of_gathering_pages_escaped(project, tmp_path: Path, name: str) -> None:
+    build, template = GATHERED[name]
+    (tmp_path / name).write_text(f"BEGIN\n{template}END\n", encoding="utf-8")
+    ctx = context_of(project)
+    hostile = tuple(_hostile(e) for e in ctx.maps)
+    body = _body(build(dataclasses.replace(ctx, maps=hostile, templates=Templates(tmp_path))))
+    printed = body.split("BEGIN\n", 1)[1].split("END\n", 1)[0]
+    assert printed.count("&lt;script&gt;") >= 3
+    for raw in ("<script>", "{: onclick", "](javascript", " | *c*"):
+        assert raw not in printed
 
 
 def _failing(display: str, map_id: str | None) -> Failure:

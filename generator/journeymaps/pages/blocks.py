@@ -27,13 +27,6 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]], *, align: Seque
     return "\n".join(lines)
 
 
-def unsearched(block: str, cls: str = "") -> str:
-    """A block the search index leaves out: catalogue tables repeat what the map pages say, and
-    one section of a 1,000-map catalogue would exceed Zensical's 32 KB limit per search field."""
-    classes = f' class="{cls}"' if cls else ""
-    return f'<div{classes} markdown="1" data-search-exclude>\n\n{block}\n\n</div>'
-
-
 def link(text: str, target: str) -> str:
     """A Markdown link to one of our files; `text` is map text (escaped here)."""
     return f"[{inline(text)}]({url_path(target)})"

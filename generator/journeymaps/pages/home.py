@@ -11,7 +11,7 @@ from .blocks import link, page
 from .map_groups import also_in, map_groups, map_link
 from .model import Pictures, SiteContext, VirtualFile
 from .pictures import emotion_sparkline
-from .portfolio import portfolio_section
+from .portfolio import portfolio
 from .templates import Markdown
 from .words import date, labelled, language_name, sentence, word
 
@@ -75,7 +75,7 @@ def home_page(ctx: SiteContext) -> VirtualFile:
                                          ("reference.title", layout.REFERENCE, "about.reference"))]
     body = ctx.templates.render("home.md", w, site_name=ctx.site_name, failures=[f.display for f in ctx.failures],
                                 industries=rows, cards=_cards(ctx, here, pictures), more=more,
-                                 portfolio=Markdown(portfolio_section(ctx, here)))
+                                portfolio=portfolio(ctx, here))
     return page(here, ctx.site_name, [body], pictures=pictures, site_lang=lang)
 
 

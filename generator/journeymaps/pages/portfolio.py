@@ -4,21 +4,22 @@ same figures as a table, KPI progress across maps and the maps due for review.
 The heat map is raw HTML (a grid of links, one per cell, each leading to the stage on its map);
 its colour says the stage's mean emotion on the map's own scale, in five steps, and every cell
 also says its figures in words (``aria-label``, ``title``), so nothing rests on colour alone.
-The table under it carries the same figures for screen readers and for copying.
+The table under it carries the same figures for screen readers and for copying. This module
+gathers the figures; the template ``portfolio.md`` (included by ``home.md``) lays them out.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..core.escape import attr, html_text, inline
+from ..core.escape import inline
 from ..model.journey import JourneyMap, Kpi, Stage
 from ..model.priority import OPEN
 from ..model.resolve import effective_scale, stage_name
 from . import layout
-from .blocks import table, unsearched
 from .map_groups import MapGroup, map_groups, map_link
 from .model import SiteContext
+from .templates import Markdown
 from .words import bracketed, date, listed, num, signed, word
 
 SEVERITIES = ("critical", "high", "medium", "low")  # most severe first, as the cells list them
@@ -90,85 +91,139 @@ def _mean_words(cell: Cell, lang: str) -> str:
     return word("portfolio.mean", lang).format(score=signed(round(cell.mean, 1), lang))
 
 
-def portfolio_section(ctx: SiteContext, here: str) -> str:
-    """The home page's portfolio: headings, heat map, table, KPI progress and reviews due."""
-    lang = ctx.lang
-    w = lambda key: word(key, lang)  # noqa: E731
+@dataclass(frozen=True)
+class HeatCell:
+    """One stage of one map in the heat map: its figures drawn, and the same in words."""
+
+    href: str  # the stage on its map, for directory URLs (raw HTML is not rewritten by the engines)
+    stage: str  # the stage's id
+    step: int | str  # the colour class: 0..HEAT_STEPS-1, or "none" without scores
+    said: str  # "<map>, <stage>: <figures in words>"
+    score: Markdown  # the mean emotion, signed, or "–"
+    pains: tuple[str, ...]  # severities of the open pain points, most severe first
+    opportunities: int  # open opportunities
+
+
+@dataclass(frozen=True)
+class HeatRow:
+    """One map in the heat map: a cell per stage column, None where the map has no such stage."""
+
+    id: str
+    href: str
+    lang: str
+    title: str
+    cells: list[HeatCell | None]
+
+
+@dataclass(frozen=True)
+class StageRow:
+    """The heat map's figures as a table row (for screen readers and for copying)."""
+
+    map: Markdown  # linked
+    stage: Markdown  # linked to the stage on the map
+    mean: Markdown  # signed, or "–"
+    pains: str  # how many, then by severity
+    opportunities: int
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A share of the way from baseline to target: a bar (decoration) and the figure beside it."""
+
+    width: int  # the bar's length in percent, 0..100
+    figure: Markdown  # the share in percent, as the language writes numbers (below 0 or past 100 too)
+
+
+@dataclass(frozen=True)
+class KpiProgressRow:
+    """One map's KPIs: how many, how many on target, their mean progress and the one furthest behind."""
+
+    map: Markdown
+    kpis: int
+    on_target: int
+    progress: Progress
+    behind: Markdown  # that KPI, linked to its stage
+    behind_progress: Progress
+
+
+@dataclass(frozen=True)
+class Review:
+    """A map overdue for review."""
+
+    map: Markdown
+    last_reviewed: Markdown
+    owner: Markdown  # in brackets, as the language writes a remark
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    """The home page's portfolio (``portfolio.md`` lays it out)."""
+
+    stages: list[str]  # the heat map's columns
+    maps: list[HeatRow]
+    table: list[StageRow]
+    kpis: list[KpiProgressRow]
+    review_days: int  # the age past which the checker calls a review overdue
+    reviews: list[Review]  # the oldest review first
+
+
+def portfolio(ctx: SiteContext, here: str) -> Portfolio | None:
+    """The home page's portfolio, or None for a site without maps."""
     groups = map_groups(ctx)
     if not groups:
-        return ""
+        return None
     cols = _columns(ctx, groups)
     cells = {g.original.map.id: cells_of(g.original.map, ctx) for g in groups}
-    return "\n\n".join([f"## {w('portfolio.title')} {{#portfolio}}", w("portfolio.intro"),
-                        _heat_map(ctx, here, groups, cols, cells),
-                        _heat_table(ctx, here, groups, cols, cells),
-                        f"### {w('portfolio.kpis')} {{#portfolio-kpis}}", w("portfolio.kpis.intro"),
-                        _kpi_table(ctx, here, groups),
-                        f"### {w('portfolio.review')} {{#portfolio-review}}", _reviews(ctx, here, groups)])
+    return Portfolio([name for _, name in cols], _heat_map(ctx, here, groups, cols, cells),
+                     _heat_table(ctx, here, groups, cols, cells), _kpi_table(ctx, here, groups),
+                     ctx.vocab.settings.review_max_age_days, _reviews(ctx, here, groups))
+
+
+def _score(cell: Cell, lang: str) -> Markdown:
+    return Markdown("–" if cell.mean is None else signed(round(cell.mean, 1), lang))
 
 
 def _heat_map(ctx: SiteContext, here: str, groups: list[MapGroup], cols: list[tuple[str, str]],
-              cells: dict[str, dict[str, Cell]]) -> str:
-    """Raw HTML, one line (a blank line would end the block); links written for directory URLs."""
+              cells: dict[str, dict[str, Cell]]) -> list[HeatRow]:
     lang = ctx.lang
-    out = [f'<div class="jm-heat" role="group" aria-label="{attr(word("portfolio.heat_label", lang))}" tabindex="0" '
-           f'data-search-exclude><div class="jm-heat-grid" style="--jm-heat-cols: {len(cols)}">'
-           '<span class="jm-heat-corner"></span>']
-    out += [f'<span class="jm-heat-stage" aria-hidden="true">{html_text(name)}</span>' for _, name in cols]
+    rows = []
     for g in groups:
         m = g.original.map
         page_href = layout.href(here, layout.map_page(m.id))
-        out.append(f'<a class="jm-heat-map" href="{attr(page_href)}" lang="{attr(m.lang)}">{html_text(m.title)}</a>')
+        shown: list[HeatCell | None] = []
         for sid, stage in cols:
             cell = cells[m.id].get(sid)
             if cell is None:
-                out.append('<span class="jm-heat-none"></span>')
+                shown.append(None)
                 continue
             said = listed([_mean_words(cell, lang), _pains_words(cell, lang),
                            word("portfolio.opportunities", lang).format(n=cell.open_opportunities)], lang, "comma")
-            label = f"{m.title}, {stage}: {said}"
-            step = "none" if cell.step is None else str(cell.step)
-            dots = "".join(f'<i class="jm-heat-sev jm-sev-{sev}"></i>' for sev in cell.open_pains)
-            score = "–" if cell.mean is None else signed(round(cell.mean, 1), lang)
-            # The figures drawn (score, squares, count) are hidden from screen readers, which read
-            # the same in words instead; a visible name that differs from an aria-label confuses
-            # speech input, so the words are hidden text inside the link, not an aria-label.
-            out.append(f'<a class="jm-heat-cell jm-heat-{step}" href="{attr(page_href)}#{layout.stage_anchor(sid)}" '
-                       f'data-map="{attr(m.id)}" data-stage="{attr(sid)}" title="{attr(label)}">'
-                       f'<span class="jm-heat-said">{html_text(label)}</span>'
-                       f'<span class="jm-heat-score" aria-hidden="true">{html_text(score)}</span>'
-                       f'<span class="jm-heat-dots" aria-hidden="true">{dots}</span>'
-                       f'<span class="jm-heat-opps" aria-hidden="true">{cell.open_opportunities}</span></a>')
-    out.append("</div></div>")
-    return "".join(out)
+            shown.append(HeatCell(f"{page_href}#{layout.stage_anchor(sid)}", sid,
+                                  "none" if cell.step is None else cell.step, f"{m.title}, {stage}: {said}",
+                                  _score(cell, lang), cell.open_pains, cell.open_opportunities))
+        rows.append(HeatRow(m.id, page_href, m.lang, m.title, shown))
+    return rows
 
 
 def _heat_table(ctx: SiteContext, here: str, groups: list[MapGroup], cols: list[tuple[str, str]],
-                cells: dict[str, dict[str, Cell]]) -> str:
+                cells: dict[str, dict[str, Cell]]) -> list[StageRow]:
     """One row per map and stage: the heat map's figures in words, each stage linked."""
-    lang = ctx.lang
-    w = lambda key: word(key, lang)  # noqa: E731
     rows = []
     for g in groups:
         m = g.original.map
         for sid, name in cols:
             cell = cells[m.id].get(sid)
-            if cell is None:
-                continue
-            rows.append((map_link(here, g.original), map_link(here, g.original, name, layout.stage_anchor(sid)),
-                         "–" if cell.mean is None else signed(round(cell.mean, 1), lang),
-                         inline(f"{len(cell.open_pains)}{_breakdown(cell, lang)}"), str(cell.open_opportunities)))
-    headers = [w("cat.map"), w("stage"), w("portfolio.mean_head"), w("portfolio.pains_head"),
-               w("portfolio.opportunities_head")]
-    body = unsearched(table(headers, rows, align=["l", "l", "r", "l", "r"]), "jm-catalogue jm-heat-table")
-    return f'<details class="jm-heat-details" markdown="1">\n<summary>{html_text(w("portfolio.table"))}</summary>\n\n' \
-           f"{body}\n\n</details>"
+            if cell is not None:
+                rows.append(StageRow(Markdown(map_link(here, g.original)),
+                                     Markdown(map_link(here, g.original, name, layout.stage_anchor(sid))),
+                                     _score(cell, ctx.lang), f"{len(cell.open_pains)}{_breakdown(cell, ctx.lang)}",
+                                     cell.open_opportunities))
+    return rows
 
 
-def _kpi_table(ctx: SiteContext, here: str, groups: list[MapGroup]) -> str:
-    """One row per map: its KPIs' mean progress and the one furthest behind, linked to its stage."""
+def _kpi_table(ctx: SiteContext, here: str, groups: list[MapGroup]) -> list[KpiProgressRow]:
+    """One row per map with a measured KPI."""
     lang = ctx.lang
-    w = lambda key: word(key, lang)  # noqa: E731
     rows = []
     for g in groups:
         m = g.original.map
@@ -177,28 +232,20 @@ def _kpi_table(ctx: SiteContext, here: str, groups: list[MapGroup]) -> str:
             continue
         mean = sum(done for _, _, done in measured) / len(measured)
         s, k, done = min(measured, key=lambda item: item[2])
-        rows.append((map_link(here, g.original), str(len(measured)), str(sum(done >= 1 for _, _, done in measured)),
-                     _progress(mean, lang),
-                     map_link(here, g.original, k.name, layout.stage_anchor(s.id)) + " " + _progress(done, lang)))
-    headers = [w("cat.map"), w("lane.kpis"), w("portfolio.on_target"), w("portfolio.progress"),
-               w("portfolio.behind")]
-    return unsearched(table(headers, rows, align=["l", "r", "r", "l", "l"]), "jm-catalogue jm-portfolio-kpis")
+        rows.append(KpiProgressRow(Markdown(map_link(here, g.original)), len(measured),
+                                   sum(done >= 1 for _, _, done in measured), _progress(mean, lang),
+                                   Markdown(map_link(here, g.original, k.name, layout.stage_anchor(s.id))),
+                                   _progress(done, lang)))
+    return rows
 
 
-def _progress(done: float, lang: str) -> str:
-    """A bar (decoration: the figure beside it says the same) and the share of the way to target."""
-    shown = max(0.0, min(1.0, done))
-    bar = f'<span class="jm-progress" aria-hidden="true"><span style="width: {round(shown * 100)}%"></span></span>'
-    return f"{bar} {num(round(done * 100), lang)}%"
+def _progress(done: float, lang: str) -> Progress:
+    return Progress(round(max(0.0, min(1.0, done)) * 100), Markdown(num(round(done * 100), lang)))
 
 
-def _reviews(ctx: SiteContext, here: str, groups: list[MapGroup]) -> str:
+def _reviews(ctx: SiteContext, here: str, groups: list[MapGroup]) -> list[Review]:
     """Maps the check found overdue (``stale-review``): one rule decides, the checker's."""
-    lang = ctx.lang
-    days = ctx.vocab.settings.review_max_age_days
     due = [e for g in groups for e in g.members if e.map.id in ctx.review_overdue]
-    if not due:
-        return word("portfolio.review.none", lang).format(days=days)
-    items = "\n".join(f"- {map_link(here, e)} — {date(e.map.last_reviewed, lang)}{bracketed(inline(e.map.owner), lang)}"
-                      for e in sorted(due, key=lambda e: e.map.last_reviewed))
-    return word("portfolio.review.intro", lang).format(days=days) + "\n\n" + items
+    return [Review(Markdown(map_link(here, e)), Markdown(date(e.map.last_reviewed, ctx.lang)),
+                   Markdown(bracketed(inline(e.map.owner), ctx.lang)))
+            for e in sorted(due, key=lambda e: e.map.last_reviewed)]
