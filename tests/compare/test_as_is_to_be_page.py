@@ -5,9 +5,7 @@ still open and new, linked from both map pages, in every site language."""
 from __future__ import annotations
 
 import re
-import shutil
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 
@@ -16,8 +14,6 @@ from journeymaps.pages import build_site
 from journeymaps.pages.compare import towards_target
 from journeymaps.pages.model import fill_svg_slots
 from journeymaps.project import load_project
-
-from conftest import REPO, TODAY
 
 TO_BE, AS_IS = "online-banking-to-be", "online-banking"
 PAGE = f"maps/{TO_BE}/compare.md"
@@ -107,16 +103,14 @@ def test_towards_target_both_ways():
                           Kpi(id="k", name="k", unit="", baseline=1.0, current=3.0)) is None
 
 
-def test_map_text_is_escaped(tmp_path):
-    root = tmp_path / "site"
-    shutil.copytree(REPO / "site_config", root / "site_config")
-    shutil.copytree(REPO / "maps", root / "maps")
+def test_map_text_is_escaped(project_copy):
+    root = project_copy
     path = root / "maps" / "banking" / "online-banking-to-be.yaml"
     text = path.read_text(encoding="utf-8").replace(
         "About one applicant in twelve", "<script>alert(1)</script> About one applicant in twelve")
     path.write_text(text.replace("name: Maya, the time-pressed professional",
                                  'name: "Maya <img src=x onerror=alert(1)>"'), encoding="utf-8")
-    project = load_project(root, today=TODAY)
+    project = load_project(root)
     f = next(f for f in build_site(project, png=False).files if f.path == PAGE)
     page = fill_svg_slots(f.content, f.svgs)
     assert "<script>" not in page and "<img" not in page
