@@ -115,3 +115,19 @@ def test_map_text_is_escaped(project_copy):
     page = fill_svg_slots(f.content, f.svgs)
     assert "<script>" not in page and "<img" not in page
     assert "&lt;script&gt;" in page
+
+
+def test_a_pain_point_marked_resolved_counts_as_resolved(project):
+    from journeymaps.pages.compare import pain_difference
+
+    maps = {e.map.id: e.map for e in project.maps}
+    base, head = maps[AS_IS], maps[TO_BE]
+    stages = [s.model_copy(update={"pain_points": [p.model_copy(update={"status": "resolved"})
+                                                   if p.id == "fee-details-scattered" else p for p in s.pain_points]})
+              for s in head.stages]
+    d = pain_difference(base, head.model_copy(update={"stages": stages}))
+    assert "fee-details-scattered" in {p.id for _, p in d.resolved}
+    assert "fee-details-scattered" not in {old.id for _, old, _ in d.remaining}
+    # A pain point already resolved in the as-is map is no news in the to-be map.
+    resolved_before = {p.id for _, p in base.pain_point_index().values() if p.status == "resolved"}
+    assert not resolved_before & {p.id for _, p in d.resolved}

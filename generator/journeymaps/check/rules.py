@@ -11,7 +11,7 @@ from typing import Any
 
 from ..core.findings import Finding, Severity
 from ..load.yaml12 import Loaded
-from ..model.journey import EmotionScale, HYPOTHESIS, JourneyMap
+from ..model.journey import EVIDENCE_URL_PATTERN, EmotionScale, HYPOTHESIS, JourneyMap
 from ..model.resolve import effective_scale, low_threshold
 from ..model.limits import CARD_LANES, MAX_CARDS_PER_LANE, MAX_PERSONAS, MAX_STAGES
 from ..core.markdown import unclosed_fence
@@ -19,10 +19,11 @@ from ..model.vocabulary import Vocabulary
 from ..model.translation import map_digest
 from ..core.phrase import Phrase, phrase
 from .hints import suggestion
+from .pain_status import pain_status_findings
 from .worded import finding
 from .translations import TranslationDoc, check_links
 
-_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+_URL = re.compile(EVIDENCE_URL_PATTERN, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -134,12 +135,15 @@ def check_map(m: JourneyMap, loaded: Loaded, display: str, file_path: Path | Non
         if not s.touchpoints:
             c.add("warning", "no-touchpoint", sp + ("id",), phrase("check.no_touchpoint", stage=s.id),
                   phrase("check.no_touchpoint.hint"))
-        if not s.pain_points:
+        if not any(p.status == "open" for p in s.pain_points):  # a resolved one no longer explains a low score
             lows = [pid for pid, v in s.emotions.items() if v <= low]
             if lows:
                 c.add("warning", "low-emotion-no-pain", sp + ("emotions",),
                       phrase("check.low_emotion_no_pain", personas=", ".join(f"`{p}`" for p in lows), stage=s.id),
                       phrase("check.low_emotion_no_pain.hint"))
+
+    for severity, code, path, message, hint in pain_status_findings(m):
+        c.add(severity, code, path, message, hint)
 
     _check_fence(c, ("notes",), m.notes)
     for i, s in enumerate(m.stages):

@@ -25,15 +25,16 @@ from .words import bracketed, num, signed, word
 
 @dataclass(frozen=True)
 class PainDifference:
-    """The pain points of the two maps, matched by id."""
+    """The open pain points of the as-is map against the to-be map's, matched by id."""
 
-    resolved: list[tuple[Stage, PainPoint]]  # in the as-is map only
-    remaining: list[tuple[Stage, PainPoint, PainPoint]]  # in both: (to-be stage, as-is, to-be)
-    new: list[tuple[Stage, PainPoint]]  # in the to-be map only
+    resolved: list[tuple[Stage, PainPoint]]  # open as-is; gone from the to-be map, or marked resolved there
+    remaining: list[tuple[Stage, PainPoint, PainPoint]]  # open in both: (to-be stage, as-is, to-be)
+    new: list[tuple[Stage, PainPoint]]  # open in the to-be map only
 
 
 def pain_difference(base: JourneyMap, head: JourneyMap) -> PainDifference:
-    before, after = base.pain_point_index(), head.pain_point_index()
+    before = {pid: sp for pid, sp in base.pain_point_index().items() if sp[1].status == "open"}
+    after = {pid: sp for pid, sp in head.pain_point_index().items() if sp[1].status == "open"}
     return PainDifference(
         resolved=[(s, p) for pid, (s, p) in before.items() if pid not in after],
         remaining=[(s, before[pid][1], p) for pid, (s, p) in after.items() if pid in before],
