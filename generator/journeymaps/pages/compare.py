@@ -73,9 +73,11 @@ def compare_page(base_entry: MapEntry, head_entry: MapEntry, ctx: SiteContext) -
                 pictures=pictures, site_lang=ctx.lang)
 
 
-def _one_persona(m: JourneyMap, p: Persona) -> JourneyMap:
-    """The map as if ``p`` were its only persona: the overlay then draws one pair of curves."""
-    stages = [s.model_copy(update={"emotions": {p.id: s.emotions[p.id]} if p.id in s.emotions else {}})
+def _one_persona(m: JourneyMap, p: Persona, ctx: SiteContext) -> JourneyMap:
+    """The map as if ``p`` were its only persona: the overlay then draws one pair of curves. Its
+    stages carry their names in the site's language: the picture's frame is the page's words."""
+    stages = [s.model_copy(update={"emotions": {p.id: s.emotions[p.id]} if p.id in s.emotions else {},
+                                   "name": stage_name(m, s, ctx.vocab, ctx.lang)})
               for s in m.stages]
     return m.model_copy(update={"personas": [p], "stages": stages})
 
@@ -84,8 +86,7 @@ def _curve(base: JourneyMap, head: JourneyMap, p: Persona, ctx: SiteContext, pic
     w = lambda key: word(key, ctx.lang)  # noqa: E731
     was = next((q for q in base.personas if q.id == p.id), None)
     title = w("compare.emotion_title").format(persona=persona_short(p))
-    svg = emotion_overlay(_one_persona(base, was) if was else base.model_copy(update={"personas": [p]}),
-                          _one_persona(head, p), ctx.vocab, base_label=w("map_status.as-is"),
+    svg = emotion_overlay(_one_persona(base, was or p, ctx), _one_persona(head, p, ctx), ctx.vocab, base_label=w("map_status.as-is"),
                           head_label=w("map_status.to-be"), id_prefix=f"jm-{head.id}-compare-{p.id}",
                           lang=ctx.lang, title=title)
     return f"### {inline(p.name)} {{#persona-{p.id}}}\n\n" + figure(svg, cls="jm-compare-curve", label=title,
@@ -111,7 +112,7 @@ def _kpi_table(base: JourneyMap, head: JourneyMap, ctx: SiteContext) -> str:
             change = signed(_value(b) - _value(a), lang)
             way = towards_target(a, b)
             verdict = "–" if way is None else w({1: "compare.better", -1: "compare.worse", 0: "compare.same"}[way])
-        rows.append((inline(k.name), inline(stage_name(head if kid in after else base, s, ctx.vocab)),
+        rows.append((inline(k.name), inline(stage_name(head if kid in after else base, s, ctx.vocab, lang)),
                      num(_value(a), lang) if a else "–", num(_value(b), lang) if b else "–", change,
                      num(k.target, lang), verdict, inline(k.unit)))
     block = table([w("kpi"), w("stage"), w("compare.col.as_is"), w("compare.col.to_be"), w("compare.col.change"),
@@ -126,7 +127,7 @@ def _pains(d: PainDifference, base: JourneyMap, head: JourneyMap, ctx: SiteConte
     lang = ctx.lang
 
     def where(s: Stage, p: PainPoint, m: JourneyMap) -> str:
-        return inline(p.text) + bracketed(listed_words(stage_name(m, s, ctx.vocab), w("severity." + p.severity)), lang)
+        return inline(p.text) + bracketed(listed_words(stage_name(m, s, ctx.vocab, lang), w("severity." + p.severity)), lang)
 
     def listed_words(*parts: str) -> str:
         return word("list_sep", lang).join(inline(x) for x in parts)
