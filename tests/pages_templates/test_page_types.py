@@ -30,6 +30,7 @@ PAGES = {
     "map_page.md": r"maps/[^/]+/index\.md",
     "playbook.md": r"maps/[^/]+/playbook\.md",
     "history.md": r"maps/[^/]+/history\.md",
+    "compare_page.md": r"maps/[^/]+/compare\.md",
     "home.md": r"index\.md",
     "portfolio.md": r"index\.md",
     "industry.md": r"industries/[^/]+/index\.md",

@@ -23,6 +23,9 @@ from .words import labelled, num, sentence, word
 SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 # A matrix cell names at most this many maps; a site of 1,000 maps stays readable and linear.
 CELL_LIMIT = 8
+# Stage columns one channels table holds: with the channel column, each keeps a readable width in
+# the text column of a 1,400 px screen. More stages (lead journeys, custom stages) get more tables.
+STAGE_COLUMNS = 6
 KINDS = ("channels", "pain_points", "opportunities", "kpis", "tags", "pilots", "plays")  # in the order of the index
 
 
@@ -30,6 +33,12 @@ KINDS = ("channels", "pain_points", "opportunities", "kpis", "tags", "pilots", "
 class ChannelRow:
     channel: str
     cells: list[Markdown]  # per stage column: the maps with a touchpoint there, linked
+
+
+@dataclass(frozen=True)
+class ChannelTable:
+    stages: list[str]  # the stage columns' names
+    channels: list[ChannelRow]  # the channels used at one of these stages
 
 
 @dataclass(frozen=True)
@@ -137,17 +146,31 @@ def _channels(ctx: SiteContext) -> VirtualFile:
             use.setdefault(key, []).append(members)
     channels = [c.id for c in ctx.vocab.channels if any(k[0] == c.id for k in use)]
     channels += sorted({k[0] for k in use} - set(channels))
-    rows = []
-    for ch in channels:
-        cells = []
-        for stage_id, _ in cols:
-            groups = use.get((ch, stage_id), [])
-            shown = [maps_cell(ctx.lang, here, members, layout.stage_anchor(stage_id)) for members in groups[:CELL_LIMIT]]
-            if len(groups) > CELL_LIMIT:
-                shown.append(_w("cat.more", ctx.lang).format(n=len(groups) - CELL_LIMIT))
-            cells.append(Markdown("<br>".join(shown)))
-        rows.append(ChannelRow(channel_name(ch, ctx.lang, ctx.vocab), cells))
-    return _page("channels", ctx, stages=[n for _, n in cols], channels=rows)
+    tables = []
+    for group in _column_groups(ctx, cols):
+        rows = []
+        for ch in channels:
+            if not any((ch, stage_id) in use for stage_id, _ in group):
+                continue
+            cells = []
+            for stage_id, _ in group:
+                groups = use.get((ch, stage_id), [])
+                shown = [maps_cell(ctx.lang, here, members, layout.stage_anchor(stage_id))
+                         for members in groups[:CELL_LIMIT]]
+                if len(groups) > CELL_LIMIT:
+                    shown.append(_w("cat.more", ctx.lang).format(n=len(groups) - CELL_LIMIT))
+                cells.append(Markdown("<br>".join(shown)))
+            rows.append(ChannelRow(channel_name(ch, ctx.lang, ctx.vocab), cells))
+        tables.append(ChannelTable([n for _, n in group], rows))
+    return _page("channels", ctx, tables=tables)
+
+
+def _column_groups(ctx: SiteContext, cols: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """The stage columns in tables of at most STAGE_COLUMNS: first the stages every new map starts
+    with (the purchase journey), then the others, so each table reads as one kind of journey."""
+    main = [c for c in cols if (d := ctx.vocab.stage(c[0])) is not None and d.skeleton]
+    rest = [c for c in cols if c not in main]
+    return [g[i:i + STAGE_COLUMNS] for g in (main, rest) for i in range(0, len(g), STAGE_COLUMNS)]
 
 
 def _pain_points(ctx: SiteContext) -> VirtualFile:

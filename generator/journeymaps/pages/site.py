@@ -18,6 +18,7 @@ from . import languages, layout
 from .blocks import failure_note, page
 from .catalogues import KINDS as CATALOGUE_KINDS
 from .catalogues import catalogue_pages, catalogue_title
+from .compare import compare_pages_of
 from .glossary import glossary_nav, glossary_pages
 from .guides import guide_page, method_index
 from .history import history_page
@@ -111,8 +112,9 @@ def cairo_downloads(svgs: dict[str, str], kinds: tuple[str, ...] = CAIRO_KINDS) 
 
 
 def map_pages(e: MapEntry, ctx: SiteContext, svg: str) -> list[VirtualFile]:
-    """A map's page, playbook and history in the ``ctx.lang`` site: marked when shown untranslated."""
-    pages = [map_page(e, ctx, svg), playbook_page(e, ctx), history_page(e, ctx)]
+    """A map's page, playbook, history (and a to-be map's compare page) in the ``ctx.lang`` site:
+    marked when shown untranslated."""
+    pages = [map_page(e, ctx, svg), playbook_page(e, ctx), history_page(e, ctx), *compare_pages_of(e, ctx)]
     if e.map.lang == ctx.lang:
         return pages
     note = languages.untranslated_note("map", ctx.lang, e.map.lang)
@@ -133,7 +135,8 @@ def with_selectors(files: list[VirtualFile], project: Project, lang: str) -> lis
         parts = path.split("/")
         if len(parts) == 3 and parts[0] == "maps" and parts[1] in groups:
             other = languages.shown_in(ed.lang, groups[parts[1]], settings.languages).map.id
-            by_name = {"playbook.md": layout.playbook_page, "history.md": layout.history_page}
+            by_name = {"playbook.md": layout.playbook_page, "history.md": layout.history_page,
+                       "compare.md": layout.compare_page}
             return by_name.get(parts[2], layout.map_page)(other)
         return path if path in paths else None
 
@@ -177,7 +180,8 @@ def navigation(ctx: SiteContext) -> list[NavItem]:
         d = ctx.vocab.industry(ind)
         title = d.name(ctx.lang) if d else ind
         entries = [e for e in ctx.maps if e.map.industry == ind]
-        items = [_map_nav(e) for e in entries]
+        items = [_map_nav(e, compared=e.map.based_on is not None and ctx.entry(e.map.based_on) is not None)
+                 for e in entries]
         nav.append(NavItem(html_text(title), layout.industry_page(ind), tuple(_chunked(items, w))))
     if failed:
         playbook = w("playbook")
@@ -193,11 +197,13 @@ def navigation(ctx: SiteContext) -> list[NavItem]:
     return nav
 
 
-def _map_nav(e: MapEntry) -> NavItem:
+def _map_nav(e: MapEntry, *, compared: bool = False) -> NavItem:
+    """``compared``: a to-be map whose as-is map the site has, so it has a compare page."""
     m = e.map
+    compare = (NavItem(html_text(word("compare.title", m.lang)), layout.compare_page(m.id)),) if compared else ()
     return NavItem(html_text(m.title), layout.map_page(m.id),
                    (NavItem(html_text(word("playbook", m.lang)), layout.playbook_page(m.id)),
-                    NavItem(html_text(word("history.title", m.lang)), layout.history_page(m.id))))
+                    NavItem(html_text(word("history.title", m.lang)), layout.history_page(m.id)), *compare))
 
 
 def _chunked(items: list[NavItem], w) -> Iterable[NavItem]:

@@ -76,7 +76,7 @@ def fresh(*, map_id: str, title: str, industry: str, lang: str, vocab: Vocabular
         "# should be explained by a pain point at the same stage.",
         "stages:",
     ]
-    for i, stage in enumerate(vocab.stages):
+    for i, stage in enumerate(s for s in vocab.stages if s.skeleton):
         text = stage.describe(lang)
         description = f": {' '.join(text.split())}" if text else ""
         out.append(f"  # {stage.name(lang)}{description}")
@@ -88,7 +88,7 @@ def fresh(*, map_id: str, title: str, industry: str, lang: str, vocab: Vocabular
                 "    # goal: What the customer wants to achieve here.",
             ]
             out += [line.replace("<channel>", channel) for spec in page_order() for line in spec.example]
-    if not vocab.stages:
+    if not any(s.skeleton for s in vocab.stages):
         out += ["  - id: first-stage", "    name: First stage", f"    emotions: {{{PERSONA}: {neutral}}}"]
     return "\n".join(out) + "\n"
 
