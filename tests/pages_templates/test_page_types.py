@@ -13,6 +13,7 @@ import pytest
 
 from journeymaps.cli import main
 from journeymaps.core.findings import Finding
+from journeymaps.pages.compare import compare_pages_of
 from journeymaps.pages.guides import guide_page
 from journeymaps.pages.home import home_page
 from journeymaps.pages.model import Failure
@@ -132,7 +133,8 @@ def _hostile(entry):
     stages = [s.model_copy(update={
         "opportunities": [o.model_copy(update={"text": HOSTILE, "pilots": [
             p.model_copy(update={"hypothesis": HOSTILE, "cohort": HOSTILE}) for p in o.pilots]}) for o in s.opportunities],
-        "plays": [p.model_copy(update={"trigger": HOSTILE, "content": HOSTILE}) for p in s.plays]}) for s in m.stages]
+        "plays": [p.model_copy(update={"trigger": HOSTILE, "content": HOSTILE}) for p in s.plays],
+        "pain_points": [p.model_copy(update={"text": HOSTILE}) for p in s.pain_points]}) for s in m.stages]
     return dataclasses.replace(entry, map=m.model_copy(update={"summary": HOSTILE, "title": HOSTILE,
                                                                 "stages": stages}))
 
@@ -162,9 +164,15 @@ def test_a_site_template_chooses_the_html_context_with_a_filter(project, tmp_pat
     assert "<script>" not in body
 
 
-# The pages that gather every map's text (pilot log, plays, the home page's portfolio), from a
-# site template that prints it bare between two marks.
+def _compare(ctx):
+    return compare_pages_of(ctx.entry("online-banking-to-be"), ctx)[0]
+
+
+# The pages that gather maps' text (pilot log, plays, the home page's portfolio, the compare
+# page), from a site template that prints it bare between two marks.
 GATHERED = {
+    "compare_page.md": (_compare, "{{ title }} {{ base }} {{ head }}\n{% for g in pains %}{% for p in g.pains %}"
+                                  "{{ p.text }}\n{% endfor %}{% endfor %}"),
     "catalogue_pilots.md": (pilots_page, "{% for r in pilots %}{{ r.hypothesis }} {{ r.opportunity }} {{ r.cohort }}\n"
                                          "{% endfor %}"),
     "catalogue_plays.md": (plays_page, "{% for s in maps %}{% for r in s.plays %}{{ r.trigger }} {{ r.content }}\n"

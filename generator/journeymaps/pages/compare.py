@@ -18,8 +18,9 @@ from ..diff.words import persona_short
 from ..model.journey import JourneyMap, Kpi, PainPoint, Persona, Stage
 from ..model.resolve import stage_name
 from . import layout
-from .blocks import bullets, figure, link, page, table
+from .blocks import figure, link, page
 from .model import Pictures, SiteContext, VirtualFile
+from .templates import Markdown
 from .words import bracketed, num, signed, word
 
 
@@ -57,18 +58,56 @@ def compare_pages_of(e: MapEntry, ctx: SiteContext) -> list[VirtualFile]:
     return [compare_page(base, e, ctx)] if base is not None else []
 
 
+@dataclass(frozen=True)
+class Curve:
+    """One persona's emotion, as-is and to-be, in one picture."""
+
+    id: str  # the persona's id, for the anchor
+    name: str
+    figure: Markdown  # a picture slot
+
+
+@dataclass(frozen=True)
+class KpiChange:
+    """A KPI of either map: its value in each (``–`` where a map lacks it) and the change."""
+
+    name: str
+    stage: str
+    as_is: Markdown  # numbers as the language writes them
+    to_be: Markdown
+    change: Markdown
+    target: Markdown
+    verdict: Markdown  # better, worse or unchanged against the target; "–" without one
+    unit: str
+
+
+@dataclass(frozen=True)
+class PainChange:
+    """A pain point in one of the three lists."""
+
+    text: str
+    where: Markdown  # its stage and severity, in brackets as the language writes a remark
+    moved: str | None  # "severity high → medium" for a pain point still open at another severity
+
+
+@dataclass(frozen=True)
+class PainList:
+    id: str  # the anchor: resolved, remaining or new
+    heading: str
+    pains: list[PainChange]
+
+
 def compare_page(base_entry: MapEntry, head_entry: MapEntry, ctx: SiteContext) -> VirtualFile:
+    """From the site's ``compare_page.md``."""
     base, head = base_entry.map, head_entry.map
     here = layout.compare_page(head.id)
     w = lambda key: word(key, ctx.lang)  # noqa: E731 - the page's own words are the site's
     pictures = Pictures()
-    intro = w("compare.intro").format(base=link(base.title, layout.rel(here, layout.map_page(base.id))),
-                                      head=link(head.title, layout.rel(here, layout.map_page(head.id))))
     body = ctx.templates.render(
-        "compare_page.md", w,
-        title=f"{w('compare.title')}: {inline(head.title)}", intro=intro,
+        "compare_page.md", w, title=head.title, base=Markdown(link(base.title, layout.rel(here, layout.map_page(base.id)))),
+        head=Markdown(link(head.title, layout.rel(here, layout.map_page(head.id)))),
         curves=[_curve(base, head, p, ctx, pictures) for p in head.personas],
-        kpis=_kpi_table(base, head, ctx), pains=_pains(pain_difference(base, head), base, head, ctx))
+        kpis=_kpi_changes(base, head, ctx), pains=_pains(pain_difference(base, head), base, head, ctx))
     return page(here, f"{w('compare.title')}: {head.title}", [body], source=head_entry.display, wide=True,
                 pictures=pictures, site_lang=ctx.lang)
 
@@ -82,22 +121,21 @@ def _one_persona(m: JourneyMap, p: Persona, ctx: SiteContext) -> JourneyMap:
     return m.model_copy(update={"personas": [p], "stages": stages})
 
 
-def _curve(base: JourneyMap, head: JourneyMap, p: Persona, ctx: SiteContext, pictures: Pictures) -> str:
+def _curve(base: JourneyMap, head: JourneyMap, p: Persona, ctx: SiteContext, pictures: Pictures) -> Curve:
     w = lambda key: word(key, ctx.lang)  # noqa: E731
     was = next((q for q in base.personas if q.id == p.id), None)
     title = w("compare.emotion_title").format(persona=persona_short(p))
     svg = emotion_overlay(_one_persona(base, was or p, ctx), _one_persona(head, p, ctx), ctx.vocab, base_label=w("map_status.as-is"),
                           head_label=w("map_status.to-be"), id_prefix=f"jm-{head.id}-compare-{p.id}",
                           lang=ctx.lang, title=title)
-    return f"### {inline(p.name)} {{#persona-{p.id}}}\n\n" + figure(svg, cls="jm-compare-curve", label=title,
-                                                                      pictures=pictures)
+    return Curve(p.id, p.name, Markdown(figure(svg, cls="jm-compare-curve", label=title, pictures=pictures)))
 
 
 def _value(k: Kpi) -> float:
     return k.current if k.current is not None else k.baseline
 
 
-def _kpi_table(base: JourneyMap, head: JourneyMap, ctx: SiteContext) -> str:
+def _kpi_changes(base: JourneyMap, head: JourneyMap, ctx: SiteContext) -> list[KpiChange]:
     """Every KPI of either map, in the to-be map's order, then those only the as-is map has."""
     w = lambda key: word(key, ctx.lang)  # noqa: E731
     lang = ctx.lang
@@ -112,35 +150,28 @@ def _kpi_table(base: JourneyMap, head: JourneyMap, ctx: SiteContext) -> str:
             change = signed(_value(b) - _value(a), lang)
             way = towards_target(a, b)
             verdict = "–" if way is None else w({1: "compare.better", -1: "compare.worse", 0: "compare.same"}[way])
-        rows.append((inline(k.name), inline(stage_name(head if kid in after else base, s, ctx.vocab, lang)),
-                     num(_value(a), lang) if a else "–", num(_value(b), lang) if b else "–", change,
-                     num(k.target, lang), verdict, inline(k.unit)))
-    block = table([w("kpi"), w("stage"), w("compare.col.as_is"), w("compare.col.to_be"), w("compare.col.change"),
-                   w("target"), w("compare.col.verdict"), w("unit")], rows,
-                  align=["l", "l", "r", "r", "r", "r", "l", "l"])
-    return f'<div class="jm-compact jm-compare-kpis" markdown="1">\n\n{block}\n\n</div>'
+        rows.append(KpiChange(k.name, stage_name(head if kid in after else base, s, ctx.vocab, lang),
+                              Markdown(num(_value(a), lang) if a else "–"), Markdown(num(_value(b), lang) if b else "–"),
+                              Markdown(change), Markdown(num(k.target, lang)), Markdown(verdict), k.unit))
+    return rows
 
 
-def _pains(d: PainDifference, base: JourneyMap, head: JourneyMap, ctx: SiteContext) -> list[tuple[str, str, str]]:
-    """(anchor, heading, bullets) for resolved, remaining and new pain points."""
+def _pains(d: PainDifference, base: JourneyMap, head: JourneyMap, ctx: SiteContext) -> list[PainList]:
+    """The resolved, remaining and new pain points."""
     w = lambda key: word(key, ctx.lang)  # noqa: E731
     lang = ctx.lang
 
-    def where(s: Stage, p: PainPoint, m: JourneyMap) -> str:
-        return inline(p.text) + bracketed(listed_words(stage_name(m, s, ctx.vocab, lang), w("severity." + p.severity)), lang)
+    def where(s: Stage, p: PainPoint, m: JourneyMap) -> Markdown:
+        parts = (stage_name(m, s, ctx.vocab, lang), w("severity." + p.severity))
+        return Markdown(bracketed(word("list_sep", lang).join(inline(x) for x in parts), lang))
 
-    def listed_words(*parts: str) -> str:
-        return word("list_sep", lang).join(inline(x) for x in parts)
-
-    def remaining(s: Stage, old: PainPoint, new: PainPoint) -> str:
-        text = where(s, new, head)
+    def remaining(s: Stage, old: PainPoint, new: PainPoint) -> PainChange:
+        moved = None
         if old.severity != new.severity:
-            text += " — " + inline(w("compare.severity_move").format(before=w("severity." + old.severity),
-                                                                     after=w("severity." + new.severity)))
-        return text
+            moved = w("compare.severity_move").format(before=w("severity." + old.severity),
+                                                      after=w("severity." + new.severity))
+        return PainChange(new.text, where(s, new, head), moved)
 
-    none = w("compare.none")
-    return [("resolved", w("compare.resolved"), bullets(where(s, p, base) for s, p in d.resolved) or none),
-            ("remaining", w("compare.remaining"), bullets(remaining(*t) for t in d.remaining) or none),
-            ("new", w("compare.new"), bullets(where(s, p, head) for s, p in d.new) or none)]
-
+    return [PainList("resolved", w("compare.resolved"), [PainChange(p.text, where(s, p, base), None) for s, p in d.resolved]),
+            PainList("remaining", w("compare.remaining"), [remaining(*t) for t in d.remaining]),
+            PainList("new", w("compare.new"), [PainChange(p.text, where(s, p, head), None) for s, p in d.new])]
