@@ -11,7 +11,8 @@ from ..check.runner import MapEntry
 from ..model.priority import quadrant, rank_key, score
 from ..model.resolve import channel_name, stage_name
 from . import layout
-from .blocks import evidence, page
+from ..core.escape import inline
+from .blocks import evidence, in_lang, page
 from .map_groups import folded, map_groups, maps_cell
 from .map_page import gap
 from .model import SiteContext, VirtualFile
@@ -64,13 +65,13 @@ class OpportunityRow:
 
 @dataclass(frozen=True)
 class KpiRow:
-    name: str
+    name: Markdown  # the map's own words, marked with its language where it is not the site's
     stage: str
     baseline: Markdown  # numbers as the language writes them
     target: Markdown
     current: Markdown
     gap: Markdown
-    unit: str
+    unit: Markdown
 
 
 @dataclass(frozen=True)
@@ -198,14 +199,21 @@ def _kpis(ctx: SiteContext) -> VirtualFile:
     here = layout.CATALOGUES["kpis"]
     sections = []
     for g in map_groups(ctx):
-        rows = [KpiRow(r.item.name, stage_name(r.entry.map, r.stage, ctx.vocab, ctx.lang),
+        rows = [KpiRow(_as_written(r.item.name, r.entry, ctx), stage_name(r.entry.map, r.stage, ctx.vocab, ctx.lang),
                        Markdown(num(r.item.baseline, ctx.lang)), Markdown(num(r.item.target, ctx.lang)),
-                       Markdown(num(r.item.current, ctx.lang)), Markdown(gap(r.item, ctx.lang)), r.item.unit)
+                       Markdown(num(r.item.current, ctx.lang)), Markdown(gap(r.item, ctx.lang)),
+                       _as_written(r.item.unit, r.entry, ctx))
                 for r in folded(g, lambda s: s.kpis)]
         if rows:
             sections.append(KpiSection(g.original.map.id, Markdown(maps_cell(ctx.lang, here, g.members, sep=" ")),
                                        rows))
     return _page("kpis", ctx, maps=sections)
+
+
+def _as_written(text: str, entry: MapEntry, ctx: SiteContext) -> Markdown:
+    """A map's words on a page of another language's site: as written, and said to be in the map's
+    language (an English map's unit "days" on the Chinese site is English, not a missed label)."""
+    return Markdown(in_lang(inline(text), entry.map.lang, ctx.lang))
 
 
 def _tags(ctx: SiteContext) -> VirtualFile:

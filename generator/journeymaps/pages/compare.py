@@ -20,6 +20,7 @@ from ..model.resolve import stage_name
 from . import layout
 from .blocks import bullets, figure, link, page, table
 from .model import Pictures, SiteContext, VirtualFile
+from .templates import Markdown
 from .words import bracketed, num, signed, word
 
 
@@ -66,9 +67,11 @@ def compare_page(base_entry: MapEntry, head_entry: MapEntry, ctx: SiteContext) -
                                       head=link(head.title, layout.rel(here, layout.map_page(head.id))))
     body = ctx.templates.render(
         "compare_page.md", w,
-        title=f"{w('compare.title')}: {inline(head.title)}", intro=intro,
-        curves=[_curve(base, head, p, ctx, pictures) for p in head.personas],
-        kpis=_kpi_table(base, head, ctx), pains=_pains(pain_difference(base, head), base, head, ctx))
+        title=Markdown(f"{inline(w('compare.title'))}: {inline(head.title)}"), intro=Markdown(intro),
+        curves=[Markdown(_curve(base, head, p, ctx, pictures)) for p in head.personas],
+        kpis=Markdown(_kpi_table(base, head, ctx)),
+        pains=[(anchor, heading, Markdown(items))
+               for anchor, heading, items in _pains(pain_difference(base, head), base, head, ctx)])
     return page(here, f"{w('compare.title')}: {head.title}", [body], source=head_entry.display, wide=True,
                 pictures=pictures, site_lang=ctx.lang)
 
