@@ -72,7 +72,7 @@ def test_map_page_content(site_dir, maps) -> None:
         kpis = [k for s in m.stages for k in s.kpis]
         rows = table_rows(section(page, "kpis"))
         assert [r[0] for r in rows] == [k.name for k in kpis]
-        assert len(table_head(section(page, "kpis"))) == 7  # KPI, stage, baseline, target, current, gap, unit
+        assert len(table_head(section(page, "kpis"))) == 9  # KPI, stage, baseline, target, current, gap, track, trend, unit
         edit = [h for h in hrefs(page_file(site_dir, f"maps/{map_id}/").read_text()) if "/edit/" in h]
         assert edit and edit[0].endswith(e.display), "edit link must open the map's YAML file"
 

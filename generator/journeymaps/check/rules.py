@@ -21,6 +21,7 @@ from ..core.phrase import Phrase, phrase
 from .hints import suggestion
 from .worded import finding
 from .translations import TranslationDoc, check_links
+from .kpi_series import check_in_map
 
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 
@@ -111,9 +112,7 @@ def check_map(m: JourneyMap, loaded: Loaded, display: str, file_path: Path | Non
                       suggestion(t.channel, channel_ids) or phrase("check.unknown_channel.hint"))
         for j, p in enumerate(s.pain_points):
             pp = sp + ("pain_points", j)
-            if p.evidence != HYPOTHESIS and not _URL.match(p.evidence):
-                c.add("error", "bad-evidence", pp + ("evidence",),
-                      phrase("check.bad_evidence"), phrase("check.bad_evidence.hint"))
+            _check_evidence(c, pp + ("evidence",), p.evidence, ctx)
             if p.id not in addressed:
                 c.add("warning", "unaddressed-pain-point", pp + ("id",),
                       phrase("check.unaddressed_pain_point", pain_point=p.id),
@@ -141,6 +140,8 @@ def check_map(m: JourneyMap, loaded: Loaded, display: str, file_path: Path | Non
                       phrase("check.low_emotion_no_pain", personas=", ".join(f"`{p}`" for p in lows), stage=s.id),
                       phrase("check.low_emotion_no_pain.hint"))
 
+    c.findings += check_in_map(m, loaded, display, ctx.today, vocab.settings.kpi_max_age_days)
+
     _check_fence(c, ("notes",), m.notes)
     for i, s in enumerate(m.stages):
         _check_fence(c, ("stages", i, "notes"), s.notes)
@@ -154,6 +155,23 @@ def check_map(m: JourneyMap, loaded: Loaded, display: str, file_path: Path | Non
         c.add("warning", "future-review", ("last_reviewed",), phrase("check.future_review"),
               phrase("check.future_review.hint"))
     return c.findings
+
+
+def _check_evidence(c: _Collector, path: tuple[Any, ...], evidence: str, ctx: RuleContext) -> None:
+    """Evidence names a study of the register, a research link, or the word `hypothesis`."""
+    if evidence == HYPOTHESIS or _URL.match(evidence):
+        return
+    study = ctx.vocabulary.study(evidence)
+    if study is None:
+        ids = [st.id for st in ctx.vocabulary.studies]
+        c.add("error", "unknown-study", path, phrase("check.unknown_study", study=evidence),
+              suggestion(evidence, ids) or phrase("check.bad_evidence.hint"))
+        return
+    age = (ctx.today - study.date).days
+    limit = ctx.vocabulary.settings.study_max_age_days
+    if age > limit:
+        c.add("warning", "stale-study", path, phrase("check.stale_study", study=study.id, days=age, limit=limit),
+              phrase("check.stale_study.hint"))
 
 
 def _check_size(c: _Collector, m: JourneyMap) -> None:

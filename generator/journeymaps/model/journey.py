@@ -132,6 +132,14 @@ class Opportunity(_Model):
     owner: ShortText | None = Field(default=None, description="Team that owns the change.")
 
 
+# --- KPI series (issue 14 §1): dated observations; the latest is the KPI's current value ---
+class Observation(_Model):
+    """One dated measurement of a KPI."""
+
+    date: _dt.date = Field(description="Day the value was measured, `YYYY-MM-DD`; not in the future.")
+    value: Number = Field(description="The measured value, in the KPI's unit.")
+
+
 class Kpi(_Model):
     """A measure that shows whether a change worked."""
 
@@ -140,7 +148,13 @@ class Kpi(_Model):
     unit: Annotated[str, StringConstraints(max_length=20)] = Field(description="Unit, e.g. `%`, `s`, `pts`, `EUR`.")
     baseline: Number = Field(description="Value before the change.")
     target: Number | None = Field(default=None, description="Value the team aims for.")
-    current: Number | None = Field(default=None, description="Latest measured value.")
+    current: Number | None = Field(
+        default=None, description="Latest measured value; leave it out when `observations` (or the map's KPI data file) "
+        "give the series, whose newest value is the current one.")
+    observations: list[Observation] = Field(
+        default_factory=list, description="Dated measurements, in any order; or rows `kpi,date,value` in the map's KPI "
+        "data file (`kpi_data`).")
+    target_date: _dt.date | None = Field(default=None, description="Day by which the target should be reached, `YYYY-MM-DD`.")
 
 
 class Stage(_Model):
@@ -199,6 +213,9 @@ class JourneyMap(_Model):
     diagram: DiagramOptions | None = Field(default=None, description="How the stage diagram is drawn.")
     stages: list[Stage] = Field(min_length=1, description="The stages of the journey, in order.")
     notes: Markdown | None = Field(default=None, description="Narrative for the map page (Markdown).")
+    kpi_data: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]+\.csv$", max_length=120)] | None = Field(
+        default=None, description="CSV file of KPI observations (`kpi,date,value`) in the map's folder; defaults to "
+        "`<map file name>.kpi.csv` when that file exists. A translation names its original's file.")
 
     # --- derived views (not fields) -------------------------------------------------
     def pain_point_index(self) -> dict[str, tuple[Stage, PainPoint]]:

@@ -14,6 +14,7 @@ from ..model.journey import JourneyMap, Stage
 from ..model.lanes import LANE_SPECS
 from ..model.resolve import stage_name
 from ..model.journey import HYPOTHESIS
+from ..model.kpi_series import current_of
 from .blocks import figure, json_for_script
 from .model import Pictures, SiteContext
 from .words import num, word
@@ -81,7 +82,7 @@ def canvas_data(m: JourneyMap, ctx: SiteContext) -> dict:
             cards[f"opportunity-{o.id}"] = _card(w("opportunity"), o.text, rows)
         for k in s.kpis:
             rows = [stage, [w("baseline"), num(k.baseline, m.lang)], [w("target"), num(k.target, m.lang)],
-                    [w("current"), num(k.current, m.lang)]]
+                    [w("current"), num(current_of(k), m.lang)]]
             if k.unit:
                 rows.append([w("unit"), k.unit])
             cards[f"kpi-{k.id}"] = _card(w("kpi"), k.name, rows)

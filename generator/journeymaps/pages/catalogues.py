@@ -12,8 +12,9 @@ from ..model.resolve import channel_name, stage_name
 from . import layout
 from .blocks import bullets, evidence, link, page, table, unsearched
 from .map_groups import folded, map_groups, maps_cell
-from .map_page import gap
-from .model import SiteContext, VirtualFile
+from ..model.kpi_series import current_of
+from .map_page import gap, target_cell, track_cell, trend_cell, track_rank
+from .model import Pictures, SiteContext, VirtualFile
 from .words import labelled, num, sentence, word
 
 SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
@@ -97,7 +98,7 @@ def _pain_points(ctx: SiteContext) -> VirtualFile:
     found = [r for g in groups for r in folded(g, lambda s: s.pain_points)]
     found.sort(key=lambda r: SEVERITY_ORDER[r.item.severity])  # stable: maps in site order within a severity
     rows = [(inline(r.item.text), inline(_w("severity." + r.item.severity, ctx.lang)), maps_cell(ctx.lang, here, r.members),
-             inline(stage_name(r.entry.map, r.stage, ctx.vocab, ctx.lang)), evidence(r.item.evidence, ctx.lang))
+             inline(stage_name(r.entry.map, r.stage, ctx.vocab, ctx.lang)), evidence(r.item.evidence, ctx.lang, here, ctx.vocab))
             for r in found]
     headers = [_w(k, ctx.lang) for k in ("cat.pain_point", "severity", "cat.map", "stage", "evidence")]
     return _page("pain_points", [_w("cat.pain_points.intro", ctx.lang).format(pains=len(rows), maps=len(groups)),
@@ -120,20 +121,26 @@ def _backlog(ctx: SiteContext) -> VirtualFile:
 
 def _kpis(ctx: SiteContext) -> VirtualFile:
     here = layout.CATALOGUES["kpis"]
-    headers = [_w(k, ctx.lang) for k in ("kpi", "stage", "baseline", "target", "current", "gap", "unit")]
-    parts = [_w("cat.kpis.intro", ctx.lang)]
-    # One section per map: its title once, as a heading, instead of on every row.
+    headers = [_w(k, ctx.lang) for k in ("kpi", "stage", "baseline", "target", "current", "gap", "track", "trend", "unit")]
+    parts = [_w("cat.kpis.intro", ctx.lang), f"<small>{_w('track.rule', ctx.lang)}</small>"]
+    pictures = Pictures()
+    # One section per map: its title once, as a heading, instead of on every row; within it the
+    # KPIs most off track first.
     for g in map_groups(ctx):
+        found = folded(g, lambda s: s.kpis)
+        found.sort(key=lambda r: track_rank(r.item))  # stable: the map's order within a state
         rows = [(inline(r.item.name), inline(stage_name(r.entry.map, r.stage, ctx.vocab, ctx.lang)),
-                 num(r.item.baseline, ctx.lang), num(r.item.target, ctx.lang), num(r.item.current, ctx.lang),
-                 gap(r.item, ctx.lang), inline(r.item.unit))
-                for r in folded(g, lambda s: s.kpis)]
+                 num(r.item.baseline, ctx.lang), target_cell(r.item, ctx.lang), num(current_of(r.item), ctx.lang),
+                 gap(r.item, ctx.lang), track_cell(r.item, ctx.lang), trend_cell(r.entry.map, r.item, pictures),
+                 inline(r.item.unit))
+                for r in found]
         if not rows:
             continue
         m = g.original.map
         parts.append(f"## {maps_cell(ctx.lang, here, g.members, sep=' ')} {{#kpis-{m.id}}}")
-        parts.append(unsearched(table(headers, rows, align=["l", "l", "r", "r", "r", "r", "l"]), "jm-catalogue"))
-    return _page("kpis", parts, ctx.lang)
+        parts.append(unsearched(table(headers, rows, align=["l", "l", "r", "r", "r", "r", "l", "c", "l"]), "jm-catalogue"))
+    path, title = layout.CATALOGUES["kpis"], catalogue_title("kpis", ctx.lang)
+    return page(path, title, [f"# {title}", *parts], wide=True, site_lang=ctx.lang, pictures=pictures)
 
 
 def _tags(ctx: SiteContext) -> VirtualFile:

@@ -13,6 +13,7 @@ from ..diff.changes import Phrase
 from ..diff.history import Commit, History, HistoryError, read_history
 from ..diff.text import plain
 from ..model.journey import JourneyMap
+from ..model.kpi_series import current_of
 from ..render.fmt import quantity
 from . import layout
 from .blocks import bullets, figure, page, table
@@ -80,7 +81,7 @@ def _kpi_table(versions: list[tuple[Commit, JourneyMap]], current: JourneyMap) -
     rows = []
     for commit, m in versions:
         idx = m.kpi_index()
-        cells = [quantity(idx[k][1].current, inline(idx[k][1].unit)) if k in idx and idx[k][1].current is not None
+        cells = [quantity(current_of(idx[k][1]), inline(idx[k][1].unit)) if k in idx and current_of(idx[k][1]) is not None
                  else "–" for k in names]
         rows.append((_caption(commit), *cells))
     block = table([word("history.commit", current.lang), *(inline(n) for n in names.values())], rows,
