@@ -22,6 +22,11 @@ from .worded import finding
 Where = tuple[int, int]
 
 
+def _n(value: float) -> str:
+    """A value as the author wrote it: 101, not 101.0."""
+    return f"{value:g}"
+
+
 @dataclass(frozen=True)
 class Seen:
     """An observation and where it is written (the map or its CSV)."""
@@ -82,7 +87,7 @@ def judge(k: Kpi, seen: list[Seen], at: Callable[[str], tuple[str, Where]], toda
     if k.current is not None and k.current != newest.value:
         shown, where = at("current")
         out.append(finding(shown, *where, "error", "current-conflict",
-                           phrase("check.current_conflict", kpi=k.id, current=k.current, value=newest.value,
+                           phrase("check.current_conflict", kpi=k.id, current=_n(k.current), value=_n(newest.value),
                                   date=newest.date.isoformat()), phrase("check.current_conflict.hint")))
     age = (today - newest.date).days
     if age > max_age:
@@ -94,10 +99,10 @@ def judge(k: Kpi, seen: list[Seen], at: Callable[[str], tuple[str, Where]], toda
 
 def _implausible(display: str, where: Where, k: Kpi, value: float) -> Finding:
     lo, hi = bounds(k.unit)
-    limits = phrase("check.unit_range", unit=k.unit, min=f"{lo:g}", max=f"{hi:g}") if hi is not None else \
-        phrase("check.unit_min", unit=k.unit, min=f"{lo:g}")
+    limits = phrase("check.unit_range", unit=k.unit, min=_n(lo), max=_n(hi)) if hi is not None else \
+        phrase("check.unit_min", unit=k.unit, min=_n(lo))
     return finding(display, *where, "error", "implausible-value",
-                   phrase("check.implausible_value", kpi=k.id, value=value, limits=limits),
+                   phrase("check.implausible_value", kpi=k.id, value=_n(value), limits=limits),
                    phrase("check.implausible_value.hint"))
 
 

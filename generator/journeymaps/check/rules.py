@@ -164,7 +164,7 @@ def _check_evidence(c: _Collector, path: tuple[Any, ...], evidence: str, ctx: Ru
     study = ctx.vocabulary.study(evidence)
     if study is None:
         ids = [st.id for st in ctx.vocabulary.studies]
-        c.add("error", "unknown-study", path, phrase("check.unknown_study", study=evidence),
+        c.add("error", "bad-evidence", path, phrase("check.unknown_study", study=evidence),
               suggestion(evidence, ids) or phrase("check.bad_evidence.hint"))
         return
     age = (ctx.today - study.date).days
