@@ -121,7 +121,7 @@ def _backlog(ctx: SiteContext) -> VirtualFile:
 
 def _kpis(ctx: SiteContext) -> VirtualFile:
     here = layout.CATALOGUES["kpis"]
-    headers = [_w(k, ctx.lang) for k in ("kpi", "stage", "baseline", "target", "current", "gap", "track", "trend", "unit")]
+    headers = [_w(k, ctx.lang) for k in ("kpi", "stage", "baseline", "target", "current", "gap", "track", "unit")]
     parts = [_w("cat.kpis.intro", ctx.lang), f"<small>{_w('track.rule', ctx.lang)}</small>"]
     pictures = Pictures()
     # One section per map: its title once, as a heading, instead of on every row; within it the
@@ -131,14 +131,14 @@ def _kpis(ctx: SiteContext) -> VirtualFile:
         found.sort(key=lambda r: track_rank(r.item))  # stable: the map's order within a state
         rows = [(inline(r.item.name), inline(stage_name(r.entry.map, r.stage, ctx.vocab, ctx.lang)),
                  num(r.item.baseline, ctx.lang), target_cell(r.item, ctx.lang), num(current_of(r.item), ctx.lang),
-                 gap(r.item, ctx.lang), track_cell(r.item, ctx.lang), trend_cell(r.entry.map, r.item, pictures),
+                 gap(r.item, ctx.lang), track_cell(r.item, ctx.lang, trend_cell(r.entry.map, r.item, pictures)),
                  inline(r.item.unit))
                 for r in found]
         if not rows:
             continue
         m = g.original.map
         parts.append(f"## {maps_cell(ctx.lang, here, g.members, sep=' ')} {{#kpis-{m.id}}}")
-        parts.append(unsearched(table(headers, rows, align=["l", "l", "r", "r", "r", "r", "l", "c", "l"]), "jm-catalogue"))
+        parts.append(unsearched(table(headers, rows, align=["l", "l", "r", "r", "r", "r", "l", "l"]), "jm-catalogue"))
     path, title = layout.CATALOGUES["kpis"], catalogue_title("kpis", ctx.lang)
     return page(path, title, [f"# {title}", *parts], wide=True, site_lang=ctx.lang, pictures=pictures)
 

@@ -173,21 +173,24 @@ def gap(k: Kpi, lang: str) -> str:
     return text
 
 
-def track_cell(k: Kpi, lang: str) -> str:
-    """On track / at risk / off track (``model.kpi_series.track``), or a dash when it cannot be judged."""
+def track_cell(k: Kpi, lang: str, trend: str = "") -> str:
+    """On track / at risk / off track (``model.kpi_series.track``) or a dash when it cannot be
+    judged, under the KPI's sparkline when there is one (one column: the table must fit a screen)."""
     state = track(k)
-    return f'<span class="jm-track jm-{state}">{inline(word("track." + state, lang))}</span>' if state else "–"
+    words = f'<span class="jm-track jm-{state}">{inline(word("track." + state, lang))}</span>' if state else "–"
+    return f"{trend}<br>{words}" if trend else words
 
 
 def target_cell(k: Kpi, lang: str) -> str:
     text = num(k.target, lang)
-    return text + bracketed(labelled(word("kpi.by", lang), date(k.target_date, lang), lang), lang) \
-        if k.target is not None and k.target_date is not None else text
+    if k.target is None or k.target_date is None:
+        return text
+    return text + bracketed(word("kpi.by", lang).format(date=date(k.target_date, lang)), lang)
 
 
 def trend_cell(m: JourneyMap, k: Kpi, pictures: Pictures) -> str:
     spark = kpi_sparkline(k, m.lang, f"jm-{m.id}-kpi-{k.id}")
-    return f'<span class="jm-kpi-trend">{pictures.slot(spark)}</span>' if spark else "–"
+    return f'<span class="jm-kpi-trend">{pictures.slot(spark)}</span>' if spark else ""
 
 
 def track_rank(k: Kpi) -> int:
@@ -197,16 +200,14 @@ def track_rank(k: Kpi) -> int:
 
 
 def kpi_table(m: JourneyMap, kpis: list[tuple[Stage, Kpi]], ctx: SiteContext, pictures: Pictures | None = None) -> str:
-    """The map's KPIs; with ``pictures``, a trend column with each KPI's sparkline."""
+    """The map's KPIs; with ``pictures``, each KPI's sparkline above its track."""
     w = lambda key: word(key, m.lang)  # noqa: E731
     rows = [(inline(k.name), inline(stage_name(m, s, ctx.vocab)), num(k.baseline, m.lang), target_cell(k, m.lang),
-             num(current_of(k), m.lang), gap(k, m.lang), track_cell(k, m.lang),
-             *([trend_cell(m, k, pictures)] if pictures is not None else []),
+             num(current_of(k), m.lang), gap(k, m.lang),
+             track_cell(k, m.lang, trend_cell(m, k, pictures) if pictures is not None else ""),
              inline(k.unit) if k.unit else "") for s, k in kpis]
-    headers = [w("kpi"), w("stage"), w("baseline"), w("target"), w("current"), w("gap"), w("track"),
-               *([w("trend")] if pictures is not None else []), w("unit")]
-    kpis_table = table(headers, rows, align=["l", "l", "r", "r", "r", "r", "l", *(["c"] if pictures is not None else []),
-                                             "l"])
+    headers = [w("kpi"), w("stage"), w("baseline"), w("target"), w("current"), w("gap"), w("track"), w("unit")]
+    kpis_table = table(headers, rows, align=["l", "l", "r", "r", "r", "r", "l", "l"])
     note = f'{w("gap_note")} {w("track.rule")}'
     return f'<div class="jm-compact jm-kpis" markdown="1">\n\n{kpis_table}\n\n</div>\n\n<small>{note}</small>'
 
