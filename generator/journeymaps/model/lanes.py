@@ -63,8 +63,9 @@ LANE_SPECS: tuple[LaneSpec, ...] = (
              ("    # opportunities:  # impact and effort from 1 (low) to 5 (high)",
               "    #   - {id: fee-table, text: One table with every fee., addresses: [unclear-fees], impact: 4, effort: 2}"), item="opportunity"),
     LaneSpec("kpis", "kpis", "kpi", "kpi", (("#f1effa", "#2b2740"), ("#7c6fb0", "#7d70b3")), "names", 70, "own",
-             ("    # kpis:",
-              "    #   - {id: visit-to-sign-up, name: Visit-to-sign-up rate, unit: \"%\", baseline: 2.1, target: 3}"), item="kpi"),
+             ("    # kpis:  # measurements: `observations: [{date, value}]` or rows kpi,date,value in <map>.kpi.csv",
+              "    #   - {id: visit-to-sign-up, name: Visit-to-sign-up rate, unit: \"%\", baseline: 2.1, target: 3,",
+              "    #      target_date: \"2027-06-30\"}"), item="kpi"),
     LaneSpec("tactics", "tactics", None, None, None, "bullets", 80, "items"),
 )
 

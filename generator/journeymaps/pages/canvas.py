@@ -15,6 +15,7 @@ from ..model.lanes import LANE_SPECS
 from ..model.resolve import stage_name
 from ..model.journey import HYPOTHESIS
 from ..model.kpi_series import current_of
+from . import layout
 from .blocks import figure, json_for_script
 from .model import Pictures, SiteContext
 from .words import num, word
@@ -69,6 +70,9 @@ def canvas_data(m: JourneyMap, ctx: SiteContext) -> dict:
             url = safe_url(p.evidence)
             link = url if url and url.lower().startswith(("http://", "https://")) else None
             shown = w("hypothesis") if p.evidence == HYPOTHESIS else p.evidence
+            study = ctx.vocab.study(p.evidence)
+            if study is not None:  # a study of the register: its title, linked to its page
+                shown, link = study.title, layout.href(layout.map_page(m.id), layout.research_page(study.id))
             cards[f"pain-{p.id}"] = _card(w("cat.pain_point"), p.text, [stage, [w("severity"), w("severity." + p.severity)],
                                           [w("evidence"), shown]], link)
         for o in s.opportunities:
