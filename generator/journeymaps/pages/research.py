@@ -3,7 +3,7 @@ pain points it supports, across maps (a translated pain point is folded into its
 
 from __future__ import annotations
 
-from ..core.escape import inline, safe_url
+from ..core.escape import attr, inline, safe_url
 from ..model.journey import HYPOTHESIS, JourneyMap
 from ..model.research import Study
 from ..model.resolve import stage_name
@@ -37,8 +37,11 @@ def _supported(ctx: SiteContext) -> dict[str, list[str]]:
             here = layout.research_page(r.item.evidence)
             where = maps_cell(ctx.lang, here, r.members, layout.stage_anchor(r.stage.id), sep=" ")
             stage = inline(stage_name(r.entry.map, r.stage, ctx.vocab, ctx.lang))
+            text = inline(r.item.text)
+            if r.entry.map.lang != ctx.lang:  # the map is not in this site's language: say which it is
+                text = f'<span lang="{attr(r.entry.map.lang)}">{text}</span>'
             out.setdefault(r.item.evidence, []).append(
-                f"{inline(r.item.text)} — *{inline(word('severity.' + r.item.severity, ctx.lang))}*; {where}, {stage}")
+                f"{text} — *{inline(word('severity.' + r.item.severity, ctx.lang))}*; {where}, {stage}")
     return out
 
 
@@ -67,7 +70,7 @@ def _study(ctx: SiteContext, st: Study, pains: list[str]) -> VirtualFile:
     mark = lang_mark(st.lang) if st.lang != ctx.lang else ""
     parts = [f"# {inline(st.title)}{mark}", f'<div class="jm-facts" markdown="1">\n\n{block}\n\n</div>']
     if st.summary:
-        parts.append(inline(st.summary))
+        parts.append(inline(st.summary) + mark)
     parts.append(f"## {w('research.supports')} {{#supports}}")
     parts.append(bullets(pains) if pains else w("research.supports_none"))
     return page(layout.research_page(st.id), st.title, parts, site_lang=ctx.lang)
