@@ -48,8 +48,9 @@ def evidence(text: str, lang: str, here: str | None = None, vocab: Vocabulary | 
     a link when it is a web address, else the word as text (the format's reserved word
     `hypothesis` in the reader's language)."""
     study = vocab.study(text) if vocab is not None and here is not None else None
-    if study is not None:
-        return link(study.title, layout.rel(here, layout.research_page(study.id)))
+    if study is not None:  # its title is in the register's language, which may not be the page's
+        return link(study.title, layout.rel(here, layout.research_page(study.id))) + (
+            lang_mark(study.lang) if study.lang != lang else "")
     url = safe_url(text)
     if url and url.lower().startswith(("http://", "https://")):
         return f"[{inline(_short(url))}]({url_path_abs(url)})"
