@@ -27,7 +27,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("render",),                              # SVG and PNG pictures of one map
     ("diff",),                                # semantic/visual map diffs; a map's history from git
     ("pages",),                               # generated site pages (a map's history page reads the diff)
-    ("engine", "preview"),                    # MkDocs and plain-tree front ends; PR previews
+    ("engine", "preview", "lsp"),             # MkDocs and plain-tree front ends; PR previews; the language server
     ("commands",),                            # one module per CLI subcommand
     ("cli",),                                 # argument parsing, exit codes
     ("__main__",),                            # `python -m journeymaps`

@@ -13,7 +13,7 @@ from .words import REFERENCE, label
 
 # Each entry is a module in generator/journeymaps/commands with register() and a run set as default.
 COMMANDS = ("check", "schema", "new", "translated", "export", "import_mermaid", "generate", "build", "diff",
-            "history")
+            "history", "lsp")
 
 DESCRIPTION = """\
 journeymaps: customer journey maps as code.

@@ -66,3 +66,18 @@ def test_switching_language_keeps_the_reader_on_the_same_map(make_page, base, co
     assert page.evaluate("() => document.documentElement.lang") == "pl"
     assert "nie przetłumaczono" in page.locator("article").inner_text()
     assert not console_errors and not blocked_requests
+
+
+def test_polish_page_text_is_drawn_with_a_latin_font(make_page, base) -> None:
+    """Issue 11: with the CJK font first, Chromium drew Polish text with it and the accents came
+    apart. Chromium's DevTools protocol reports the font it actually used for a node's text."""
+    page = make_page()
+    page.goto(f"{base}pl/maps/fitness-app-pl/", wait_until="networkidle")
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "article h1"})["nodeId"]
+    assert node, "no heading on the Polish map page"
+    fonts = [f["familyName"] for f in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]]
+    assert fonts and fonts[0] == "Noto Sans", fonts

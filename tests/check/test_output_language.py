@@ -151,3 +151,21 @@ def test_usage_errors_and_command_messages_are_worded_too(project: Path, capsys:
     assert code == 2
     err = capsys.readouterr().err
     assert err.startswith("journeymaps：错误：请用 --industry ID 给出行业：`banking`"), err
+
+
+@pytest.mark.parametrize("lang, described, limit", [
+    ("zh", "添加 `stages:`（旅程的各个阶段，按顺序排列）", "最多 300 个字符"),
+    ("pl", "dodaj `stages:` (etapy podróży, po kolei)", "najwyżej 300 znaków"),
+])
+def test_what_pydantic_reports_is_worded_in_the_language(project: Path, capsys: pytest.CaptureFixture[str],
+                                                         lang: str, described: str, limit: str) -> None:
+    # A missing key's hint says what the field is (the schema's description, in the reader's
+    # language), and a text over its limit says the limit in words of the language.
+    text = MAP.replace("stages:\n", "stages_missing:\n").replace("owner: Test team", "owner: " + "x" * 301)
+    (project / "banking" / "mixed.yaml").write_text(text, encoding="utf-8")
+    _, out = _check(capsys, project, "--lang", lang)
+    assert described in out
+    assert limit in out and "string should have" not in out
+    _, out = _check(capsys, project, "--lang", "en")
+    assert "add `stages:` (the stages of the journey, in order)" in out
+    assert "string should have at most 300 characters" in out

@@ -11,6 +11,7 @@ from jsonschema import Draft202012Validator
 
 from journeymaps.load.source import read
 from journeymaps.schema import SCHEMA_PATH, schema_text
+from journeymaps.schema.site import SITE_SCHEMA_NAME
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -43,6 +44,7 @@ def test_sample_maps_validate_against_the_published_schema(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", MAPS, ids=lambda p: p.name)
-def test_sample_maps_start_with_the_schema_modeline(path: Path) -> None:
+def test_sample_maps_start_with_the_site_schema_modeline(path: Path) -> None:
     first = path.read_text(encoding="utf-8").splitlines()[0]
-    assert first == "# yaml-language-server: $schema=../../generator/journeymaps/schema/journeymap.schema.json"
+    assert first == "# yaml-language-server: $schema=../../site_config/journeymap.site.schema.json"
+    assert (path.parent / first.split("$schema=")[1]).resolve() == REPO / "site_config" / SITE_SCHEMA_NAME

@@ -90,7 +90,7 @@ def test_same_structure_and_figures(maps, original_id, translated_id, lang, _):
         assert t.name is None and s.name is None, where
         assert t.emotions == s.emotions, where
         assert [(x.channel, x.layer) for x in t.touchpoints] == [(x.channel, x.layer) for x in s.touchpoints], where
-        assert [(p.id, p.severity) for p in t.pain_points] == [(p.id, p.severity) for p in s.pain_points], where
+        assert [(p.id, p.severity, p.status) for p in t.pain_points] == [(p.id, p.severity, p.status) for p in s.pain_points], where
         # Evidence is a study id, a link or the keyword `hypothesis`; none is translated.
         assert [p.evidence for p in t.pain_points] == [p.evidence for p in s.pain_points], where
         assert [(o.id, o.addresses, o.impact, o.effort, o.status) for o in t.opportunities] == \

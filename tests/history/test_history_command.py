@@ -101,3 +101,22 @@ def test_an_untracked_map_gets_a_clear_message(history_repo: Path, capsys, monke
     monkeypatch.chdir(history_repo)
     code, _, err = run(capsys, "maps/banking/never-committed.yaml")
     assert code == 2 and "no commit in this repository changed it" in err
+
+
+@pytest.mark.parametrize("lang, title, emotions, better", [
+    ("zh", "的历史：3 个提交，最新的在前", "  情绪：", "变好"),
+    ("pl", ": 3 rewizje, od najnowszej", "  Emocje:", "lepiej"),
+])
+def test_the_history_speaks_the_language_asked_for(history_repo: Path, capsys, monkeypatch,
+                                                   lang: str, title: str, emotions: str, better: str) -> None:
+    monkeypatch.chdir(history_repo)
+    code, out, _ = run(capsys, NEW, "--lang", lang)
+    assert code == 0
+    lines = out.splitlines()
+    assert title in lines[0] and NEW in lines[0]
+    assert emotions in lines and any(better in line and "Maya" in line for line in lines)
+    assert "newest first" not in out and "better" not in out and "Emotions" not in out
+    # Without --lang (and no language in the environment) the history reads English.
+    for name in ("JOURNEYMAPS_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    assert run(capsys, NEW)[1].splitlines()[0] == f"History of {NEW}: 3 commits, newest first"

@@ -58,3 +58,18 @@ def test_the_pages_workflow_fetches_the_whole_history() -> None:
     steps = yaml.safe_load(workflow.read_text(encoding="utf-8"))["jobs"]["build"]["steps"]
     (checkout,) = [s for s in steps if s.get("uses", "").startswith("actions/checkout@")]
     assert checkout["with"]["fetch-depth"] == 0  # a shallow clone would cut every history page short
+
+
+def test_the_polish_sites_changelog_is_polish_and_declares_the_maps_english(history_repo: Path) -> None:
+    project = load_project(history_repo)
+    (entry,) = project.maps
+    text = history_page(entry, context_of(project, lang="pl")).data().decode("utf-8")
+    changelog = text.split("## Dziennik zmian", 1)[1]
+    # The diff's phrases in Polish, the map's own text (a persona, a stage, a title) marked English.
+    assert '- Emocje: <span lang="en">Maya</span>' in changelog
+    assert "3 etapy" in changelog and "2 persony" in changelog and "lepiej" in changelog
+    assert "better" not in changelog and "stages" not in changelog
+    # The commit subject's language is not known: declared so, not claimed as Polish.
+    assert '<span lang="">Rename the account map</span>' in changelog
+    # The English site's page is unchanged by the Polish one built before it.
+    assert "- Emotions: Maya at Purchase: -1 -&gt; +1, better" in page_of(history_repo)

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..core.findings import Finding, Severity
 from ..load.yaml12 import Loaded
-from ..model.journey import EmotionScale, HYPOTHESIS, JourneyMap
+from ..model.journey import EVIDENCE_URL_PATTERN, EmotionScale, HYPOTHESIS, JourneyMap
 from ..model.resolve import effective_scale, low_threshold
 from ..model.limits import CARD_LANES, MAX_CARDS_PER_LANE, MAX_PERSONAS, MAX_STAGES
 from ..core.markdown import unclosed_fence
@@ -19,11 +19,12 @@ from ..model.vocabulary import Vocabulary
 from ..model.translation import map_digest
 from ..core.phrase import Phrase, phrase
 from .hints import suggestion
+from .pain_status import pain_status_findings
 from .worded import finding
 from .translations import TranslationDoc, check_links
 from .kpi_series import check_in_map
 
-_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+_URL = re.compile(EVIDENCE_URL_PATTERN, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ def check_map(m: JourneyMap, loaded: Loaded, display: str, file_path: Path | Non
         if not s.touchpoints:
             c.add("warning", "no-touchpoint", sp + ("id",), phrase("check.no_touchpoint", stage=s.id),
                   phrase("check.no_touchpoint.hint"))
-        if not s.pain_points:
+        if not any(p.status == "open" for p in s.pain_points):  # a resolved one no longer explains a low score
             lows = [pid for pid, v in s.emotions.items() if v <= low]
             if lows:
                 c.add("warning", "low-emotion-no-pain", sp + ("emotions",),
@@ -141,6 +142,8 @@ def check_map(m: JourneyMap, loaded: Loaded, display: str, file_path: Path | Non
                       phrase("check.low_emotion_no_pain.hint"))
 
     c.findings += check_in_map(m, loaded, display, ctx.today, vocab.settings.kpi_max_age_days)
+    for severity, code, path, message, hint in pain_status_findings(m):
+        c.add(severity, code, path, message, hint)
 
     _check_fence(c, ("notes",), m.notes)
     for i, s in enumerate(m.stages):

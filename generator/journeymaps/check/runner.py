@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -13,7 +13,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..core.findings import Finding
-from ..load.source import Source, discover, read
+from ..load.source import Source, discover, read_source
 from ..model.guide import GuideMeta
 from ..model.journey import JourneyMap
 from ..model.vocabulary import Vocabulary
@@ -92,7 +92,7 @@ def display_path(path: Path, root: Path) -> str:
 
 
 def check_file(source: Source, display: str, ctx: RuleContext, keep_model: bool) -> _FileOutcome:
-    result = read(source.path)
+    result = read_source(source)
     loaded = result.loaded
     findings = [i.finding(display) for i in loaded.issues]
     if findings or loaded.data is None:
@@ -154,17 +154,20 @@ def _check_chunk(args: tuple[list[tuple[Source, str]], RuleContext, bool]) -> li
 def check_paths(paths: list[Path], vocabulary: Vocabulary, *, root: Path | None = None,
                 today: _dt.date | None = None, jobs: int | None = None, keep_models: bool = False,
                 progress: Callable[[int, int], None] | None = None,
-                context: list[Path] | tuple[Path, ...] = ()) -> CheckResult:
+                context: list[Path] | tuple[Path, ...] = (), texts: Mapping[Path, str] | None = None) -> CheckResult:
     """Check the files under ``paths`` and report on them only.
 
     ``context`` names the rest of the project (usually its maps folder): those files are read
     too, so translations, ``based_on``, guide links and duplicate ids resolve as they do when
-    the whole project is checked, but their own findings are not reported."""
+    the whole project is checked, but their own findings are not reported. ``texts`` holds
+    what an editor has for some files (by resolved path): checked instead of the files on disk."""
     root = root or Path.cwd()
     ctx = RuleContext(vocabulary, today or _dt.date.today())
     sources, problems = discover(paths)
     named = {s.path.resolve() for s in sources}
     others = [s for s in discover(list(context))[0] if s.path.resolve() not in named] if context else []
+    if texts:
+        sources, others = ([replace(s, text=texts.get(s.path.resolve(), s.text)) for s in group] for group in (sources, others))
     result = CheckResult(files=len(sources))
     for p, issue in problems:
         result.findings.append(issue.finding(display_path(p, root), issue.severity))

@@ -8,10 +8,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..core.findings import Finding
-from ..core.phrase import Phrase, phrase
+from ..core.phrase import Described, Phrase, phrase
 from ..load.yaml12 import Loaded
 from ..model.journey import JourneyMap
-from ..schema import subschema_at
+from ..schema import json_schema, subschema_at
 from .hints import one_of, slugify, suggestion
 from .worded import finding
 
@@ -93,7 +93,8 @@ def finding_from_error(err: dict[str, Any], loaded: Loaded, display: str,
         line, col = loaded.where(path[:-1])
         sub = subschema_at(path, schema) or {}
         desc = sub.get("description")
-        hint = (phrase("check.missing_key.hint_described", key=name, description=desc[0].lower() + desc[1:].rstrip('.'))
+        hint = (phrase("check.missing_key.hint_described", key=name,
+                       description=Described(f"{_type_name(path[:-1], schema)}.{name}", desc))
                 if desc else phrase("check.missing_key.hint", key=name))
         message = (phrase("check.missing_key_in", key=name, parent=_dotted(path[:-1])) if path[:-1]
                    else phrase("check.missing_key", key=name))
@@ -141,11 +142,23 @@ def finding_from_error(err: dict[str, Any], loaded: Loaded, display: str,
         return finding(display, line, col, "error", "value",
                        phrase("check.needs_item" if etype == "too_short" else "check.needs_text", field=field))
     if etype == "string_too_long":
-        return finding(display, line, col, "error", "value", phrase("check.too_long", field=field, detail=err['msg'].lower()),
+        limit = (err.get("ctx") or {}).get("max_length")
+        detail = phrase("check.too_long.detail", n=limit) if limit is not None else err["msg"].lower()
+        return finding(display, line, col, "error", "value", phrase("check.too_long", field=field, detail=detail),
                        phrase("check.too_long.hint"))
     if etype == "finite_number":
         return finding(display, line, col, "error", "value", phrase("check.not_finite", field=field))
     return finding(display, line, col, "error", "schema", phrase("check.schema", field=field, detail=err['msg']))
+
+
+def _type_name(path: tuple[Any, ...], schema: dict[str, Any] | None) -> str:
+    """The name of the schema's type at ``path`` (``Stage``), which keys its description in
+    another language; the root's is the model's own (``JourneyMap``)."""
+    if not path:
+        return "JourneyMap" if schema is None else str(schema.get("title", ""))
+    root = schema if schema is not None else json_schema()
+    node = subschema_at(path, root)
+    return next((name for name, d in root.get("$defs", {}).items() if d is node), "")
 
 
 def _field_words(path: tuple[Any, ...]) -> Phrase:

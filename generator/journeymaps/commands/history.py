@@ -6,10 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..diff.changes import speaking
 from ..diff.history import HistoryError, read_history
 from ..diff.history_report import RENDERERS, shortened
 from ..load.site_config import load_vocabulary
-from . import EXIT_OK, UsageError, add_site_config_option, site_config_dir
+from . import EXIT_OK, UsageError, add_output_language_option, add_site_config_option, reader_language, site_config_dir
 
 HELP = "show every commit that changed a journey map and what it changed"
 DESCRIPTION = """\
@@ -31,6 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("map", metavar="MAP", type=Path, help="the map file (its current path)")
     p.add_argument("--format", choices=sorted(RENDERERS), default="text", help="output format (default: text)")
     add_site_config_option(p)
+    add_output_language_option(p)
     p.set_defaults(run=run)
 
 
@@ -41,11 +43,12 @@ def run(args: argparse.Namespace) -> int:
     folder = site_config_dir(args.site_config, path)
     # Stage and persona names come from site_config; without one the history shows ids.
     vocab = load_vocabulary(folder)[0] if folder is not None else None
-    try:
-        history = read_history(path, vocab)
-    except HistoryError as exc:
-        raise UsageError(str(exc)) from None
-    if history.shallow and args.format == "json":
-        print(f"journeymaps: note: {shortened(history)}", file=sys.stderr)  # the list itself has no room for it
-    sys.stdout.write(RENDERERS[args.format](history))
+    with speaking(reader_language(args)):  # the changes, like the frame, in the reader's language
+        try:
+            history = read_history(path, vocab)
+        except HistoryError as exc:
+            raise UsageError(str(exc)) from None
+        if history.shallow and args.format == "json":
+            print(f"journeymaps: note: {shortened(history)}", file=sys.stderr)  # the list itself has no room for it
+        sys.stdout.write(RENDERERS[args.format](history))
     return EXIT_OK

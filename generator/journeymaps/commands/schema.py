@@ -1,12 +1,15 @@
-"""`journeymaps schema`: print the published JSON Schema."""
+"""`journeymaps schema`: print the published JSON Schema, or write the site schema."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
+from ..core.phrase import phrase
 from ..schema import SCHEMA_PATH, schema_text
-from . import EXIT_OK, tell
+from ..schema.site import site_schema_path, write_site_schema
+from ..words.reader import english
+from . import EXIT_OK, add_site_config_option, site_config_dir, tell, usage, vocabulary_for
 
 HELP = "print the JSON Schema of the map format (what editors use for completion)"
 
@@ -14,11 +17,21 @@ HELP = "print the JSON Schema of the map format (what editors use for completion
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("schema", help=HELP, description=HELP + f". The committed copy is {SCHEMA_PATH.name}.")
     p.add_argument("--write", action="store_true", help="rewrite the committed copy instead of printing")
+    p.add_argument("--site", action="store_true",
+                   help=english(phrase("cli.schema.site")))
+    add_site_config_option(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.write:
+    if args.site:
+        folder = site_config_dir(args.site_config)
+        if folder is None:
+            raise usage("cli.no_site_config")
+        path = site_schema_path(folder)
+        if write_site_schema(folder, vocabulary_for(args)):
+            print(tell(args, "cli.wrote", path=path), file=sys.stderr)
+    elif args.write:
         SCHEMA_PATH.write_text(schema_text(), encoding="utf-8")
         print(tell(args, "cli.wrote", path=SCHEMA_PATH), file=sys.stderr)
     else:

@@ -14,6 +14,8 @@ class Label(Protocol):
 
     def plural(self, n: int) -> str: ...  # CLDR category: one, few, many or other
 
+    def described(self, key: str) -> str | None: ...  # a map format field's description (``Type.field``)
+
 
 @dataclass(frozen=True)
 class Count:
@@ -38,6 +40,19 @@ class Joined:
 
 
 @dataclass(frozen=True)
+class Described:
+    """What a field of the map format is, as a clause ("the stages of the journey, in order"):
+    the language's description of ``key`` (``Type.field``), or ``english``, the schema's."""
+
+    key: str
+    english: str
+
+    def say(self, label: Label) -> str:
+        text = (label.described(self.key) or self.english).strip().rstrip(".。")
+        return text[:1].lower() + text[1:]
+
+
+@dataclass(frozen=True)
 class Phrase:
     key: str
     # (name, value) pairs for the key's `str.format` placeholders; a value that is itself a
@@ -45,7 +60,7 @@ class Phrase:
     values: tuple[tuple[str, object], ...] = ()
 
     def say(self, label: Label) -> str:
-        return label(self.key).format(**{k: v.say(label) if isinstance(v, (Phrase, Count, Joined)) else v
+        return label(self.key).format(**{k: v.say(label) if isinstance(v, (Phrase, Count, Joined, Described)) else v
                                          for k, v in self.values})
 
 

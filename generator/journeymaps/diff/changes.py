@@ -7,6 +7,9 @@ lands (a terminal, a Markdown pull-request comment) without ever escaping our wo
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -34,6 +37,26 @@ SECTIONS = ("diff.stages", "diff.emotions", "lane.pain_points", "lane.opportunit
 Section = Literal["diff.stages", "diff.emotions", "lane.pain_points", "lane.opportunities", "lane.kpis",
                   "lane.touchpoints", "personas", "objectives", "diff.other"]
 SECTION_LANG = "en"  # the review's language (terminals, pull-request comments, grep)
+# The language the diff's own words are built in: the review's unless a caller (a site's history
+# page in zh, `journeymaps history --lang pl`) asks for another for the span of a ``with`` block.
+# A context variable rather than a parameter: the words are picked two dozen calls deep in the
+# comparison, and a value scoped to the block (and to the thread) cannot leak into another build.
+_SPEAKING: ContextVar[str] = ContextVar("journeymaps_diff_language", default=SECTION_LANG)
+
+
+def language() -> str:
+    """The language the diff is being worded in."""
+    return _SPEAKING.get()
+
+
+@contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """Word the diffs built and rendered inside the block in ``lang``."""
+    token = _SPEAKING.set(lang)
+    try:
+        yield
+    finally:
+        _SPEAKING.reset(token)
 
 State = Literal["added", "removed", "changed", "invalid"]
 
@@ -67,7 +90,7 @@ class MapDiff:
         for name in SECTIONS:
             phrases = [c.phrase for c in self.changes if c.section == name]
             if phrases:
-                out.append((label(SECTION_LANG, name), phrases))
+                out.append((label(language(), name), phrases))
         return out
 
 

@@ -20,7 +20,7 @@ from ..model.priority import quadrant
 from ..model.lanes import LANE_SPECS
 from ..model.vocabulary import Vocabulary
 from .changes import Change, Phrase, Val
-from .changes import SECTION_LANG as LANG
+from .changes import language
 from .words import (amount, channel_label, is_id, is_short, join, label, persona_short, phrase, q, score, signed_scale,
                     singular, stage_label, value, word)
 
@@ -169,7 +169,7 @@ def _pain_edits(a: PainPoint, b: PainPoint) -> list[Phrase]:
 
 
 def _priority(o: Opportunity) -> Phrase:
-    return phrase("diff.priority", impact=str(o.impact), effort=str(o.effort), quadrant=quadrant(o, LANG))
+    return phrase("diff.priority", impact=str(o.impact), effort=str(o.effort), quadrant=quadrant(o, language()))
 
 
 def _opportunities(pair: _Pair) -> Iterable[Phrase]:
@@ -184,7 +184,7 @@ def _opportunity_edits(a: Opportunity, b: Opportunity) -> list[Phrase]:
     if (a.impact, a.effort) != (b.impact, b.effort):
         moves = [phrase(key, before=str(x), after=str(y))
                  for key, x, y in (("diff.impact", a.impact, b.impact), ("diff.effort", a.effort, b.effort)) if x != y]
-        qa, qb = quadrant(a, LANG), quadrant(b, LANG)
+        qa, qb = quadrant(a, language()), quadrant(b, language())
         moves.append(phrase("diff.from_to", before=qa, after=qb) if qa != qb
                      else phrase("diff.quadrant_kept", quadrant=qb))
         parts.append(join(moves, word("comma")))

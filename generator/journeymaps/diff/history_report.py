@@ -13,20 +13,20 @@ from .changes import Change, MapDiff, Phrase, Val
 from .history import Entry, History
 from .markdown import escape, md
 from .text import plain, state_words
+from .words import counted, word
 
 
 def shortened(history: History) -> str:
-    return (f"history shortened: this clone has {history.commits} commit{'' if history.commits == 1 else 's'}; "
-            "fetch the full history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)")
+    return word("history.cli.shortened").format(commits=counted("n.commits.", history.commits))
 
 
 def state(entry: Entry) -> str:
     """What the commit did to the map, in one word or phrase."""
     if not entry.parent_known:
-        return "changes unknown: the commit before it is not in this clone"
+        return word("history.cli.unknown")
     if entry.diff is None:
-        return "comments or formatting only"
-    return state_words(entry.diff).replace("BASE", "the parent").replace("HEAD", "this commit")
+        return word("history.cli.formatting")
+    return state_words(entry.diff).replace("BASE", word("history.cli.parent")).replace("HEAD", word("history.cli.this_commit"))
 
 
 def _lines(d: MapDiff | None) -> list[tuple[str | None, Phrase]]:
@@ -40,10 +40,10 @@ def _lines(d: MapDiff | None) -> list[tuple[str | None, Phrase]]:
 
 
 def text(history: History) -> str:
-    n = len(history.entries)
-    lines = [f"History of {plain((Val(history.path),))}: {n} commit{'' if n == 1 else 's'}, newest first"]
+    lines = [word("history.cli.title").format(path=plain((Val(history.path),)),
+                                              commits=counted("n.commits.", len(history.entries)))]
     if history.shallow:
-        lines.append("note: " + shortened(history))
+        lines.append(word("history.cli.note").format(text=shortened(history)))
     for e in history.entries:
         c = e.commit
         lines += ["", f"{c.short}  {c.date[:10]}  {plain((Val(c.author),))}  {plain((Val(c.subject),))}",
@@ -54,21 +54,21 @@ def text(history: History) -> str:
                 lines.append("  " + plain(phrase))
                 continue
             if section != shown:
-                lines.append(f"  {section}:")
+                lines.append(f"  {section}{word('colon').rstrip()}")
                 shown = section
             lines.append(f"    - {plain(phrase)}")
     return "\n".join(lines) + "\n"
 
 
 def markdown(history: History) -> str:
-    n = len(history.entries)
-    lines = [f"### History of {escape(history.path)}", "", f"{n} commit{'' if n == 1 else 's'}, newest first."]
+    lines = ["### " + word("history.cli.md_title").format(path=escape(history.path)), "",
+             word("history.cli.md_count").format(commits=counted("n.commits.", len(history.entries)))]
     if history.shallow:
         lines += ["", f"> ⚠️ {shortened(history)}"]
     for e in history.entries:
         c = e.commit
         lines += ["", f"#### {c.date[:10]} · `{c.short}` · {escape(c.subject)}", "",
-                  f"by {escape(c.author)}: {state(e)}"]
+                  word("history.cli.by").format(author=escape(c.author), state=state(e))]
         shown = None
         for section, phrase in _lines(e.diff):
             if section is None:

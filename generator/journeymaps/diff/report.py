@@ -7,7 +7,7 @@ from ..model.vocabulary import Vocabulary
 from .changes import Change, MapDiff, Phrase, Report, Val
 from .compare import compare_maps
 from .sides import LoadedMap, SideMaps
-from .words import phrase, q, stage_label
+from .words import counted, phrase, q, stage_label, word
 
 
 def build_report(base: SideMaps, head: SideMaps, vocab: Vocabulary | None) -> Report:
@@ -68,14 +68,11 @@ def _map_diff(key: str, old: LoadedMap | None, new: LoadedMap | None, vocab: Voc
 
 
 def _summary(m: JourneyMap, vocab: Vocabulary | None) -> Phrase:
-    def n(count: int, word: str) -> str:
-        return f"{count} {word}{'' if count == 1 else 's'}"
-
     stages: list = []
     for i, s in enumerate(m.stages):
-        stages += ([", "] if i else []) + [Val(stage_label(m, s, vocab))]
-    counts = [n(len(m.personas), "persona"), n(len(m.pain_point_index()), "pain point"),
-              n(len(m.opportunity_index()), "opportunity").replace("opportunitys", "opportunities"),
-              n(len(m.kpi_index()), "KPI")]
-    return (q(m.title), f", {m.status}, {n(len(m.stages), 'stage')} (", *stages, "), " + ", ".join(counts))
-
+        stages += ([word("comma")] if i else []) + [Val(stage_label(m, s, vocab))]
+    counts = word("comma").join(counted(family, n) for family, n in (
+        ("n.personas.", len(m.personas)), ("n.pain_points.", len(m.pain_point_index())),
+        ("n.opportunities.", len(m.opportunity_index())), ("n.kpis.", len(m.kpi_index()))))
+    return phrase("diff.summary", title=q(m.title), status=word("map_status." + m.status),
+                  stages=counted("n.stages.", len(m.stages)), names=tuple(stages), counts=counts)

@@ -14,7 +14,7 @@ from ..model.resolve import channel_name, effective_scale, stage_name
 from ..model.vocabulary import Vocabulary
 from ..render.fmt import num, quantity
 from ..words import has_label, label as _label
-from .changes import SECTION_LANG as LANG, Part, Phrase, Val
+from .changes import Part, Phrase, Val, language
 
 CLIP = 160  # longest quoted text shown; a review needs the gist, the file has the rest
 SHORT = 80  # text fields longer than this (or with line breaks) are reported as "edited"
@@ -66,7 +66,7 @@ def amount(value: float, unit: str) -> Phrase:
 
 
 def word(key: str) -> str:
-    return _label(LANG, key)
+    return _label(language(), key)
 
 
 def phrase(key: str, **parts: Part | Phrase) -> Phrase:
@@ -90,19 +90,19 @@ PLURAL_FORMS = ("one", "few", "many", "other")
 def counted(family: str, n: int, **values: object) -> str:
     """The form of the catalogue family ``family`` (e.g. ``"invalid_on."``) that the review's
     language uses for ``n``, formatted."""
-    form = Locale.parse(LANG, sep="-").plural_form(n)
+    form = Locale.parse(language(), sep="-").plural_form(n)
     return word(family + (form if form in PLURAL_FORMS else "other")).format(n=n, **values)
 
 
 def label(field: str) -> str:
     """A field's name as a reviewer reads it; a field new to the format reads as its key."""
     key = "field." + field
-    return word(key) if has_label(LANG, key) else field.replace("_", " ")
+    return word(key) if has_label(language(), key) else field.replace("_", " ")
 
 
 def singular(field: str) -> str:
     key = "one." + field
-    return word(key) if has_label(LANG, key) else label(field)
+    return word(key) if has_label(language(), key) else label(field)
 
 
 def value(v: Any) -> Phrase:

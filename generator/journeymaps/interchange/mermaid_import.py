@@ -39,10 +39,12 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from ..check.hints import did_you_mean
+from ..check.hints import suggestion
 from ..check.rules import RuleContext, check_map
 from ..check.validate import validate_map
+from ..check.worded import finding
 from ..core.findings import Finding
+from ..core.phrase import Phrase, phrase
 from ..load.yaml12 import MAX_BYTES, decode, parse
 from ..model.journey import SLUG_PATTERN
 from ..model.vocabulary import Vocabulary
@@ -101,15 +103,14 @@ def import_file(path: Path, options: ImportOptions, display: str | None = None) 
         size = path.stat().st_size
         raw = path.read_bytes() if size <= MAX_BYTES else b""
     except OSError as exc:
-        return ImportResult(findings=[Finding(display, 1, 1, "error", "unreadable",
-                                              f"cannot read the file: {exc.strerror}")])
+        return ImportResult(findings=[finding(display, 1, 1, "error", "unreadable",
+                                              phrase("mermaid.unreadable", reason=exc.strerror))])
     if size > MAX_BYTES:
-        return ImportResult(findings=[Finding(display, 1, 1, "error", "too-large",
-                                              f"the file is {size:,} bytes; the limit is {MAX_BYTES:,}")])
+        return ImportResult(findings=[finding(display, 1, 1, "error", "too-large",
+                                              phrase("mermaid.too_large", size=size, limit=MAX_BYTES))])
     text, issues = decode(raw)
     if text is None:
-        return ImportResult(findings=[Finding(display, i.line, i.col, "error", i.code, i.message, i.hint)
-                                      for i in issues])
+        return ImportResult(findings=[i.finding(display) for i in issues])
     return import_text(text, display, options, markdown=path.name.lower().endswith(MARKDOWN_SUFFIXES))
 
 
@@ -139,13 +140,14 @@ def _recheck(yaml_text: str, display: str, pos: Pos, options: ImportOptions) -> 
     """The produced file, read back and checked like any map: errors here are the importer's bugs
     or an unusable option, reported at the diagram they came from."""
     loaded = parse(yaml_text)
-    problems = [f"{i.code}: {i.message}" for i in loaded.issues]
+    problems = [i.finding(display) for i in loaded.issues]
     if not problems:
         model, findings = validate_map(loaded, display)
         if model is not None:
             findings = check_map(model, loaded, display, None, RuleContext(options.vocabulary, options.today))
-        problems = [f"{f.code}: {f.message}" for f in findings if f.severity == "error"]
-    return [Finding(display, pos.line, pos.col, "error", "import", f"the imported map would not pass the check: {p}")
+        problems = [f for f in findings if f.severity == "error"]
+    return [finding(display, pos.line, pos.col, "error", "import",
+                    phrase("mermaid.recheck", code=p.code, problem=p.text if p.text is not None else p.message))
             for p in problems]
 
 
@@ -181,16 +183,17 @@ class _MapBuilder:
         self.range = (scores.MERMAID_MIN, scores.MERMAID_MAX)
         self.notes: list[str] = []
 
-    def error(self, pos: Pos, code: str, message: str, hint: str | None = None) -> None:
-        self.findings.append(Finding(self.display, pos.line, pos.col, "error", code, message, hint))
+    def error(self, pos: Pos, code: str, message: Phrase, hint: Phrase | None = None) -> None:
+        self.findings.append(finding(self.display, pos.line, pos.col, "error", code, message, hint))
 
-    def warning(self, pos: Pos, code: str, message: str, hint: str | None = None) -> None:
-        self.findings.append(Finding(self.display, pos.line, pos.col, "warning", code, message, hint))
+    def warning(self, pos: Pos, code: str, message: Phrase, hint: Phrase | None = None) -> None:
+        self.findings.append(finding(self.display, pos.line, pos.col, "warning", code, message, hint))
 
     def limited(self, value: Located, limit: int, what: str) -> str:
+        """``what``: the catalogue's name of the text (``mermaid.what.title``)."""
         if len(value.text) > limit:
-            self.error(value.pos, "too-long", f"{what} is {len(value.text)} characters; a map allows {limit}",
-                       "shorten it")
+            self.error(value.pos, "too-long", phrase("mermaid.too_long", what=phrase(what), n=len(value.text),
+                                                     limit=limit), phrase("mermaid.too_long.hint"))
         return value.text
 
     # --- the whole map -------------------------------------------------------------------
@@ -199,19 +202,19 @@ class _MapBuilder:
         if b.meta is not None:
             self.meta, why = meta_io.load(meta_io.MapMeta, b.meta.text)
             if why:
-                self.warning(b.meta.pos, "meta", f"the `journeymaps:map` comment is ignored ({why})",
-                             "delete the comment, or export the map again")
+                self.warning(b.meta.pos, "meta", phrase("mermaid.meta_ignored", kind="map", why=why),
+                             phrase("mermaid.meta_ignored.hint"))
             elif self.meta.range[0] >= self.meta.range[1]:
-                self.warning(b.meta.pos, "meta", "the `journeymaps:map` comment is ignored (its range is empty)")
+                self.warning(b.meta.pos, "meta", phrase("mermaid.meta_empty_range"))
                 self.meta = None
         task_scores = [t.score for s in b.sections for t in s.tasks if t.score is not None]
         for t in (t for s in b.sections for t in s.tasks if t.score is not None):
             if abs(t.score) > scores.MAX_ABS_SCORE:
-                self.error(t.score_pos, "score-range", f"the score {t.score:g} is beyond any emotion scale "
-                           f"(at most {scores.MAX_ABS_SCORE} either way)", "correct the score")
+                self.error(t.score_pos, "score-range", phrase("mermaid.score_beyond", score=f"{t.score:g}",
+                                                                    limit=scores.MAX_ABS_SCORE),
+                           phrase("mermaid.score_beyond.hint"))
         if self.meta is not None and any(not scores.MERMAID_MIN <= v <= scores.MERMAID_MAX for v in task_scores):
-            self.warning(b.meta.pos, "meta-stale", "the `journeymaps:map` comment is ignored (the tasks score "
-                         "outside 1..5, so they were edited after the export)", "delete the comment")
+            self.warning(b.meta.pos, "meta-stale", phrase("mermaid.meta_stale_map"), phrase("mermaid.meta_stale_map.hint"))
             self.meta = None
         if self.meta is not None:
             self.range = self.meta.range
@@ -227,8 +230,7 @@ class _MapBuilder:
         self._meta_personas()
         stages = [self._stage(i, s) for i, s in enumerate(b.sections, 1)]
         if not stages:
-            self.error(b.pos, "no-stages", "the diagram has no section and no task",
-                       "add `section Name` and tasks such as `Compare offers: 3: Maya`")
+            self.error(b.pos, "no-stages", phrase("mermaid.no_stages"), phrase("mermaid.no_stages.hint"))
         if not self.personas:
             self._persona_for_customer(b.pos, warn=False)
         if industry is None:
@@ -252,12 +254,12 @@ class _MapBuilder:
         industry = self.options.industry or (self.meta.industry if self.meta else None)
         known = [i.id for i in self.vocab.industries]
         if industry is None:
-            self.error(self.block.pos, "industry", "the map needs an industry",
-                       f"pass --industry, one of: {', '.join(known)}")
+            self.error(self.block.pos, "industry", phrase("mermaid.no_industry"),
+                       phrase("mermaid.no_industry.hint", industries=", ".join(known)))
             return None
         if self.vocab.industry(industry) is None:
-            self.error(self.block.pos, "industry", f"unknown industry `{industry}`",
-                       did_you_mean(industry, known) or f"industries: {', '.join(known)}")
+            self.error(self.block.pos, "industry", phrase("check.unknown_industry", industry=industry),
+                       suggestion(industry, known) or phrase("mermaid.industries", industries=", ".join(known)))
             return None
         return industry
 
@@ -269,9 +271,8 @@ class _MapBuilder:
         guessed = guess_lang(self._texts())
         site = self.vocab.settings.languages
         if guessed not in site:
-            self.warning(self.block.pos, "lang", f"the diagram looks written in `{guessed}`, which is not one of "
-                         f"the site's languages ({', '.join(site)})",
-                         f"add `{guessed}` to `languages` in site_config/settings.yaml, or pass --lang")
+            self.warning(self.block.pos, "lang", phrase("mermaid.lang", lang=guessed, languages=", ".join(site)),
+                         phrase("mermaid.lang.hint", lang=guessed))
         return guessed
 
     def _texts(self) -> list[str]:
@@ -286,10 +287,9 @@ class _MapBuilder:
         b = self.block
         found = b.title or b.front_title or b.acc_title
         if found is None:
-            self.warning(b.pos, "no-title", f"the diagram has no title; the map is titled `{TODO_TITLE}`",
-                         "add `title Your journey` below `journey`")
+            self.warning(b.pos, "no-title", phrase("mermaid.no_title", title=TODO_TITLE), phrase("mermaid.no_title.hint"))
             return TODO_TITLE
-        return self.limited(found, SHORT, "the title")
+        return self.limited(found, SHORT, "mermaid.what.title")
 
     def _map_id(self, title: str) -> str:
         wanted = self.meta.id if self.meta and self.meta.id and _SLUG.match(self.meta.id) else None
@@ -303,7 +303,7 @@ class _MapBuilder:
 
     def _summary(self) -> str:
         if self.block.acc_descr is not None and self.block.acc_descr.text:
-            return self.limited(self.block.acc_descr, LONG, "the description (`accDescr`)")
+            return self.limited(self.block.acc_descr, LONG, "mermaid.what.acc_descr")
         name = Path(self.display).name
         return f"TODO: summary. Imported from the Mermaid journey diagram at {name}:{self.block.pos.line}."
 
@@ -355,7 +355,7 @@ class _MapBuilder:
     def _persona_of(self, actor: Located) -> str:
         pid = self.by_label.get(actor.text)
         if pid is None:
-            name = self.limited(actor, SHORT, "the actor's name")
+            name = self.limited(actor, SHORT, "mermaid.what.actor")
             pid = self._add_persona(slug(name), name, actor.text, f"persona-{len(self.personas) + 1}")
         return pid
 
@@ -363,18 +363,18 @@ class _MapBuilder:
         if self.customer is None:
             self.customer = self._add_persona(CUSTOMER[0], CUSTOMER[1], "\0customer", CUSTOMER[0])
             if warn:
-                self.warning(pos, "no-actor", f"tasks without actors count for the persona `{self.customer}`",
-                             "name who does the task after its score, e.g. `Pay: 4: Maya`")
+                self.warning(pos, "no-actor", phrase("mermaid.no_actor", persona=self.customer),
+                             phrase("mermaid.no_actor.hint"))
         return self.customer
 
     # --- stages --------------------------------------------------------------------------
     def _stage(self, index: int, section: Section) -> dict[str, Any]:
         if section.name is None:
-            self.warning(section.pos, "no-section", f"tasks before the first `section` form a stage named "
-                         f"`{TODO_STAGE}`", "put a `section Name` line above them")
+            self.warning(section.pos, "no-section", phrase("mermaid.no_section", stage=TODO_STAGE),
+                         phrase("mermaid.no_section.hint"))
             name = TODO_STAGE
         else:
-            name = self.limited(section.name, SHORT, "the section name")
+            name = self.limited(section.name, SHORT, "mermaid.what.section")
         stage_meta = self._stage_meta(section)
         sid = self._stage_id(index, name, stage_meta, self.stage_ids)
         stage: dict[str, Any] = {"id": sid}
@@ -384,7 +384,7 @@ class _MapBuilder:
         tasks = section.tasks
         if stage_meta is not None and stage_meta.placeholder and len(tasks) == 1 and tasks[0].text == name:
             tasks = []
-        actions = [self.limited(Located(t.text, t.pos), LONG, "the task") for t in tasks]
+        actions = [self.limited(Located(t.text, t.pos), LONG, "mermaid.what.task") for t in tasks]
         if actions:
             stage["actions"] = actions
         emotions = self._emotions_from_meta(stage_meta) if stage_meta is not None else self._emotions(section)
@@ -409,7 +409,7 @@ class _MapBuilder:
             return None
         stage_meta, why = meta_io.load(meta_io.StageMeta, section.meta.text)
         if stage_meta is None:
-            self.warning(section.meta.pos, "meta", f"the `journeymaps:stage` comment is ignored ({why})")
+            self.warning(section.meta.pos, "meta", phrase("mermaid.meta_ignored", kind="stage", why=why))
             return None
         lo, hi = self.range
         known = all(pid in self.label_of for pid in stage_meta.emotions)
@@ -419,8 +419,8 @@ class _MapBuilder:
         agrees = known and in_range and all(
             t.score == expected_score and {a.text for a in t.actors} == expected_actors for t in section.tasks)
         if not agrees:
-            self.warning(section.meta.pos, "meta-stale", "the `journeymaps:stage` comment no longer matches the "
-                         "tasks; the scores are read from the tasks", "delete the comment if the tasks are right")
+            self.warning(section.meta.pos, "meta-stale", phrase("mermaid.meta_stale_stage"),
+                         phrase("mermaid.meta_stale_stage.hint"))
             return None
         return stage_meta
 

@@ -20,7 +20,9 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from ..check.worded import finding
 from ..core.findings import Finding
+from ..core.phrase import Phrase, phrase
 from ..load.yaml12 import control_characters, parse
 from .mermaid_text import unescape
 
@@ -107,21 +109,21 @@ def parse_document(text: str, display: str, *, markdown: bool) -> ParseResult:
         if block is not None:
             blocks.append(block)
         elif not markdown:
-            findings.append(_error(display, Pos(1, 1), "not-journey", "this is not a Mermaid `journey` diagram",
-                                   "the first statement must be `journey`"))
+            findings.append(_error(display, Pos(1, 1), "not-journey", phrase("mermaid.not_journey"),
+                                   phrase("mermaid.not_journey.hint")))
     if not blocks and markdown and not findings:
-        findings.append(_error(display, Pos(1, 1), "no-journey", "no Mermaid `journey` block in this file",
-                               "journeys are fenced as ```mermaid with `journey` on the first line"))
+        findings.append(_error(display, Pos(1, 1), "no-journey", phrase("mermaid.no_journey"),
+                               phrase("mermaid.no_journey.hint")))
     if len(findings) > MAX_FINDINGS:
         kept = findings[:MAX_FINDINGS]
         kept.append(_error(display, Pos(kept[-1].line, kept[-1].col), "too-many-errors",
-                           f"{len(findings) - MAX_FINDINGS} more findings not shown"))
+                           phrase("mermaid.too_many", n=len(findings) - MAX_FINDINGS)))
         findings = kept
     return ParseResult(blocks, findings)
 
 
-def _error(display: str, pos: Pos, code: str, message: str, hint: str | None = None) -> Finding:
-    return Finding(display, pos.line, pos.col, "error", code, message, hint)
+def _error(display: str, pos: Pos, code: str, message: Phrase, hint: Phrase | None = None) -> Finding:
+    return finding(display, pos.line, pos.col, "error", code, message, hint)
 
 
 def _mermaid_fences(lines: list[str], display: str, findings: list[Finding]) -> list[tuple[int, list[str]]]:
@@ -139,9 +141,8 @@ def _mermaid_fences(lines: list[str], display: str, findings: list[Finding]) -> 
         end = next((j for j in range(i + 1, len(lines)) if closing.match(lines[j])), None)
         if info == "mermaid":
             if end is None:
-                findings.append(Finding(display, i + 1, len(m.group(1)) + 1, "warning", "unclosed-fence",
-                                        "this ```mermaid block is never closed; read to the end of the file",
-                                        f"close it with a line `{fence}`"))
+                findings.append(finding(display, i + 1, len(m.group(1)) + 1, "warning", "unclosed-fence",
+                                        phrase("mermaid.unclosed_fence"), phrase("mermaid.unclosed_fence.hint", fence=fence)))
             out.append((i + 1, lines[i + 1:end if end is not None else len(lines)]))
         i = (end if end is not None else len(lines)) + 1
     return out
@@ -178,17 +179,18 @@ class _BlockReader:
         self.in_directive = False
 
     # --- reporting -----------------------------------------------------------------------
-    def error(self, pos: Pos, code: str, message: str, hint: str | None = None) -> None:
+    def error(self, pos: Pos, code: str, message: Phrase, hint: Phrase | None = None) -> None:
         self.findings.append(_error(self.display, pos, code, message, hint))
 
-    def warning(self, pos: Pos, code: str, message: str, hint: str | None = None) -> None:
-        self.findings.append(Finding(self.display, pos.line, pos.col, "warning", code, message, hint))
+    def warning(self, pos: Pos, code: str, message: Phrase, hint: Phrase | None = None) -> None:
+        self.findings.append(finding(self.display, pos.line, pos.col, "warning", code, message, hint))
 
     def text(self, raw: str, line: int, col: int) -> str:
         """Decode a token that starts at (line, col); report entity codes that make no character."""
         value, problems = unescape(raw)
-        for offset, message in problems:
-            self.error(Pos(line, col + offset), "entity", message, "write the character itself")
+        for offset, entity in problems:
+            self.error(Pos(line, col + offset), "entity", phrase("mermaid.entity", entity=entity),
+                       phrase("mermaid.entity.hint"))
         return value
 
     # --- the block -----------------------------------------------------------------------
@@ -199,9 +201,9 @@ class _BlockReader:
         for k in range(i, len(lines)):
             self._line(lines[k], first + k + 1)
         if self.descr is not None:
-            self.error(self.descr[1], "acc-descr", "`accDescr {` is never closed", "end the description with `}`")
+            self.error(self.descr[1], "acc-descr", phrase("mermaid.acc_descr"), phrase("mermaid.acc_descr.hint"))
         if self.in_directive:
-            self.error(self.block.pos, "directive", "a `%%{` directive is never closed", "end it with `}%%`")
+            self.error(self.block.pos, "directive", phrase("mermaid.directive"), phrase("mermaid.directive.hint"))
         return self.block
 
     def _preamble(self, first: int, lines: list[str]) -> int | None:
@@ -246,7 +248,7 @@ class _BlockReader:
         control = control_characters(raw, line_offset=line - 1)
         if control:
             for issue in control:
-                self.error(Pos(issue.line, issue.col), issue.code, issue.message, issue.hint)
+                self.findings.append(issue.finding(self.display))
             return
         s = raw.lstrip()
         if self.descr is not None:
@@ -297,8 +299,7 @@ class _BlockReader:
         semi = masked.find(";", start, end)
         if semi >= 0:
             # Mermaid stops at the first `;`; reading on would only report what follows from it.
-            self.error(Pos(line, semi + 1), "semicolon", "Mermaid cannot read `;` here",
-                       "write `#59;` for a semicolon")
+            self.error(Pos(line, semi + 1), "semicolon", phrase("mermaid.semicolon"), phrase("mermaid.semicolon.hint"))
             return
         body, shape = raw[start:end], masked[start:end]
         if _TITLE.match(shape):
@@ -306,8 +307,7 @@ class _BlockReader:
         elif _SECTION.match(shape):
             self._section(body, shape, line, col)
         elif _JOURNEY.match(shape):
-            self.error(pos, "journey-twice", "`journey` may only start the diagram",
-                       "a task that begins with the word needs its first letter as a code, e.g. `#74;ourney`")
+            self.error(pos, "journey-twice", phrase("mermaid.journey_twice"), phrase("mermaid.journey_twice.hint"))
         else:
             self._task(body, shape, line, col)
 
@@ -316,13 +316,13 @@ class _BlockReader:
             if self.block.meta is None:
                 self.block.meta = value
             else:
-                self.warning(value.pos, "meta-twice", "a second `journeymaps:map` comment is ignored")
+                self.warning(value.pos, "meta-twice", phrase("mermaid.meta_twice"))
         elif self.section is None:
-            self.warning(value.pos, "meta-place", "a `journeymaps:stage` comment before any section is ignored")
+            self.warning(value.pos, "meta-place", phrase("mermaid.meta_place"))
         elif self.section.meta is None:
             self.section.meta = value
         else:
-            self.warning(value.pos, "meta-twice", "a second `journeymaps:stage` comment in a section is ignored")
+            self.warning(value.pos, "meta-twice", phrase("mermaid.meta_twice_stage"))
 
     def _descr_continue(self, raw: str, line: int, start: int) -> None:
         parts, pos = self.descr
@@ -341,7 +341,7 @@ class _BlockReader:
         value = body[6:]
         lead = len(value) - len(value.lstrip())
         if not value.strip():
-            self.error(Pos(line, col), "title", "`title` has no text", "write the journey's title after `title `")
+            self.error(Pos(line, col), "title", phrase("mermaid.title"), phrase("mermaid.title.hint"))
             return
         self.block.title = Located(self.text(value.strip(), line, col + 6 + lead), Pos(line, col + 6 + lead))
 
@@ -350,13 +350,13 @@ class _BlockReader:
         colon = shape.find(":", 8)
         colon = colon - 8 if colon >= 0 else -1
         if colon >= 0:
-            self.error(Pos(line, col + 8 + colon), "section-colon", "Mermaid cannot read `:` in a section name",
-                       "write `#58;` for a colon")
+            self.error(Pos(line, col + 8 + colon), "section-colon", phrase("mermaid.section_colon"),
+                       phrase("mermaid.section_colon.hint"))
             value = value[:colon]
         lead = len(value) - len(value.lstrip())
         name_pos = Pos(line, col + 8 + lead)
         if not value.strip():
-            self.error(Pos(line, col), "section", "`section` has no name", "write the stage's name after `section `")
+            self.error(Pos(line, col), "section", phrase("mermaid.section"), phrase("mermaid.section.hint"))
             name = None
         else:
             name = Located(self.text(value.strip(), name_pos.line, name_pos.col), name_pos)
@@ -366,17 +366,15 @@ class _BlockReader:
     def _task(self, body: str, shape: str, line: int, col: int) -> None:
         colon = shape.find(":")
         if colon < 0:
-            self.error(Pos(line, col), "not-a-task", "this line is not a task, a section or a title",
-                       "a task is `Text: score` or `Text: score: Actor, Actor`")
+            self.error(Pos(line, col), "not-a-task", phrase("mermaid.not_a_task"), phrase("mermaid.not_a_task.hint"))
             return
         name = body[:colon].strip()
         if not name:
-            self.error(Pos(line, col), "task-text", "the task has no text before `:`")
+            self.error(Pos(line, col), "task-text", phrase("mermaid.task_text"))
         parts = _split(body, shape, ":", colon + 1)
         if len(parts) > 2:
-            self.error(Pos(line, col + parts[2][1] - 1), "task-colon",
-                       "a task has at most two `:` (score, then actors)",
-                       "write `#58;` for a colon in the task's text or in an actor's name")
+            self.error(Pos(line, col + parts[2][1] - 1), "task-colon", phrase("mermaid.task_colon"),
+                       phrase("mermaid.task_colon.hint"))
         score_raw, at = parts[0]
         score_pos = Pos(line, col + at + len(score_raw) - len(score_raw.lstrip()))
         score = self._score(score_raw.strip(), score_pos)
@@ -396,16 +394,15 @@ class _BlockReader:
 
     def _score(self, raw: str, pos: Pos) -> float | None:
         if not raw:
-            self.error(pos, "score", "the task has no score", "write a score from 1 (worst) to 5 (best) after `:`")
+            self.error(pos, "score", phrase("mermaid.no_score"), phrase("mermaid.no_score.hint"))
             return None
         if not _NUMBER.fullmatch(raw):
-            self.error(pos, "score", f"the score `{raw}` is not a number", "write a score from 1 (worst) to 5 (best)")
+            self.error(pos, "score", phrase("mermaid.score_nan", score=raw), phrase("mermaid.score.hint"))
             return None
         value = float(raw)
         if not math.isfinite(value):
             # Mermaid reads it, but no scale can hold it.
-            self.error(pos, "score-range", f"the score {raw} is too large to be a score",
-                       "write a score such as 1 (worst) to 5 (best)")
+            self.error(pos, "score-range", phrase("mermaid.score_huge", score=raw), phrase("mermaid.score.hint"))
             return None
         # Any other number is read as Mermaid reads it; the importer picks a scale that holds it.
         return value

@@ -54,7 +54,8 @@ def escape(text: str, *, also: str = "", line_start: bool = False) -> str:
 
 
 def unescape(text: str) -> tuple[str, list[tuple[int, str]]]:
-    """Decode `<br>` and entity codes; also return problems as (offset in ``text``, message)."""
+    """Decode `<br>` and entity codes; also return the codes that make no character a map can hold,
+    as (offset in ``text``, the code as written)."""
     problems: list[tuple[int, str]] = []
 
     def one(m: re.Match[str]) -> str:
@@ -64,7 +65,7 @@ def unescape(text: str) -> tuple[str, list[tuple[int, str]]]:
         if name.isdigit():
             number = int(name)
             if number > 0x10FFFF or _NOT_ALLOWED.match(chr(number)):
-                problems.append((m.start(), f"entity code `{m.group()}` is not a character a map can hold"))
+                problems.append((m.start(), m.group()))
                 return m.group()
             return chr(number)
         decoded = html.unescape(f"&{name};")

@@ -29,6 +29,8 @@ Kind = Literal["map", "guide"]
 class Source:
     path: Path  # as given or found; used for display
     kind: Kind
+    # The text an editor holds for this file, checked instead of what is on disk (`journeymaps lsp`).
+    text: str | None = None
 
 
 @dataclass
@@ -150,6 +152,13 @@ def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> tuple[bytes | None,
         return _read_regular(path, max_bytes), None
     except _Refused as exc:
         return None, exc.issue
+
+
+def read_source(source: Source) -> ReadResult:
+    """``read`` the file, or the editor's text for it when the source carries one."""
+    if source.text is None:
+        return read(source.path)
+    return read_text_bytes(source.text.encode("utf-8", "surrogateescape"), markdown=source.path.name.endswith(".md"))
 
 
 class _Refused(Exception):

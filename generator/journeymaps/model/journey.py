@@ -46,6 +46,19 @@ Number = Annotated[StrictFloat, Field(allow_inf_nan=False)]
 
 # The evidence of a pain point that research has not backed yet (otherwise a research link).
 HYPOTHESIS = "hypothesis"
+# What a research link looks like (the checker's rule and the site schema's).
+EVIDENCE_URL_PATTERN = r"^https?://[^\s/$.?#][^\s]*$"
+
+
+# What a tactic is depends on the map's status, and nowhere else: a tactic is a play the business runs in
+# the map's own time. In an as-is map it is in place today (a seed play not yet in place is an
+# opportunity, not a tactic); in a to-be map it is part of the designed journey. The map page heads
+# the lane by the map's status (``lane.tactics.as-is`` / ``lane.tactics.to-be``).
+TACTICS_HELP = (
+    "Plays the business runs at this stage, in the map's own time: in an `as-is` map what is in place "
+    "today (a change not yet live is an opportunity, not a tactic); in a `to-be` map what the designed "
+    "journey runs."
+)
 
 
 class _Model(BaseModel):
@@ -108,6 +121,11 @@ class Touchpoint(_Model):
     owner: ShortText | None = Field(default=None, description="Team that owns this touchpoint.")
 
 
+# Whether customers still meet a pain point. `check.rules` flags a shipped opportunity whose pain point
+# is still open (and a resolved one that no shipped opportunity explains).
+PainStatus = Literal["open", "resolved"]
+
+
 class PainPoint(_Model):
     """Friction the customer meets at a stage."""
 
@@ -115,7 +133,13 @@ class PainPoint(_Model):
     text: Text = Field(description="The friction, as the customer experiences it.")
     severity: Literal["low", "medium", "high", "critical"] = Field(description="How badly it hurts the journey.")
     evidence: ShortText = Field(
-        description="A research link (http/https URL) or the word `hypothesis` when not yet evidenced."
+        description="The id of a study in the research register (`site_config/research.yaml`), a research link "
+        "(http/https URL), or the word `hypothesis` when not yet evidenced."
+    )
+    status: PainStatus = Field(
+        default="open",
+        description="`open`: customers meet this friction today. `resolved`: a shipped opportunity removed it; "
+        "the text then says what it was, and the pain point stays on the map as the record of the fix.",
     )
 
 
@@ -172,7 +196,7 @@ class Stage(_Model):
     pain_points: list[PainPoint] = Field(default_factory=list, description="Friction at this stage.")
     opportunities: list[Opportunity] = Field(default_factory=list, description="Changes that relieve pain points.")
     kpis: list[Kpi] = Field(default_factory=list, description="Measures for this stage.")
-    tactics: list[Text] = Field(default_factory=list, description="Optimisations the business applies at this stage.")
+    tactics: list[Text] = Field(default_factory=list, description=TACTICS_HELP)
     moments_of_truth: list[Text] = Field(default_factory=list, description="Moments that make or break the journey.")
     notes: Markdown | None = Field(default=None, description="Narrative for this stage (Markdown).")
 

@@ -36,10 +36,17 @@ class LaneSpec:
     compare: Literal["own", "items"]  # "own": a section of the diff of its own; "items": added/removed per item
     example: tuple[str, ...] = ()  # commented lines for `journeymaps new` (``<channel>``: a channel id)
     item: str = ""  # what one item is called in markup: the diagram's card kind (``data-kind``) and id part
+    # Set when its meaning depends on the map's status (tactics: in place today, or designed): the family
+    # of its headings on a map, completed by the status (``lane.tactics.`` + ``as-is``).
+    status_labels: str | None = None
 
     @property
     def label_key(self) -> str:
         return "lane." + self.id
+
+    def label_for(self, map_status: str) -> str:
+        """The heading of this lane on a map of the given status (``as-is`` / ``to-be``)."""
+        return self.status_labels + map_status if self.status_labels else self.label_key
 
 
 LANE_SPECS: tuple[LaneSpec, ...] = (
@@ -66,7 +73,8 @@ LANE_SPECS: tuple[LaneSpec, ...] = (
              ("    # kpis:  # measurements: `observations: [{date, value}]` or rows kpi,date,value in <map>.kpi.csv",
               "    #   - {id: visit-to-sign-up, name: Visit-to-sign-up rate, unit: \"%\", baseline: 2.1, target: 3,",
               "    #      target_date: \"2027-06-30\"}"), item="kpi"),
-    LaneSpec("tactics", "tactics", None, None, None, "bullets", 80, "items"),
+    LaneSpec("tactics", "tactics", None, None, None, "bullets", 80, "items",
+             status_labels="lane.tactics."),
 )
 
 SPECS: dict[str, LaneSpec] = {s.id: s for s in LANE_SPECS}

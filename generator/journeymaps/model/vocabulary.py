@@ -21,12 +21,22 @@ class _Model(BaseModel):
 class Named(_Model):
     id: Slug
     names: dict[str, str] = Field(description="Display name per language tag; `en` is required.")
-    description: str | None = None
+    description: str | dict[str, str] | None = Field(
+        default=None, description="What it is, in a sentence: one text (English), or one per language tag like `names`.")
 
     def name(self, lang: str) -> str:
         """The name in ``lang``, falling back to its base language and then English."""
-        base = lang.split("-")[0]
-        return self.names.get(lang) or self.names.get(base) or self.names["en"]
+        return _in_language(self.names, lang) or self.names["en"]
+
+    def describe(self, lang: str) -> str | None:
+        """The description in ``lang``, with the fallbacks of ``name``; a single text is English."""
+        if isinstance(self.description, dict):
+            return _in_language(self.description, lang)
+        return self.description
+
+
+def _in_language(texts: dict[str, str], lang: str) -> str | None:
+    return texts.get(lang) or texts.get(lang.split("-")[0]) or texts.get("en")
 
 
 # An icon from the sets mkdocs-material ships (its ``.icons`` folder), e.g. ``material/cart-outline``.

@@ -127,3 +127,11 @@ def lang_mark(lang: str) -> str:
     """attr_list braces that declare the language of the Markdown element before them, or nothing
     for a tag that is not a plain language tag (it lands inside the braces, so it must be checked)."""
     return f'{{: lang="{lang}" }}' if _LANG_TAG.fullmatch(lang) else ""
+
+
+def in_lang(markdown: str, lang: str, around: str) -> str:
+    """Inline Markdown in ``lang`` inside text in ``around``: wrapped in a span that says so (for
+    screen readers and font choice), or left as it is when the two are the same language."""
+    if lang == around or not _LANG_TAG.fullmatch(lang):
+        return markdown
+    return f'<span lang="{lang}">{markdown}</span>'

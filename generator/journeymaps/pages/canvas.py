@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..core.escape import attr, html_text, safe_url
 from ..model.journey import JourneyMap, Stage
-from ..model.lanes import LANE_SPECS
+from ..model.lanes import LANE_SPECS, SPECS
 from ..model.resolve import stage_name
 from ..model.journey import HYPOTHESIS
 from ..model.kpi_series import current_of
@@ -73,8 +73,10 @@ def canvas_data(m: JourneyMap, ctx: SiteContext) -> dict:
             study = ctx.vocab.study(p.evidence)
             if study is not None:  # a study of the register: its title, linked to its page
                 shown, link = study.title, layout.href(layout.map_page(m.id), layout.research_page(study.id))
-            cards[f"pain-{p.id}"] = _card(w("cat.pain_point"), p.text, [stage, [w("severity"), w("severity." + p.severity)],
-                                          [w("evidence"), shown]], link)
+            rows = [stage, [w("severity"), w("severity." + p.severity)], [w("evidence"), shown]]
+            if p.status == "resolved":
+                rows.insert(1, [w("status"), w("pain_status.resolved")])
+            cards[f"pain-{p.id}"] = _card(w("cat.pain_point"), p.text, rows, link)
         for o in s.opportunities:
             rows = [stage, [w("status"), w("status." + o.status)], [w("impact"), str(o.impact)],
                     [w("effort"), str(o.effort)]]
@@ -90,7 +92,9 @@ def canvas_data(m: JourneyMap, ctx: SiteContext) -> dict:
             if k.unit:
                 rows.append([w("unit"), k.unit])
             cards[f"kpi-{k.id}"] = _card(w("kpi"), k.name, rows)
-    return {"words": {key: w(key) for key in _SCRIPT_WORDS},
+    # The panel's tactics heading says what tactics are on this map (``LaneSpec.label_for``).
+    words = {key: w(key) for key in _SCRIPT_WORDS} | {"lane.tactics": w(SPECS["tactics"].label_for(m.status))}
+    return {"words": words,
             "lanes": {spec.id: w(spec.label_key) for spec in LANE_SPECS if spec.draw},  # the lane toggles' names
             "stages": {s.id: _stage_entry(m, s, ctx) for s in m.stages},
             "cards": cards}

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ..core.escape import html_text, inline
-from ..model.glossary import Glossary
+from ..model.glossary import Entry, Glossary
 from . import layout
-from .blocks import link, page
+from .blocks import in_lang, lang_mark, link, page
 from .model import NavItem, VirtualFile
 from .words import labelled, language_name, listed
 
@@ -18,7 +18,8 @@ def glossary_page(glossary: Glossary, lang: str, site_lang: str, source: str | N
     default = glossary.languages()[0]
     here = layout.glossary_page(lang, default)
     text = glossary.page[lang]
-    others = [link(language_name(o), layout.rel(here, layout.glossary_page(o, default)))
+    # Each language's name, and its term below, are in that language: declared so.
+    others = [link(language_name(o), layout.rel(here, layout.glossary_page(o, default))) + lang_mark(o)
               for o in glossary.languages() if o != lang]
     parts = [f"# {inline(text.title)}", inline(text.intro), labelled(inline(text.other_languages), " · ".join(others), lang)]
     for entry in glossary.terms:
@@ -29,12 +30,20 @@ def glossary_page(glossary: Glossary, lang: str, site_lang: str, source: str | N
         parts.append(f"## {inline(heading)} {{#{entry.id}}}")
         parts.append(inline(term.definition))
         if term.avoid:
-            parts.append(labelled(inline(text.avoid), listed((inline(w) for w in term.avoid), lang), lang))
-        elsewhere = [labelled(inline(language_name(o)), inline(entry.terms[o].term), lang)
+            # A word to avoid is often another language's term (Polish writers borrow "touchpoint"):
+            # declared in that language.
+            parts.append(labelled(inline(text.avoid), listed((in_lang(inline(w), _language_of(w, entry, lang), lang)
+                                                             for w in term.avoid), lang), lang))
+        elsewhere = [in_lang(labelled(inline(language_name(o)), inline(entry.terms[o].term), o), o, lang)
                      for o in glossary.languages() if o != lang and o in entry.terms]
         if elsewhere:
             parts.append("*" + " · ".join(elsewhere) + "*")
     return page(here, text.title, parts, source=source, lang=lang, site_lang=site_lang)
+
+
+def _language_of(word: str, entry: Entry, lang: str) -> str:
+    """The language whose term for ``entry`` ``word`` is, or ``lang``, the page's, if none."""
+    return next((o for o, t in entry.terms.items() if o != lang and word.casefold() in t.names()), lang)
 
 
 def glossary_nav(glossary: Glossary, lang: str) -> NavItem:

@@ -8,7 +8,7 @@ from ..check.runner import GuideEntry
 from ..core.escape import inline, narrative
 from ..model.guide import guide_translations
 from . import layout
-from .blocks import bullets, failure_note, link, page
+from .blocks import bullets, failure_note, in_lang, lang_mark, link, page
 from .links import resolver_for
 from .model import SiteContext, VirtualFile
 from .words import bracketed, labelled, language_name, word
@@ -35,14 +35,16 @@ def guide_page(g: GuideEntry, ctx: SiteContext) -> VirtualFile:
     if others:
         titles = {x.meta.id: x.meta.title for x in ctx.guides}
         parts.append(f"## {inline(word('translations', g.meta.lang))} {{#translations}}")
-        parts.append(bullets(link(labelled(language_name(lang), titles[other], g.meta.lang),
-                                  layout.rel(here, layout.guide_page(other))) for lang, other in others.items()))
+        # Each translation's language name and title are in that language: say so.
+        parts.append(bullets(link(labelled(language_name(lang), titles[other], lang),
+                                  layout.rel(here, layout.guide_page(other))) + lang_mark(lang)
+                             for lang, other in others.items()))
     return page(here, g.meta.title, parts, source=g.display, lang=g.meta.lang, site_lang=ctx.lang)
 
 
-def _also(others: dict[str, str], here: str, lang: str) -> str:
-    return bracketed(" · ".join(link(language_name(lang), layout.rel(here, layout.guide_page(other)))
-                                for lang, other in others.items()), lang) if others else ""
+def _also(others: dict[str, str], here: str, site_lang: str) -> str:
+    return bracketed(" · ".join(link(language_name(lang), layout.rel(here, layout.guide_page(other))) + lang_mark(lang)
+                                for lang, other in others.items()), site_lang) if others else ""
 
 
 def _translations(ctx: SiteContext) -> dict[str, dict[str, str]]:
@@ -56,7 +58,15 @@ def method_index(ctx: SiteContext) -> VirtualFile:
     # The site's language leads; each guide's translations follow it on the same line.
     translations = _translations(ctx)
     shown = [g for g in ctx.guides if g.meta.lang == ctx.lang or not translations.get(g.meta.id)]
-    parts.append(bullets(labelled(link(g.meta.title, layout.rel(here, layout.guide_page(g.meta.id))),
-                                  inline(g.meta.summary), ctx.lang) + _also(translations.get(g.meta.id, {}), here, ctx.lang)
+    parts.append(bullets(_index_item(g, here, ctx.lang) + _also(translations.get(g.meta.id, {}), here, ctx.lang)
                          for g in shown))
     return page(here, title, parts, site_lang=ctx.lang)
+
+
+def _index_item(g: GuideEntry, here: str, site_lang: str) -> str:
+    """A guide's title and summary, declared in the guide's language when it is not the site's
+    (a guide with no translation into the site's language is listed in its own)."""
+    title = link(g.meta.title, layout.rel(here, layout.guide_page(g.meta.id)))
+    if g.meta.lang != site_lang:
+        title += lang_mark(g.meta.lang)
+    return labelled(title, in_lang(inline(g.meta.summary), g.meta.lang, site_lang), site_lang)

@@ -9,26 +9,31 @@ from __future__ import annotations
 
 from ..check.runner import MapEntry
 from ..core.escape import inline
-from ..diff.changes import Phrase
+from ..diff.changes import Phrase, Val, speaking
 from ..diff.history import Commit, History, HistoryError, read_history
 from ..diff.text import plain
 from ..model.journey import JourneyMap
 from ..model.kpi_series import current_of
 from ..render.fmt import quantity
 from . import layout
-from .blocks import bullets, figure, page, table
+from .blocks import bullets, figure, in_lang, page, table
 from .model import Pictures, SiteContext, VirtualFile
 from .pictures import emotion_sparkline
-from .words import word
+from .words import labelled, word
 
 CURVES = 12  # newest revisions drawn as small multiples; the changelog lists them all
 
 
 def history_page(entry: MapEntry, ctx: SiteContext) -> VirtualFile:
+    with speaking(ctx.lang):  # the changelog's phrases in the reader's language, like the rest of the page
+        return _history_page(entry, ctx)
+
+
+def _history_page(entry: MapEntry, ctx: SiteContext) -> VirtualFile:
     m = entry.map
     here = layout.history_page(m.id)
     w = lambda key: word(key, ctx.lang)  # noqa: E731 - the page's own words are the site's
-    parts = [f"# {w('history.title')}: {inline(m.title)}", f"[{w('back_to_map')}]({layout.rel(here, layout.map_page(m.id))})"]
+    parts = [f"# {labelled(w('history.title'), in_lang(inline(m.title), m.lang, ctx.lang), ctx.lang)}", f"[{w('back_to_map')}]({layout.rel(here, layout.map_page(m.id))})"]
     pictures = Pictures()
     try:
         history = read_history(entry.path, ctx.vocab)
@@ -40,8 +45,8 @@ def history_page(entry: MapEntry, ctx: SiteContext) -> VirtualFile:
                      + w("history.shortened").format(n=history.commits))
     versions = [(e.commit, e.map) for e in history.entries if e.map is not None]
     parts += [f"## {w('history.curves')} {{#curves}}", _curves(_curve_changes(versions)[:CURVES], ctx, pictures)]
-    parts += [f"## {w('history.kpis')} {{#kpis}}", _kpi_table(versions, m)]
-    parts += [f"## {w('history.changelog')} {{#changelog}}", _changelog(history, m.lang)]
+    parts += [f"## {w('history.kpis')} {{#kpis}}", _kpi_table(versions, m, ctx.lang)]
+    parts += [f"## {w('history.changelog')} {{#changelog}}", _changelog(history, m.lang, ctx.lang)]
     return page(here, f"{w('history.title')}: {m.title}", parts, source=entry.display, wide=True, pictures=pictures,
                 site_lang=ctx.lang)
 
@@ -70,7 +75,7 @@ def _curves(versions: list[tuple[Commit, JourneyMap]], ctx: SiteContext, picture
     return "\n\n".join(blocks)
 
 
-def _kpi_table(versions: list[tuple[Commit, JourneyMap]], current: JourneyMap) -> str:
+def _kpi_table(versions: list[tuple[Commit, JourneyMap]], current: JourneyMap, lang: str) -> str:
     """One row per commit, one column per KPI (named as in the newest version that has it)."""
     names: dict[str, str] = {}
     for _, m in versions:
@@ -81,33 +86,53 @@ def _kpi_table(versions: list[tuple[Commit, JourneyMap]], current: JourneyMap) -
     rows = []
     for commit, m in versions:
         idx = m.kpi_index()
-        cells = [quantity(current_of(idx[k][1]), inline(idx[k][1].unit)) if k in idx and current_of(idx[k][1]) is not None
-                 else "–" for k in names]
+        cells = [in_lang(quantity(current_of(idx[k][1]), inline(idx[k][1].unit)), current.lang, lang)
+                 if k in idx and current_of(idx[k][1]) is not None else "–" for k in names]
         rows.append((_caption(commit), *cells))
-    block = table([word("history.commit", current.lang), *(inline(n) for n in names.values())], rows,
+    block = table([word("history.commit", lang), *(in_lang(inline(n), current.lang, lang) for n in names.values())], rows,
                   align=["l", *["r"] * len(names)])
     return f'<div class="jm-compact jm-history-kpis" markdown="1">\n\n{block}\n\n</div>'
 
 
-def phrase_md(phrase: Phrase) -> str:
+def phrase_md(phrase: Phrase, map_lang: str, lang: str) -> str:
     """A change for a page: the line `journeymaps history` prints, escaped as a whole (map text
-    is data; our words hold no syntax, so escaping them too costs nothing)."""
-    return inline(plain(phrase))
+    is data; our words hold no syntax, so escaping them too costs nothing), the map's text
+    declared in the map's language when the page is in another."""
+    if in_lang("x", map_lang, lang) == "x":  # the page's own language (or no usable tag)
+        return inline(plain(phrase))
+    # Escaped as one line (piece by piece, each piece's start would be escaped as a line's), the
+    # map's text between two private-use marks that then become the span; a mark typed in a map
+    # is dropped first so that it cannot open a span of its own.
+    marked = "".join(f"{_OPEN}{_unmarked(plain((p,)))}{_CLOSE}" if isinstance(p, Val) else p for p in phrase)
+    return inline(marked).replace(_OPEN, f'<span lang="{map_lang}">').replace(_CLOSE, "</span>")
 
 
-def _changelog(history: History, lang: str) -> str:
+_OPEN, _CLOSE = "\ue000", "\ue001"
+
+
+def _unmarked(text: str) -> str:
+    return text.replace(_OPEN, "").replace(_CLOSE, "")
+
+
+def _any_language(markdown: str) -> str:
+    """A commit subject: written in whatever language its author chose, which the page cannot
+    know, so it says so (``lang=""``) rather than claim the page's."""
+    return f'<span lang="">{markdown}</span>'
+
+
+def _changelog(history: History, map_lang: str, lang: str) -> str:
     out = []
     for e in history.entries:
         c = e.commit
-        lines = [f"### {_caption(c)} · {inline(c.subject)}", "", inline(word("history.by", lang).format(author=c.author))]
+        lines = [f"### {_caption(c)} · {_any_language(inline(c.subject))}", "", inline(word("history.by", lang).format(author=c.author))]
         d = e.diff
         if not e.parent_known:
             lines += ["", word("history.unknown", lang)]
         elif d is None:
             lines += ["", word("history.formatting", lang)]
         else:
-            items = ([phrase_md(d.summary)] if d.summary else []) + [f"{inline(section)}: {phrase_md(p)}"
-                                                                     for section, ps in d.by_section() for p in ps]
+            items = ([phrase_md(d.summary, map_lang, lang)] if d.summary else []) + [
+                labelled(inline(section), phrase_md(p, map_lang, lang), lang) for section, ps in d.by_section() for p in ps]
             lines += ["", bullets(items)]
         out.append("\n".join(lines))
     return "\n\n".join(out)

@@ -32,7 +32,7 @@ def home_page(ctx: SiteContext) -> VirtualFile:
         d = ctx.vocab.industry(ind)
         count = sum(e.map.industry == ind for e in ctx.maps)
         rows.append((link(industry_name(ind, ctx.lang, ctx.vocab), layout.rel(here, layout.industry_page(ind))),
-                     inline(d.description) if d and d.description else "", str(count)))
+                     inline(d.describe(lang) or "") if d else "", str(count)))
     parts.append(table([w("industry"), w("home.about"), w("home.maps")], rows, align=["l", "l", "r"]))
     parts.append(f"## {w('home.maps')} {{#maps}}")
     pictures = Pictures()
@@ -76,8 +76,8 @@ def industry_page(ind: str, ctx: SiteContext) -> VirtualFile:
     d = ctx.vocab.industry(ind)
     title = industry_name(ind, ctx.lang, ctx.vocab)
     parts = [f"# {inline(title)}"]
-    if d and d.description:
-        parts.append(inline(d.description))
+    if d and d.describe(ctx.lang):
+        parts.append(inline(d.describe(ctx.lang)))
     # One row per map, its translations linked under the original: the page lists journeys,
     # and a translation is the same journey. Five columns leave the summary room to read.
     rows = []

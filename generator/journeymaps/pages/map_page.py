@@ -105,7 +105,7 @@ def _stage(m: JourneyMap, n: int, s: Stage, ctx: SiteContext, here: str) -> str:
 def _section(m: JourneyMap, spec: LaneSpec, items, ctx: SiteContext) -> str:
     """One lane of one stage, as the registry says it is shown."""
     w = lambda key: word(key, m.lang)  # noqa: E731
-    name = w(spec.label_key)
+    name = w(spec.label_for(m.status))
     if spec.show == "names":
         return lead_in(name, listed((inline(k.name) for k in items), m.lang), m.lang)
     return f"**{name}**\n\n" + bullets(_SHOW[spec.show](m, items, ctx, w))
@@ -133,7 +133,8 @@ def _emphasised(remark: str) -> str:
 
 
 def _pain_items(m: JourneyMap, pains: list[PainPoint], ctx: SiteContext, w) -> list[str]:
-    return [f"{inline(p.text)} — " + listed([f"*{inline(w('severity.' + p.severity))}*",
+    return [f"{inline(p.text)} — " + listed([*([f"**{inline(w('pain_status.resolved'))}**"] if p.status == "resolved" else []),
+                                              f"*{inline(w('severity.' + p.severity))}*",
                                               labelled(w("evidence").lower(),
                                                        evidence(p.evidence, m.lang, layout.map_page(m.id), ctx.vocab),
                                                        m.lang)],

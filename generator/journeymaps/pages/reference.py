@@ -6,6 +6,7 @@ from typing import Any
 
 from ..core.escape import inline, narrative
 from ..schema import json_schema
+from ..words.field_text import field_descriptions
 from . import layout
 from .blocks import page, table
 from .model import VirtualFile
@@ -19,22 +20,24 @@ def reference_page(lang: str) -> VirtualFile:
     defs: dict[str, Any] = schema.get("$defs", {})
     order = [ROOT, *_reachable(schema, defs)]
     title = word("reference.title", lang)
-    parts = [f"# {title}",
-             "Every field of a journey map file, its type and what it means. This page is generated from "
-             "the map models, the same source as the checker and the JSON Schema "
-             "(`generator/journeymaps/schema/journeymap.schema.json`) that editors use for completion; it cannot drift "
-             "from them. Types link to the object they name."]
+    # The schema's descriptions are English; a language with a table of its own reads those.
+    described = field_descriptions(lang)
+    w = lambda key: word(key, lang)  # noqa: E731
+    parts = [f"# {title}", w("reference.intro").format(schema="`generator/journeymaps/schema/journeymap.schema.json`")]
     for name in order:
         node = schema if name == ROOT else defs[name]
-        parts.append(f"## {name} {{#{_anchor(name)}}}")
+        # A type's name is the schema's identifier, not a word: shown as code in every language.
+        parts.append(f"## `{name}` {{#{_anchor(name)}}}")
         if node.get("description"):
-            parts.append(narrative(node["description"]))
+            parts.append(narrative(described.get(name, node["description"])))
         required = set(node.get("required", []))
         rows = []
         for field, sub in node.get("properties", {}).items():
-            rows.append((f"`{field}`", _type(sub), "yes" if field in required else "no",
-                         _constraints(sub), _cell(sub.get("description", ""))))
-        parts.append(table(["Field", "Type", "Required", "Rules", "Description"], rows))
+            text = described.get(f"{name}.{field}", sub.get("description", ""))
+            rows.append((f"`{field}`", _type(sub, lang), w("diff.yes") if field in required else w("diff.no"),
+                         _constraints(sub, lang), _cell(text)))
+        parts.append(table([w("reference.field"), w("reference.type"), w("reference.required"), w("reference.rules"),
+                            w("reference.description")], rows))
     return page(layout.REFERENCE, title, parts, site_lang=lang)
 
 
@@ -65,45 +68,57 @@ def _reachable(schema: dict[str, Any], defs: dict[str, Any]) -> list[str]:
     return seen + sorted(set(defs) - set(seen))
 
 
-def _type(node: dict[str, Any]) -> str:
+def _type(node: dict[str, Any], lang: str) -> str:
+    w = lambda key: word(key, lang)  # noqa: E731
     if "$ref" in node:
         name = node["$ref"].rsplit("/", 1)[-1]
-        return f"[{name}](#{_anchor(name)})"
+        return f"[`{name}`](#{_anchor(name)})"
     if "anyOf" in node:
-        alts = [_type(a) for a in node["anyOf"] if a.get("type") != "null"]
-        nullable = any(a.get("type") == "null" for a in node["anyOf"])
-        return " or ".join(alts) + (" (optional)" if nullable else "")
+        alts = [_type(a, lang) for a in node["anyOf"] if a.get("type") != "null"]
+        either = w("type.or").join(alts)
+        return w("type.optional").format(type=either) if any(a.get("type") == "null" for a in node["anyOf"]) else either
     if "enum" in node:
-        return "one of " + ", ".join(f"`{v}`" for v in node["enum"])
+        return w("type.one_of").format(values=w("comma").join(f"`{v}`" for v in node["enum"]))
     if "const" in node:
         return f"`{node['const']}`"
     t = node.get("type")
     if t == "array":
-        return f"list of {_type(node.get('items', {}))}"
+        return w("type.list").format(item=_type(node.get("items", {}), lang))
     if t == "object":
         inner = node.get("additionalProperties")
         if isinstance(inner, dict):
-            return f"map of text to {_type(inner)}"
+            return w("type.map").format(value=_type(inner, lang))
         pattern = node.get("patternProperties")
         if isinstance(pattern, dict) and pattern:
-            return f"map of language tag to {_type(next(iter(pattern.values())))}"
-        return "object"
+            return w("type.lang_map").format(value=_type(next(iter(pattern.values())), lang))
+        return w("type.object")
     if t == "string" and node.get("format") == "date":
-        return "date (YYYY-MM-DD)"
-    return {"string": "text", "integer": "whole number", "number": "number", "boolean": "true/false"}.get(t, t or "any")
+        return w("type.date")
+    return w(f"type.{t}") if t in _TYPES else f"`{t}`" if t else w("type.any")
 
 
-def _constraints(node: dict[str, Any]) -> str:
+_TYPES = ("string", "integer", "number", "boolean")  # JSON Schema's scalar types, named in words
+
+
+def _constraints(node: dict[str, Any], lang: str) -> str:
+    """The field's rules; their values (a pattern, a default) are the format's, shown as code."""
     rules = []
-    for key, label in (("minimum", "≥"), ("maximum", "≤"), ("minLength", "min length"),
-                       ("maxLength", "max length"), ("minItems", "min items")):
+    for key in ("minimum", "maximum", "minLength", "maxLength", "minItems"):
         if key in node:
-            rules.append(f"{label} {node[key]}")
+            rules.append(word(f"rule.{key}", lang).format(n=node[key]))
     if "pattern" in node:
-        rules.append(f"pattern {node['pattern']}")
+        rules.append(word("rule.pattern", lang).format(pattern=_code(node["pattern"])))
     if "default" in node and node["default"] not in (None, [], {}):
-        rules.append(f"default {node['default']}")
-    return inline("; ".join(rules)) if rules else "–"
+        rules.append(word("rule.default", lang).format(value=_code(node["default"])))
+    return word("clause_sep", lang).join(rules) if rules else "–"
+
+
+def _code(value: object) -> str:
+    """A value of the format as inline code in a table cell (a backtick in it widens the fence;
+    the table reads a ``|`` inside code as code)."""
+    text = " ".join(str(value).split())
+    fence = "``" if "`" in text else "`"
+    return f"{fence} {text} {fence}" if fence == "``" else f"`{text}`"
 
 
 def _cell(text: str) -> str:

@@ -86,9 +86,14 @@ def lane_cards(m: JourneyMap, stage: Stage, spec: LaneSpec, vocab: Vocabulary, w
                   for n, t in back]
         return cards
     if spec.draw == "pain":
+        # A resolved pain point stays as the record of a fix: said in words and drawn dashed.
         return [Card((Part(w["sev." + p.severity], SMALL, "text", bold=True, chip=f"sev-{p.severity}",
-                            dots=SEVERITIES.index(p.severity) + 1), Part(p.text)), fill, edge,
-                     **_meta(spec, stage, n, p.id, ("severity", p.severity))) for n, p in enumerate(items)]
+                            dots=SEVERITIES.index(p.severity) + 1), Part(p.text),
+                      *((Part(w["pain_status.resolved"], SMALL, "muted"),) if p.status == "resolved" else ())),
+                     fill, edge, **({"dash": "5 3"} if p.status == "resolved" else {}),
+                     **_meta(spec, stage, n, p.id, ("severity", p.severity),
+                             *((("status", p.status),) if p.status == "resolved" else ())))
+                for n, p in enumerate(items)]
     if spec.draw == "opportunity":
         kpis = " ".join(k.id for k in stage.kpis)
         return [Card((Part(w["status." + o.status], SMALL, chip=f"st-{o.status}"), Part(o.text),

@@ -78,7 +78,8 @@ def fresh(*, map_id: str, title: str, industry: str, lang: str, vocab: Vocabular
         "stages:",
     ]
     for i, stage in enumerate(vocab.stages):
-        description = f": {' '.join(stage.description.split())}" if stage.description else ""
+        text = stage.describe(lang)
+        description = f": {' '.join(text.split())}" if text else ""
         out.append(f"  # {stage.name(lang)}{description}")
         out.append(f"  - id: {stage.id}")
         out.append(f"    emotions: {{{PERSONA}: {neutral}}}")

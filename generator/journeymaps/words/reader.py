@@ -62,6 +62,11 @@ class Wording:
         form = Locale.parse(catalogue(self.lang).lang).plural_form(n)
         return form if form in PLURAL_FORMS else "other"
 
+    def described(self, key: str) -> str | None:
+        from .field_text import field_descriptions
+
+        return field_descriptions(self.lang).get(key)
+
 
 def wording(lang: str) -> Wording:
     return Wording(lang)
