@@ -163,9 +163,11 @@ def _pain_edits(a: PainPoint, b: PainPoint) -> list[Phrase]:
         worse = _SEVERITY.index(b.severity) > _SEVERITY.index(a.severity)
         parts.append(phrase("diff.more_severe" if worse else "diff.less_severe",
                             before=word("severity." + a.severity), after=word("severity." + b.severity)))
-    if a.evidence != b.evidence:
-        parts.append(phrase("diff.evidence", before=value(a.evidence), after=value(b.evidence)))
-    return parts + _field_edits(a, b, {"id", "text", "severity", "evidence"})
+    if a.evidence != b.evidence:  # a study id, an address or the format's word: codes, not text
+        parts.append(phrase("diff.evidence", before=(Val(a.evidence, code=True),), after=(Val(b.evidence, code=True),)))
+    if a.status != b.status:
+        parts.append(phrase("diff.status", before=word("pain_status." + a.status), after=word("pain_status." + b.status)))
+    return parts + _field_edits(a, b, {"id", "text", "severity", "evidence", "status"})
 
 
 def _priority(o: Opportunity) -> Phrase:
@@ -395,7 +397,7 @@ def _model_leaves(a: BaseModel, b: BaseModel) -> list[Phrase]:
     for path in sorted(set(flat_a) | set(flat_b), key=_path_key):
         x, y = flat_a.get(path), flat_b.get(path)
         if x != y:
-            out.append(phrase("diff.change", what=path, before=value(x), after=value(y)))
+            out.append(phrase("diff.change", what=Val(path, code=True), before=value(x), after=value(y)))  # a path: code
     return out
 
 

@@ -49,8 +49,10 @@ def _index(ctx: SiteContext, supports: dict[str, list[str]]) -> VirtualFile:
     w = lambda key: word(key, ctx.lang)  # noqa: E731
     here = layout.RESEARCH
     studies = sorted(ctx.vocab.studies, key=lambda st: (st.date, st.id), reverse=True)  # newest first
-    rows = [(link(st.title, layout.rel(here, layout.research_page(st.id))), inline(w("method." + st.method)),
-             num(st.sample_size, ctx.lang), date(st.date, ctx.lang), inline(st.owner), str(len(supports.get(st.id, []))))
+    rows = [(link(st.title, layout.rel(here, layout.research_page(st.id))) + (lang_mark(st.lang) if st.lang != ctx.lang else ""),
+             inline(w("method." + st.method)),
+             num(st.sample_size, ctx.lang), date(st.date, ctx.lang), _own(st, st.owner, ctx.lang),
+             str(len(supports.get(st.id, []))))
             for st in studies]
     headers = [w(k) for k in ("research.study", "research.method", "research.sample", "research.date", "owner",
                               "research.pain_points")]
@@ -62,15 +64,20 @@ def _index(ctx: SiteContext, supports: dict[str, list[str]]) -> VirtualFile:
 def _study(ctx: SiteContext, st: Study, pains: list[str]) -> VirtualFile:
     w = lambda key: word(key, ctx.lang)  # noqa: E731
     facts = [(w("research.method"), inline(w("method." + st.method))), (w("research.sample"), num(st.sample_size, ctx.lang)),
-             (w("research.date"), date(st.date, ctx.lang)), (w("owner"), inline(st.owner))]
+             (w("research.date"), date(st.date, ctx.lang)), (w("owner"), _own(st, st.owner, ctx.lang))]
     url = safe_url(st.link) if st.link else None
     if url:
         facts.append((w("research.report"), f"[{inline(url.split('//', 1)[-1].split('/', 1)[0])}]({url_path_abs(url)})"))
     block = "\n".join(f"{label}\n:   {value}\n" for label, value in facts).rstrip()
     mark = lang_mark(st.lang) if st.lang != ctx.lang else ""
-    parts = [f"# {inline(st.title)}{mark}", f'<div class="jm-facts" markdown="1">\n\n{block}\n\n</div>']
+    parts = [f"# {inline(st.title)} {mark}".rstrip(), f'<div class="jm-facts" markdown="1">\n\n{block}\n\n</div>']
     if st.summary:
-        parts.append(inline(st.summary) + mark)
+        parts.append(inline(st.summary) + (f"\n{mark}" if mark else ""))  # a paragraph's attributes: a line of their own
     parts.append(f"## {w('research.supports')} {{#supports}}")
     parts.append(bullets(pains) if pains else w("research.supports_none"))
     return page(layout.research_page(st.id), st.title, parts, site_lang=ctx.lang)
+
+
+def _own(st: Study, text: str, lang: str) -> str:
+    """Text of the register (an owner) in the study's language, declared where the page's differs."""
+    return inline(text) if st.lang == lang else f'<span lang="{attr(st.lang)}">{inline(text)}</span>'
