@@ -24,9 +24,9 @@ test: ## run the whole test suite (browser tests included)
 	@echo "==> pytest"
 	@$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-bench: ## run every bench/*.py script and print its figures
+bench: ## run every bench/bench_*.py script; each ends with one table of figures and goals
 	@bash .ci/setup bench
-	@set -e; for script in bench/*.py; do \
+	@set -e; for script in bench/bench_*.py; do \
 	  echo "==> $$script"; $(BIN)/python "$$script"; \
 	done
 

@@ -6,9 +6,10 @@ Writes N valid maps of about 5 KB (five stages, two personas, touchpoints, pain 
 opportunities, KPIs, objectives) under a temporary maps/<industry>/, then runs both tools as a
 user would: one process each, from the shell's point of view. `journeymaps check` uses its
 default workers (one per core); check-jsonschema validates the same files against our published
-schema. Prints the median wall time of each, the time per map and the ratio. Then times how
-fast `journeymaps check` refuses the three hostile files of issue 2 (billion laughs, deep
-nesting, a 50 MB file). `--profile` adds a cProfile of the check in one process.
+schema. Then `journeymaps check <one file>` (the pre-commit and editor case) and how fast it
+refuses the three hostile files of issue 2 (billion laughs, deep nesting, a 50 MB file). Ends
+with one table: each figure, the goals of issues 2 and 16 with their ratios, the load average.
+`--profile` adds a cProfile of the check in one process.
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from report import Table, ratio, seconds  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 SCHEMA = REPO / "generator" / "journeymaps" / "schema" / "journeymap.schema.json"
@@ -204,14 +208,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", action="store_true", help="also print a cProfile of the check")
     args = parser.parse_args(argv)
     journeymaps, check_jsonschema = tool("journeymaps"), tool("check-jsonschema")
+    table = Table(f"bench_check.py, {args.n} maps, median of {args.repeat} runs")
 
     with tempfile.TemporaryDirectory(prefix="bench-check-") as tmp:
         root = Path(tmp)
         files = write_project(root, args.n)
         sizes = [p.stat().st_size for p in files]
-        print(f"{args.n} synthetic maps, {statistics.mean(sizes) / 1024:.1f} KB on average "
-              f"({min(sizes) / 1024:.1f}-{max(sizes) / 1024:.1f} KB), median of {args.repeat} runs each")
-
+        table.note("synthetic maps", f"{args.n}, {statistics.mean(sizes) / 1024:.1f} KB on average "
+                                     f"({min(sizes) / 1024:.1f}-{max(sizes) / 1024:.1f} KB)")
+        print(f"checking {args.n} maps with journeymaps and check-jsonschema, {args.repeat} runs each", flush=True)
         ours = timed([journeymaps, "check", "--today", TODAY, "maps/"], root, args.repeat)
         require_ok("journeymaps check", ours)
         ours_1 = timed([journeymaps, "check", "--jobs", "1", "--today", TODAY, "maps/"], root, args.repeat)
@@ -220,30 +225,33 @@ def main(argv: list[str] | None = None) -> int:
         theirs = timed([check_jsonschema, "--schemafile", str(SCHEMA), *rel], root, args.repeat)
         require_ok("check-jsonschema", theirs)
         startup = timed([journeymaps, "--version"], root, args.repeat)
+        # The pre-commit and editor case: one file, in a fresh process, start-up included.
+        one = timed([journeymaps, "check", "--today", TODAY, rel[0]], root, max(args.repeat, 5))
+        require_ok("journeymaps check <one file>", one)
 
-        per_map = lambda t: t.median / args.n * 1000  # noqa: E731 - ms per map, for the table only
-        print(f"  journeymaps check (all cores)    {ours.median:7.2f} s  {per_map(ours):6.2f} ms/map")
-        print(f"  journeymaps check --jobs 1       {ours_1.median:7.2f} s  {per_map(ours_1):6.2f} ms/map")
-        print(f"  check-jsonschema                 {theirs.median:7.2f} s  {per_map(theirs):6.2f} ms/map")
-        print(f"  journeymaps --version (start-up) {startup.median:7.2f} s")
-        ratio = theirs.median / ours.median
-        print(f"  ratio check-jsonschema / journeymaps check: {ratio:.2f}x "
-              f"({'meets' if ratio >= 3 else 'MISSES'} the 3x goal)")
+        per_map = lambda t: f"{t.median / args.n * 1000:.2f} ms/map"  # noqa: E731
+        table.goal(f"check {args.n} maps (all cores) vs check-jsonschema", f"{seconds(ours.median)} ({per_map(ours)})",
+                   ">= 20x", theirs.median / ours.median >= 20,
+                   peer=f"{seconds(theirs.median)} ({per_map(theirs)})", ratio=ratio(theirs.median, ours.median))
+        table.note(f"check {args.n} maps, --jobs 1", f"{seconds(ours_1.median)} ({per_map(ours_1)})")
+        table.goal("check one file (pre-commit, editor)", seconds(one.median), "< 0.25 s", one.median < 0.25)
+        table.note("journeymaps --version (start-up in every check)", seconds(startup.median))
 
         if args.profile:
             print(profile_check(root))
 
-    print("hostile files (journeymaps check <file>, one process each, median of "
-          f"{args.repeat}; goal: refused in under 1 s with a located message)")
+    print("refusing the hostile files, one process each", flush=True)
     with tempfile.TemporaryDirectory(prefix="bench-hostile-") as tmp:
         root = Path(tmp)
         shutil.copytree(REPO / "site_config", root / "site_config")
         for label, path in write_hostile(root).items():
             t = timed([journeymaps, "check", "--today", TODAY, path.relative_to(root).as_posix()], root, args.repeat)
-            first = next((line for line in t.output.splitlines() if ": error[" in line), "(no located error!)")
-            verdict = "ok" if t.returncode == 1 and t.median < 1 and ": error[" in first else "FAILS"
-            size = path.stat().st_size
-            print(f"  {label:22s} {size:>10,} B  {t.median:5.2f} s  exit {t.returncode}  {verdict}  {first}")
+            located = any(": error[" in line for line in t.output.splitlines())
+            table.goal(f"refuse {label} ({path.stat().st_size:,} B): exit 1, path:line:col", seconds(t.median),
+                       "< 1 s", t.returncode == 1 and t.median < 1 and located,
+                       peer=f"exit {t.returncode}{'' if located else ', no located error'}")
+    print()
+    print(table.render())
     return 0
 
 

@@ -32,6 +32,8 @@ def sized_map(stages: int, personas: int, cards: int) -> dict:
                                "effort": 1} for j in range(cards)],
             "kpis": [{"id": f"k-{s}-{j}", "name": "Rate", "unit": "%", "baseline": 1, "target": 2}
                      for j in range(cards)],
+            "plays": [{"id": f"pl-{s}-{j}", "trigger": "a visit", "audience": "All", "channel": "search-ads",
+                       "touchpoint": "Ad", "content": "Offer", "timing": "Now"} for j in range(cards)],
         }
 
     return {"id": "sized", "title": "Sized", "industry": "banking", "summary": "A map at its bounds.",

@@ -56,6 +56,13 @@ def _texts(m):
             yield f"{s.id} pain point {p.id}", p.text
         for o in s.opportunities:
             yield f"{s.id} opportunity {o.id}", o.text
+            for p in o.pilots:
+                for field in ("hypothesis", "cohort", "result"):
+                    if getattr(p, field):
+                        yield f"{s.id} pilot {p.id} {field}", getattr(p, field)
+        for p in s.plays:
+            for field in ("trigger", "audience", "touchpoint", "content", "timing"):
+                yield f"{s.id} play {p.id} {field}", getattr(p, field)
         for k in s.kpis:
             yield f"{s.id} KPI {k.id}", k.name
 
@@ -102,6 +109,10 @@ def test_same_structure_and_figures(maps, original_id, translated_id, lang, _):
             [k.unit for k in s.kpis if k.unit in SYMBOL_UNITS], where
         for field in ("actions", "thoughts", "tactics", "moments_of_truth"):
             assert len(getattr(t, field)) == len(getattr(s, field)), f"{where}: {field} not fully translated"
+        assert [[(p.id, p.start, p.end, p.kpis, p.decision, bool(p.result)) for p in o.pilots] for o in t.opportunities] \
+            == [[(p.id, p.start, p.end, p.kpis, p.decision, bool(p.result)) for p in o.pilots] for o in s.opportunities], where
+        assert [(p.id, p.channel, p.kpi, p.guardrail) for p in t.plays] == \
+            [(p.id, p.channel, p.kpi, p.guardrail) for p in s.plays], where
         assert bool(t.goal) == bool(s.goal), where
 
 

@@ -1,4 +1,4 @@
-"""A site restyles its map pages from theme/journeymaps/ without forking: its template wins, can
+"""A site restyles its pages (here the map page and the playbook) from theme/journeymaps/ without forking: its template wins, can
 extend the default one block at a time, runs sandboxed, and a broken one is reported with its
 file and line, not a traceback."""
 
@@ -12,6 +12,7 @@ import pytest
 
 from journeymaps.cli import main
 from journeymaps.pages.map_page import map_page
+from journeymaps.pages.playbook import playbook_page
 from journeymaps.pages.site import context_of
 from journeymaps.pages.templates import TemplateProblem, Templates
 
@@ -86,9 +87,15 @@ def test_generate_reports_a_broken_site_template_and_writes_nothing(tmp_path: Pa
 def test_the_readme_example_works_as_described(banking, project, tmp_path: Path) -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     example = readme.split("```jinja\n", 1)[1].split("```", 1)[0]
-    (tmp_path / "map_page.md").write_text(example, encoding="utf-8")
-    page = _page(banking, project, tmp_path)
-    summary_at = page.index(banking.map.summary[:40])
-    note_at = page.index('!!! note "Questions about this journey?')
-    assert summary_at < note_at < page.index("{#personas}")
-    assert "{#downloads}" not in page
+    (tmp_path / "playbook.md").write_text(example, encoding="utf-8")
+    default = playbook_page(banking, context_of(project)).content
+    page = playbook_page(banking, dataclasses.replace(context_of(project), templates=Templates(tmp_path))).content
+    ranked = page.split("{#ranked}", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in ranked.splitlines() if line.startswith("|")]
+    assert rows[0] == "| # | Opportunity | Priority | Owner |"
+    default_ranked = default.split("{#ranked}", 1)[1].split("\n## ", 1)[0]
+    assert len(rows) == len([line for line in default_ranked.splitlines() if line.startswith("|")]) > 3
+    assert all(line.count(" | ") == 3 for line in rows)
+    # The rest of the playbook is the default's.
+    assert page.split("{#ranked}")[0] == default.split("{#ranked}")[0]
+    assert page.split("{#matrix}")[1] == default.split("{#matrix}")[1]

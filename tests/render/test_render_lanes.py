@@ -13,7 +13,7 @@ from render_maps import SAMPLE_FILES, case, load_map
 
 LABELS = {"actions": "Actions", "touchpoints": "Touchpoints", "thoughts": "Thoughts", "emotion": "Emotion",
           "moments_of_truth": "Moments of truth", "pain_points": "Pain points", "opportunities": "Opportunities",
-          "kpis": "KPIs"}
+          "kpis": "KPIs", "plays": "Plays"}
 
 
 def _lane_labels(scene) -> list[str]:

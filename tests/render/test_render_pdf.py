@@ -83,7 +83,9 @@ def test_the_export_is_an_a3_landscape_poster_with_fonts_embedded_and_the_words_
     page = _first_page(pdf, tmp_path)
     assert abs(page.width - A3_LANDSCAPE[0] * 40 / 72) <= 1 and abs(page.height - A3_LANDSCAPE[1] * 40 / 72) <= 1
     inked = sum(page.point(lambda v: 1 if v < 200 else 0).histogram()[1:])  # text, lines, tinted cards
-    assert inked > 0.03 * page.width * page.height, f"the first page looks blank ({inked} dark pixels)"
+    # A blank page inks nothing; a tall canvas (nine lanes) on landscape paper covers a third of the
+    # width at a small scale and inks about 3% of the page, so the bound sits well below that.
+    assert inked > 0.02 * page.width * page.height, f"the first page looks blank ({inked} dark pixels)"
     top, bottom = page.point(lambda v: 255 if v < 250 else 0).getbbox()[1::2]
     assert bottom - top > 0.8 * page.height, "the picture does not fill the page's height"
 

@@ -93,7 +93,12 @@ def test_every_linked_card_has_its_details(site_dir: Path, project, vocabulary) 
     expected = {f"pain-{p.id}" for s in m.stages for p in s.pain_points}
     expected |= {f"opportunity-{o.id}" for s in m.stages for o in s.opportunities}
     expected |= {f"kpi-{k.id}" for s in m.stages for k in s.kpis}
+    expected |= {f"play-{p.id}" for s in m.stages for p in s.plays}
     assert set(data["cards"]) == expected
+    play = next(p for s in m.stages for p in s.plays)
+    rows = dict(map(tuple, data["cards"][f"play-{play.id}"]["rows"]))
+    assert rows["Trigger"] == play.trigger and rows["Timing"] == play.timing
+    assert rows["Guardrail"] == "at most 1 a month \u00b7 quiet 22:00\u201307:00"
     opp = next(o for s in m.stages for o in s.opportunities if o.owner)
     rows = dict(map(tuple, data["cards"][f"opportunity-{opp.id}"]["rows"]))
     assert rows["Owner"] == opp.owner and rows["Impact"] == str(opp.impact) and rows["Effort"] == str(opp.effort)

@@ -107,7 +107,8 @@ def wrong_language(texts: list[tuple[str, str]], lang: str) -> list[str]:
     wrong = []
     for t, got in texts:
         base = got.split("-")[0]
-        if _HAN.search(t) and base != "zh":
+        # lang="" says "language unknown" (a commit subject): honest, and allowed to hold Han.
+        if _HAN.search(t) and base not in ("zh", ""):
             wrong.append(f"{t[:40]!r} is lang={got!r}")
         elif lang == "zh" and base == "zh" and _LETTER.search(t) and not _HAN.search(t) and len(t) > 3 \
                 and t.casefold() in _ENGLISH_WORDS:

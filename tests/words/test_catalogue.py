@@ -98,3 +98,12 @@ def test_regional_tags_read_their_base_language_and_others_read_english() -> Non
     assert label("zh-Hant", "lane.actions") == "行为"
     assert label("pt-BR", "lane.actions") == "Actions"
     assert (language_name("zh"), language_name("pl"), language_name("pt")) == ("中文", "Polski", "pt")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_key_is_written_twice(lang: str) -> None:
+    """YAML keeps the last of two equal keys silently: a label added under a name already taken
+    would replace the first one's wording everywhere it is used."""
+    text = (PACKAGE / "words" / f"{lang}.yaml").read_text(encoding="utf-8")
+    keys = re.findall(r"^  ([A-Za-z0-9_.]+):", text, re.M)
+    assert sorted({k for k in keys if keys.count(k) > 1}) == []

@@ -22,6 +22,7 @@ from .hints import suggestion
 from .pain_status import pain_status_findings
 from .worded import finding
 from .translations import TranslationDoc, check_links
+from .loop_rules import check_loop
 from .kpi_series import check_in_map
 
 _URL = re.compile(EVIDENCE_URL_PATTERN, re.IGNORECASE)
@@ -144,6 +145,8 @@ def check_map(m: JourneyMap, loaded: Loaded, display: str, file_path: Path | Non
     c.findings += check_in_map(m, loaded, display, ctx.today, vocab.settings.kpi_max_age_days)
     for severity, code, path, message, hint in pain_status_findings(m):
         c.add(severity, code, path, message, hint)
+
+    check_loop(c, m, ctx.today, kpi_ids, channel_ids, _unique)
 
     _check_fence(c, ("notes",), m.notes)
     for i, s in enumerate(m.stages):

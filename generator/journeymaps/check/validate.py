@@ -122,6 +122,10 @@ def finding_from_error(err: dict[str, Any], loaded: Loaded, display: str,
     if etype == "string_pattern_mismatch" and name == "kpi_data":
         return finding(display, line, col, "error", "value", phrase("check.bad_kpi_data", value=describe(value)),
                        phrase("check.bad_kpi_data.hint"))
+    if etype == "string_pattern_mismatch" and name == "quiet_hours":
+        return finding(display, line, col, "error", "value",
+                       phrase("check.bad_quiet_hours", field=field, value=describe(value)),
+                       phrase("check.bad_quiet_hours.hint"))
     if etype == "string_pattern_mismatch":
         if "[key]" in loc or (path and path[-1] != "lang" and not str(name).startswith("lang")):
             hint = phrase("check.bad_id.hint", example=slugify(value))

@@ -10,6 +10,7 @@ from ..check.report import text as text_report
 from ..engine.atomic import build_and_swap
 from ..engine.plain_tree import MARKER, language_config_path, may_replace, write_engine_config, write_tree
 from ..pages import Site, build_site, languages
+from ..pages.templates import Templates
 from ..project import load_project
 from . import (EXIT_FINDINGS, EXIT_OK, add_output_language_option, add_today_option, parse_today, reader_language,
                tell, usage)
@@ -60,7 +61,9 @@ def run(args: argparse.Namespace) -> int:
     assert project.vocabulary is not None
     eds = languages.editions(project.vocabulary.settings)
     cache_dir = root / ".cache" / "journeymaps" / "png"
-    sites = {ed: build_site(project, png=not args.no_png, cache_dir=cache_dir, lang=ed.lang) for ed in eds}
+    templates = Templates.for_project(root)  # compiled once, for every language's site
+    sites = {ed: build_site(project, png=not args.no_png, cache_dir=cache_dir, lang=ed.lang, templates=templates)
+             for ed in eds}
     count = build_and_swap(args.out, lambda tmp: _write_trees(sites, tmp))
     if args.engine_config:
         site_root = args.engine_config.parent / "site"

@@ -35,9 +35,9 @@ Part = str | Val
 Phrase = tuple[Part, ...]
 
 # Sections of a map's changes, in the order a reviewer reads them: keys of the wording catalogue.
-SECTIONS = ("diff.stages", "diff.emotions", "lane.pain_points", "lane.opportunities", "lane.kpis", "lane.touchpoints",
-            "personas", "objectives", "diff.other")
-Section = Literal["diff.stages", "diff.emotions", "lane.pain_points", "lane.opportunities", "lane.kpis",
+SECTIONS = ("diff.stages", "diff.emotions", "lane.pain_points", "lane.opportunities", "lane.kpis", "lane.plays",
+            "lane.touchpoints", "personas", "objectives", "diff.other")
+Section = Literal["diff.stages", "diff.emotions", "lane.pain_points", "lane.opportunities", "lane.kpis", "lane.plays",
                   "lane.touchpoints", "personas", "objectives", "diff.other"]
 SECTION_LANG = "en"  # the review's language (terminals, pull-request comments, grep)
 # The language the diff's own words are built in: the review's unless a caller (a site's history

@@ -9,16 +9,19 @@ format later never changes silently.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
 
-from ..model.journey import JourneyMap, Kpi, Opportunity, PainPoint, Stage, Touchpoint
+from ..model.journey import JourneyMap, Kpi, Opportunity, PainPoint, Pilot, Play, Stage, Touchpoint
 from ..model.priority import quadrant
 from ..model.lanes import LANE_SPECS
 from ..model.vocabulary import Vocabulary
+from ..render.cards import guardrail_words
+from ..render.words import words_for
 from .changes import Change, Phrase, Val
 from .changes import language
 from .words import (amount, channel_label, is_id, is_short, join, label, persona_short, phrase, q, score, signed_scale,
@@ -53,7 +56,8 @@ def compare_maps(base: JourneyMap, head: JourneyMap, vocab: Vocabulary | None) -
     out: list[Change] = []
     for section, phrases in (("diff.stages", _stages(pair)), ("diff.emotions", _emotions(pair)),
                              ("lane.pain_points", _pain_points(pair)), ("lane.opportunities", _opportunities(pair)),
-                             ("lane.kpis", _kpis(pair)), ("lane.touchpoints", _touchpoints(pair)),
+                             ("lane.kpis", _kpis(pair)), ("lane.plays", _plays(pair)),
+                             ("lane.touchpoints", _touchpoints(pair)),
                              ("personas", _personas(pair)), ("objectives", _objectives(pair)),
                              ("diff.other", _other(pair))):
         out.extend(Change(section, p) for p in phrases)  # type: ignore[arg-type]
@@ -166,7 +170,8 @@ def _pain_edits(a: PainPoint, b: PainPoint) -> list[Phrase]:
     if a.evidence != b.evidence:  # a study id, an address or the format's word: codes, not text
         parts.append(phrase("diff.evidence", before=(Val(a.evidence, code=True),), after=(Val(b.evidence, code=True),)))
     if a.status != b.status:
-        parts.append(phrase("diff.status", before=word("pain_status." + a.status), after=word("pain_status." + b.status)))
+        parts.append(phrase("diff.status", before=word("pain_status." + a.status),
+                            after=word("pain_status." + b.status)))
     return parts + _field_edits(a, b, {"id", "text", "severity", "evidence", "status"})
 
 
@@ -200,7 +205,30 @@ def _opportunity_edits(a: Opportunity, b: Opportunity) -> list[Phrase]:
         parts.append(phrase("diff.also_addresses", ids=join([(Val(x),) for x in added], word("comma"))))
     if dropped:
         parts.append(phrase("diff.no_longer_addresses", ids=join([(Val(x),) for x in dropped], word("comma"))))
-    return parts + _field_edits(a, b, {"id", "text", "impact", "effort", "status", "addresses"})
+    return parts + _pilot_edits(a.pilots, b.pilots) + _field_edits(a, b, {"id", "text", "impact", "effort", "status",
+                                                                           "addresses", "pilots"})
+
+
+def _pilot_edits(before: list[Pilot], after: list[Pilot]) -> list[Phrase]:
+    """Pilots by id: started, dropped, decided, or otherwise edited (the generic comparison)."""
+    old = {p.id: p for p in before}
+    new_ids = {p.id for p in after}
+    out: list[Phrase] = []
+    for p in after:
+        a = old.get(p.id)
+        if a is None:
+            dates = {"start": (p.start.isoformat(),), "end": (p.end.isoformat(),)}
+            out.append(phrase("diff.pilot_added_decided", hypothesis=q(p.hypothesis), **dates,
+                              decision=word("decision." + p.decision)) if p.decision
+                       else phrase("diff.pilot_added", hypothesis=q(p.hypothesis), **dates))
+            continue
+        if a.decision != p.decision and p.decision is not None:
+            out.append(phrase("diff.pilot_decided", hypothesis=q(p.hypothesis), decision=word("decision." + p.decision)))
+        edits = _field_edits(a, p, {"id"} if a.decision is not None and p.decision is None else {"id", "decision"})
+        if edits:
+            out.append(phrase("diff.edited", noun=word("one.pilots"), name=q(p.hypothesis), edits=join(edits, word("comma"))))
+    out += [phrase("diff.pilot_removed", hypothesis=q(p.hypothesis)) for p in before if p.id not in new_ids]
+    return out
 
 
 def _kpis(pair: _Pair) -> Iterable[Phrase]:
@@ -238,6 +266,26 @@ def _kpi_edits(a: Kpi, b: Kpi) -> list[Phrase]:
                 change = phrase("diff.closer" if gap_after < gap_before else "diff.further", change=change)
         parts.append(change)
     return parts + _field_edits(a, b, {"id", "name", "unit", "baseline", "target", "current"})
+
+
+def _plays(pair: _Pair) -> Iterable[Phrase]:
+    return _entities(pair, "one.plays", pair.base.play_index(), pair.head.play_index(),
+                     lambda stage, p: phrase("diff.play_added", stage=stage, trigger=q(p.trigger),
+                                             channel=Val(_channel(pair, p.channel))),
+                     lambda p: q(p.trigger), _play_edits)
+
+
+def _play_edits(a: Play, b: Play) -> list[Phrase]:
+    parts = _field_edits(a, b, {"id", "guardrail"})
+    if a.guardrail != b.guardrail:
+        parts.append(phrase("diff.change", what=label("guardrail"), before=_guardrail(a), after=_guardrail(b)))
+    return parts
+
+
+def _guardrail(p: Play) -> Phrase:
+    """A guardrail in the review's language, worded as the canvas and the pages word it, or "none"."""
+    said = guardrail_words(p, words_for(language()))
+    return (said,) if said else (word("diff.none"),)
 
 
 # --- touchpoints (matched by name within a stage) -------------------------------------
@@ -397,8 +445,14 @@ def _model_leaves(a: BaseModel, b: BaseModel) -> list[Phrase]:
     for path in sorted(set(flat_a) | set(flat_b), key=_path_key):
         x, y = flat_a.get(path), flat_b.get(path)
         if x != y:
-            out.append(phrase("diff.change", what=Val(path, code=True), before=value(x), after=value(y)))  # a path: code
+            out.append(phrase("diff.change", what=_path_words(path), before=value(x), after=value(y)))
     return out
+
+
+def _path_words(path: str) -> str:
+    """A nested field's path in the reader's words: ``labels[0].label`` reads "labels #1 label"."""
+    return " ".join(label(name) if name else f"#{int(index) + 1}"
+                    for name, index in re.findall(r"([A-Za-z_]\w*)|\[(\d+)\]", path))
 
 
 def _flatten(data: Any, prefix: str = "") -> dict[str, Any]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import contextlib
 import inspect
+import os
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -23,6 +25,7 @@ TESTED = ((1, 6),)
 _BUILD_PAGE_PARAMS = ("page", "config", "doc_files", "nav", "env")
 _POPULATE_PAGE_PARAMS = ("page", "config", "files")
 _SERVER_ATTRIBUTES = ("builder", "_epoch_cond", "_wanted_epoch", "_visible_epoch")
+_WRITE_FILE_PARAMS = ("content", "output_path")
 
 
 def version_problem(version: str | None = None) -> str | None:
@@ -56,6 +59,7 @@ def problems(server: object | None = None, search: object | None = None) -> list
     found = [version_problem()]
     found.append(_params_problem(getattr(build, "_build_page", None), "_build_page", _BUILD_PAGE_PARAMS))
     found.append(_params_problem(getattr(build, "_populate_page", None), "_populate_page", _POPULATE_PAGE_PARAMS))
+    found.append(_write_file_problem())
     if server is not None:
         missing = [a for a in _SERVER_ATTRIBUTES if not hasattr(server, a)]
         if missing:
@@ -66,6 +70,52 @@ def problems(server: object | None = None, search: object | None = None) -> list
         found.append(f"the search plugin {type(search).__module__}.{type(search).__name__} keeps no "
                      "`search_index.entries` list (journeymaps knows Material's search)")
     return [p for p in found if p]
+
+
+def _write_file_problem() -> str | None:
+    import mkdocs.utils
+
+    func = getattr(mkdocs.utils, "write_file", None)
+    if func is None:
+        return "mkdocs.utils.write_file is gone"
+    params = tuple(inspect.signature(func).parameters)
+    if params != _WRITE_FILE_PARAMS:
+        return f"mkdocs.utils.write_file takes {params}, expected {_WRITE_FILE_PARAMS}"
+    return None
+
+
+def write_atomically(content: bytes, output_path: str) -> None:
+    """Write a file so that a reader sees the old bytes or the new ones, never a part: the
+    live-reload server answers requests while a rebuild rewrites pages and the search index."""
+    folder = os.path.dirname(output_path)
+    os.makedirs(folder, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".jm-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(content)
+        os.chmod(tmp, 0o644)  # mkstemp makes the file private; a served site is for reading
+        os.replace(tmp, output_path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+@contextlib.contextmanager
+def atomic_writes() -> Iterator[None]:
+    """Make MkDocs (pages) and the search plugin (its index), which both write through
+    `mkdocs.utils.write_file`, write atomically while the block runs (serve rebuilds)."""
+    import mkdocs.utils
+
+    if _write_file_problem() is not None:
+        yield
+        return
+    plain = mkdocs.utils.write_file
+    mkdocs.utils.write_file = write_atomically
+    try:
+        yield
+    finally:
+        mkdocs.utils.write_file = plain
 
 
 def search_plugin(config: Any) -> Any | None:

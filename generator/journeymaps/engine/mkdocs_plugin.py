@@ -31,8 +31,9 @@ from ..check.report import text as text_report
 from ..load.site_config import load_vocabulary
 from ..pages import Site, VirtualFile, build_site, failures_of, languages, nav_config, nav_paths
 from ..pages.model import fill_svg_slots
+from ..pages.templates import Templates
 from ..project import Project, load_project
-from . import mkdocs_internals, serve_patch
+from . import forked, mkdocs_internals, serve_patch
 
 log = logging.getLogger("mkdocs.plugins.journeymaps")
 # Under `mkdocs serve` a failing map is content (its page shows the errors), not a build
@@ -78,7 +79,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self._other_languages: list[tuple[serve_patch.BuildState, dict | None]] = []
         self._no_docs: str | None = None  # see on_config
         self._server = None  # serve: the live-reload server, to watch folders added later
+        self._templates: Templates | None = None  # the site's page templates, compiled once for every build
         self._watching: set[str] = set()
+        self._children: list[forked.Child] = []  # build: the other languages' sites, building beside this one
 
     def preload(self, project: Project) -> None:
         """Build the next site from this project instead of loading the maps again.
@@ -153,9 +156,10 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                             report.rstrip())
         self._known_ids.update({e.display: e.map.id for e in project.maps})
         self.project = project
+        self._templates = self._templates or Templates.for_project(root)
         self.site = build_site(project, failures=failures_of(project, self._known_ids), png=self.config.png,
                                cache_dir=root / self.config.cache_dir,
-                               lang=self._edition.lang if self._edition else None)
+                               lang=self._edition.lang if self._edition else None, templates=self._templates)
         if self.site.png_rendered or self.site.pdf_rendered:
             log.info("journeymaps: rendered %d PNG(s) and %d PDF poster(s), %d from cache", self.site.png_rendered,
                      self.site.pdf_rendered, self.site.png_cached + self.site.pdf_cached)
@@ -179,7 +183,17 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             unlisted = vf.kind == "page" and vf.path not in in_nav
             files.append(_generated(config, vf, InclusionLevel.NOT_IN_NAV if unlisted else InclusionLevel.UNDEFINED))
         config.nav = nav_config(self.site.nav) + list(config.nav or [])
+        self._start_other_languages(config)
         return files
+
+    def _start_other_languages(self, config: MkDocsConfig) -> None:
+        """`journeymaps build` / `mkdocs build` on two cores or more: the other languages' sites
+        build in forked children while this one builds (MkDocs has emptied the site folder by now)."""
+        if self.serving or self.config.lang is not None or self._edition is None or not forked.available():
+            return
+        own = self._edition
+        self._children = [forked.start(lambda ed=ed: self._build_language(config, ed), f"the {ed.lang} site")
+                          for ed in self._editions if ed != own]
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         self._nav = nav
@@ -194,11 +208,22 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             return
         own, site_root = self._edition, self._site_root
         self._other_languages = []
-        for ed in self._editions:
-            if ed != own:
-                self._build_language(config, ed)
+        if self._children:
+            children, self._children = self._children, []
+            failures = [f for f in (child.wait() for child in children) if f is not None]
+            if failures:
+                raise PluginError("journeymaps: " + "\n".join(failures))
+        else:
+            for ed in self._editions:
+                if ed != own:
+                    self._build_language(config, ed)
         if own.prefix:  # every language under its tag: the root leads to the default language
             Path(site_root, "index.html").write_text(languages.root_redirect(own), encoding="utf-8")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        children, self._children = self._children, []
+        for child in children:  # this language failed: the site will not be swapped in
+            child.stop()
 
     def _build_language(self, config: MkDocsConfig, ed: languages.Edition) -> None:
         from mkdocs.commands.build import build
@@ -231,7 +256,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             self._state = serve_patch.BuildState(
                 config, files, self._nav, env, self.project, root, root / self.config.cache_dir, self.config.png,
                 _dt.date.fromisoformat(self.config.today) if self.config.today else None,
-                self._edition.lang if self._edition else None)
+                self._edition.lang if self._edition else None, self._templates)
         return env
 
     def _watch_folders(self, config: MkDocsConfig) -> None:
@@ -271,7 +296,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 with lock:
                     try:
                         if problems or args or kwargs or not self._rebuild_edited_maps(server, lock):
-                            full(*args, **kwargs)
+                            with mkdocs_internals.atomic_writes():
+                                full(*args, **kwargs)
                     except Exception as exc:  # noqa: BLE001 - whatever was saved, the server keeps answering
                         self._state = None  # the next save gets a full build
                         _report_failed_rebuild(exc)
@@ -297,31 +323,39 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         plans = [serve_patch.plan(st, changed) for st, _ in sites]
         if any(p is None for p in plans):
             return False
-        for (st, search_state), (project, own, _) in zip(sites, plans):
-            self._remember_svgs(own)
+        for (st, _), (project, _, _) in zip(sites, plans):
+            st.project = project  # what the next save is planned from, even before every file is written
+
+        def publish(site, files) -> None:
+            st, search_state = site
+            self._remember_svgs(files)
             with mkdocs_internals.plugin_state_swapped(search, search_state):
-                serve_patch.apply(st, own, search)
-            st.project = project
+                serve_patch.apply(st, files, search)
+
+        # The author's page first: the default language's pages of the edited maps, served as
+        # soon as this returns. The other languages, the pictures Cairo draws and the pages
+        # across maps follow in the background (each language's search index is rewritten whole).
+        publish(sites[0], plans[0][1])
         self.project = plans[0][0]
         self._snapshot = now
-        log.info("journeymaps: rebuilt %s in %.2f s in %d language(s); pages across maps follow",
-                 ", ".join(p.name for p in changed), time.perf_counter() - start, len(sites))
+        log.info("journeymaps: rebuilt %s in %.2f s; other languages and pages across maps follow",
+                 ", ".join(p.name for p in changed), time.perf_counter() - start)
 
         def across_maps() -> None:
             with lock:
                 if self._state is not state:
                     return  # a full build ran meanwhile
                 try:
-                    for (st, search_state), (_, own, shared) in zip(sites, plans):
-                        self._remember_svgs(shared)
-                        with mkdocs_internals.plugin_state_swapped(search, search_state):
-                            serve_patch.apply(st, shared + serve_patch.posters(st, own), search)
+                    for site, (_, own, _) in zip(sites[1:], plans[1:]):
+                        publish(site, own)
+                    for site, (_, own, shared) in zip(sites, plans):
+                        publish(site, shared + serve_patch.downloads(site[0], own))
                 except Exception as exc:  # noqa: BLE001 - a background thread must not die silently
                     self._state = None
                     _report_failed_rebuild(exc)
                     return
                 mkdocs_internals.reload_browsers(server)
-                log.info("journeymaps: home, industry and catalogue pages updated")
+                log.info("journeymaps: the other languages, home, industry and catalogue pages updated")
 
         threading.Thread(target=across_maps, name="journeymaps across-map pages", daemon=True).start()
         return True

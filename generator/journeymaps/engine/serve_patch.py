@@ -29,6 +29,7 @@ from ..pages.pictures import stage_diagram
 from ..pages.download_cache import render_downloads
 from ..pages.site import cairo_downloads, context_of, failure_parts, map_assets, map_pages, with_selectors
 from ..pages.blocks import page as page_file
+from ..pages.templates import Templates
 from ..project import Project
 from . import mkdocs_internals
 
@@ -78,6 +79,7 @@ class BuildState:
     png: bool
     today: object = None  # datetime.date for the review-age rule, None for today
     lang: str | None = None  # the language of the site this build made (None: the default)
+    templates: Templates | None = None  # the page templates, compiled once: an edit renders with them
 
 
 # Cross-map rules see only the one file here; a target they miss may be another, unchanged map.
@@ -120,36 +122,33 @@ def plan(state: BuildState, changed: list[Path]) -> tuple[Project, list[VirtualF
     failed_ids = {f.map_id for f in failures}
     kept = [e for e in maps if e.map.id not in failed_ids]
     project = dataclasses.replace(project, maps=maps)
-    ctx = context_of(dataclasses.replace(project, maps=kept), tuple(failures), state.lang)
+    ctx = context_of(dataclasses.replace(project, maps=kept), tuple(failures), state.lang, state.templates)
     own: list[VirtualFile] = []
-    svgs: dict[str, str] = {}
     for e in new_entries.values():
         svg = stage_diagram(e.map, ctx.vocab)
         own += [*map_pages(e, ctx, svg), *map_assets(e, ctx, svg)]
-        svgs[e.map.id] = svg
     for f in failures:
         parts = failure_parts(f, ctx.lang)
         own += [page_file(layout.map_page(f.map_id), f.map_id, parts, source=f.display, site_lang=ctx.lang),
                 page_file(layout.playbook_page(f.map_id), f.map_id, parts, source=f.display, site_lang=ctx.lang)]
-    if state.png and svgs:  # the PDF posters, slower, follow in `posters`
-        pngs = render_downloads(cairo_downloads(svgs, ("png",)), state.cache_dir, jobs=1)
-        own += [VirtualFile(p, data, "png") for p, data in pngs.files.items()]
     shared = [home_page(ctx), *(industry_page(i, ctx) for i in industries_in_use(ctx)), *catalogue_pages(ctx)]
     return project, with_selectors(own, project, ctx.lang), with_selectors(shared, project, ctx.lang)
 
 
-def posters(state: BuildState, own: list[VirtualFile]) -> list[VirtualFile]:
-    """The PDF posters of the edited maps, drawn after their pages are served: about half a
-    second each, which an author waiting for the page should not wait for."""
+def downloads(state: BuildState, own: list[VirtualFile]) -> list[VirtualFile]:
+    """The PNG and the PDF poster of the edited maps, drawn after their pages are served: about
+    0.15 and 0.5 s each per language, which an author waiting for the page should not wait for."""
     if not state.png:
         return []
     svgs = {layout.map_id_of_asset(vf.path): vf.content for vf in own if vf.kind == "svg"}
-    pdfs = render_downloads(cairo_downloads(svgs, ("pdf",)), state.cache_dir, jobs=1)
-    return [VirtualFile(p, data, "pdf") for p, data in pdfs.files.items()]
+    work = cairo_downloads(svgs)
+    drawn = render_downloads(work, state.cache_dir, jobs=1)
+    return [VirtualFile(p, data, work[p][0]) for p, data in drawn.files.items()]
 
 
 def apply(state: BuildState, vfiles: list[VirtualFile], search_plugin) -> None:
-    """Push these files through MkDocs as the full build would, then rewrite the search index."""
+    """Push these files through MkDocs as the full build would, then rewrite the search index;
+    every file is replaced whole, so the live server never sends half of one."""
     files = state.files
     pages = []
     for vf in vfiles:
@@ -160,12 +159,13 @@ def apply(state: BuildState, vfiles: list[VirtualFile], search_plugin) -> None:
             f.content_bytes = vf.content
         else:
             f.content_string = vf.content
-        if f.page is None:
-            f.copy_file()
+        if f.page is None:  # a picture: the server may be sending the old one right now
+            mkdocs_internals.write_atomically(vf.data(), f.abs_dest_path)
             continue
         pages.append(f.page)
     if search_plugin is not None:
         mkdocs_internals.drop_search_entries(search_plugin, {p.url for p in pages})
-    mkdocs_internals.build_pages(state.config, files, state.nav, state.env, pages)
-    if search_plugin is not None:
-        mkdocs_internals.write_search_index(search_plugin, state.config)
+    with mkdocs_internals.atomic_writes():
+        mkdocs_internals.build_pages(state.config, files, state.nav, state.env, pages)
+        if search_plugin is not None:
+            mkdocs_internals.write_search_index(search_plugin, state.config)

@@ -143,6 +143,56 @@ class PainPoint(_Model):
     )
 
 
+# --- pilots and plays (issue 14 §3): the improvement loop on the map ------------------
+# A pilot tests an opportunity on a cohort; a play is an orchestration rule at a stage.
+
+PILOT_DECISIONS = ("scale", "iterate", "stop")  # what a finished pilot decides; one place for the checker and pages
+QUIET_HOURS_PATTERN = r"^(?:[01][0-9]|2[0-3]):[0-5][0-9]-(?:[01][0-9]|2[0-3]):[0-5][0-9]$"
+
+
+class Pilot(_Model):
+    """A time-boxed test of an opportunity on a cohort, and what the team decided from it."""
+
+    id: Slug = Field(description="Pilot id, unique across the map.")
+    hypothesis: Text = Field(description="What the team expects, e.g. `A seven-day taster lifts trial-to-paid by 2 points`.")
+    cohort: ShortText = Field(description="Who takes part, e.g. `10% of new Android installs`.")
+    start: _dt.date = Field(description="First day, `YYYY-MM-DD`.")
+    end: _dt.date = Field(description="Last day, `YYYY-MM-DD`, on or after `start`.")
+    kpis: list[Slug] = Field(default_factory=list, description="Ids of the KPIs (in any stage) the pilot should move.")
+    result: Text | None = Field(default=None, description="What was measured, once known.")
+    decision: Literal[PILOT_DECISIONS] | None = Field(  # type: ignore[valid-type]
+        default=None, description="`scale`, `iterate` or `stop`; only once the pilot has ended. Left out: still running.")
+
+
+class FrequencyCap(_Model):
+    """At most `times` per `per` for one customer."""
+
+    times: Annotated[StrictInt, Field(ge=1)] = Field(description="How many times at most.")
+    per: Literal["day", "week", "month"] = Field(description="The period: `day`, `week` or `month`.")
+
+
+class Guardrail(_Model):
+    """Limits that keep a play from becoming noise."""
+
+    frequency_cap: FrequencyCap | None = Field(default=None, description="How often one customer may get it.")
+    quiet_hours: Annotated[str, StringConstraints(pattern=QUIET_HOURS_PATTERN)] | None = Field(
+        default=None, description="Local hours when the play never fires, `HH:MM-HH:MM` (quoted), e.g. `\"21:00-07:00\"`.")
+
+
+class Play(_Model):
+    """An orchestration play: when a trigger fires, what reaches whom, where and when."""
+
+    id: Slug = Field(description="Play id, unique across the map.")
+    trigger: ShortText = Field(description="The event or behaviour that fires it, e.g. `a planned workout is missed`.")
+    audience: ShortText = Field(description="Who receives it, e.g. `subscribers in their first 30 days`.")
+    channel: Slug = Field(description="Channel id from the site vocabulary (`site_config/channels.yaml`).")
+    touchpoint: ShortText = Field(description="Where it appears, e.g. `push notification`.")
+    content: Text = Field(description="What it says or offers.")
+    timing: ShortText = Field(description="When it is sent, e.g. `at the member's usual workout time`.")
+    guardrail: Guardrail | None = Field(default=None, description="Frequency cap and quiet hours.")
+    kpi: Slug | None = Field(default=None, description="Id of the KPI (in any stage) the play serves.")
+
+
 class Opportunity(_Model):
     """A change that addresses one or more pain points."""
 
@@ -154,6 +204,7 @@ class Opportunity(_Model):
     status: Literal["idea", "planned", "piloting", "shipped", "dropped"] = Field(
         default="idea", description="Where the opportunity is in delivery.")
     owner: ShortText | None = Field(default=None, description="Team that owns the change.")
+    pilots: list[Pilot] = Field(default_factory=list, description="Pilots that test this change, oldest first.")
 
 
 # --- KPI series (issue 14 §1): dated observations; the latest is the KPI's current value ---
@@ -199,6 +250,7 @@ class Stage(_Model):
     tactics: list[Text] = Field(default_factory=list, description=TACTICS_HELP)
     moments_of_truth: list[Text] = Field(default_factory=list, description="Moments that make or break the journey.")
     notes: Markdown | None = Field(default=None, description="Narrative for this stage (Markdown).")
+    plays: list[Play] = Field(default_factory=list, description="Orchestration plays that run at this stage.")
 
 
 # The diagram's lanes come from the lane registry (``model/lanes.py``), in their default order.
@@ -250,3 +302,9 @@ class JourneyMap(_Model):
 
     def kpi_index(self) -> dict[str, tuple[Stage, Kpi]]:
         return {k.id: (s, k) for s in self.stages for k in s.kpis}
+
+    def pilots(self) -> list[tuple[Stage, Opportunity, Pilot]]:
+        return [(s, o, p) for s in self.stages for o in s.opportunities for p in o.pilots]
+
+    def play_index(self) -> dict[str, tuple[Stage, Play]]:
+        return {p.id: (s, p) for s in self.stages for p in s.plays}

@@ -18,9 +18,9 @@ from typing import Literal
 
 # How the diagram draws a lane: the emotion curve, the touchpoint rows split by the line of
 # visibility, or one card per item (the card kinds are built in ``render/cards.py``).
-Draw = Literal["emotion", "touchpoints", "text", "quote", "pain", "opportunity", "kpi"]
+Draw = Literal["emotion", "touchpoints", "text", "quote", "pain", "opportunity", "kpi", "play"]
 # How the map page shows it under each stage (``pages/map_page.py``).
-Show = Literal["emotion", "bullets", "quotes", "touchpoints", "pain_points", "opportunities", "names"]
+Show = Literal["emotion", "bullets", "quotes", "touchpoints", "pain_points", "opportunities", "names", "plays"]
 Colours = tuple[tuple[str, str], tuple[str, str]]  # (card fill, card edge), each (light, dark)
 
 
@@ -73,6 +73,13 @@ LANE_SPECS: tuple[LaneSpec, ...] = (
              ("    # kpis:  # measurements: `observations: [{date, value}]` or rows kpi,date,value in <map>.kpi.csv",
               "    #   - {id: visit-to-sign-up, name: Visit-to-sign-up rate, unit: \"%\", baseline: 2.1, target: 3,",
               "    #      target_date: \"2027-06-30\"}"), item="kpi"),
+    # Orchestration plays (issue 14 §3) run at a stage like its touchpoints, so they are a lane of the
+    # stage: the reader scans a column top to bottom and meets the play under the KPI it serves.
+    LaneSpec("plays", "plays", "play", "play", (("#e4f5f6", "#18302f"), ("#2f8f97", "#3f9ea5")), "plays", 75, "own",
+             ("    # plays:  # when the trigger fires: whom it reaches, where, what and when; guardrail: how often at most",
+              "    #   - {id: welcome-nudge, trigger: an account is opened, audience: New customers, channel: <channel>,"
+              " touchpoint: Push notification, content: Three things to try first, timing: The next morning,"
+              " guardrail: {frequency_cap: {times: 1, per: week}, quiet_hours: \"21:00-07:00\"}}"), item="play"),
     LaneSpec("tactics", "tactics", None, None, None, "bullets", 80, "items",
              status_labels="lane.tactics."),
 )

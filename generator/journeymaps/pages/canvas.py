@@ -18,6 +18,8 @@ from ..model.kpi_series import current_of
 from . import layout
 from .blocks import figure, json_for_script
 from .model import Pictures, SiteContext
+from .pilots import pilot_state
+from .plays import play_panel
 from .words import num, word
 
 # Words the script shows (controls it builds, the panel's labels): key -> catalogue label.
@@ -85,6 +87,8 @@ def canvas_data(m: JourneyMap, ctx: SiteContext) -> dict:
             addressed = [pains[a][1].text for a in o.addresses if a in pains]
             if addressed:
                 rows.append([w("addresses"), addressed])
+            if o.pilots:
+                rows.append([w("cat.pilots"), [f"{p.hypothesis} ({pilot_state(p, m.lang)})" for p in o.pilots]])
             cards[f"opportunity-{o.id}"] = _card(w("opportunity"), o.text, rows)
         for k in s.kpis:
             rows = [stage, [w("baseline"), num(k.baseline, m.lang)], [w("target"), num(k.target, m.lang)],
@@ -92,6 +96,8 @@ def canvas_data(m: JourneyMap, ctx: SiteContext) -> dict:
             if k.unit:
                 rows.append([w("unit"), k.unit])
             cards[f"kpi-{k.id}"] = _card(w("kpi"), k.name, rows)
+        for p in s.plays:
+            cards[f"play-{p.id}"] = play_panel(m, p, stage, ctx)
     # The panel's tactics heading says what tactics are on this map (``LaneSpec.label_for``).
     words = {key: w(key) for key in _SCRIPT_WORDS} | {"lane.tactics": w(SPECS["tactics"].label_for(m.status))}
     return {"words": words,

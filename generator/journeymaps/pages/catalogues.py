@@ -5,22 +5,78 @@ link per language) rather than as a second map (``map_groups``)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..check.runner import MapEntry
-from ..core.escape import inline
 from ..model.priority import quadrant, rank_key, score
 from ..model.resolve import channel_name, stage_name
 from . import layout
-from .blocks import bullets, evidence, link, page, table, unsearched
+from .blocks import evidence, page
 from .map_groups import folded, map_groups, maps_cell
 from ..model.kpi_series import current_of
-from .map_page import gap, target_cell, track_cell, trend_cell, track_rank
+from .map_page import gap, target_cell, track_cell, track_rank, trend_cell
 from .model import Pictures, SiteContext, VirtualFile
+from .pilots import pilots_page
+from .plays import plays_page
+from .templates import Markdown
 from .words import labelled, num, sentence, word
 
 SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 # A matrix cell names at most this many maps; a site of 1,000 maps stays readable and linear.
 CELL_LIMIT = 8
-KINDS = ("channels", "pain_points", "opportunities", "kpis", "tags")  # in the order of the index
+KINDS = ("channels", "pain_points", "opportunities", "kpis", "tags", "pilots", "plays")  # in the order of the index
+
+
+@dataclass(frozen=True)
+class ChannelRow:
+    channel: str
+    cells: list[Markdown]  # per stage column: the maps with a touchpoint there, linked
+
+
+@dataclass(frozen=True)
+class PainRow:
+    text: str
+    severity: str
+    maps: Markdown
+    stage: str
+    evidence: Markdown
+
+
+@dataclass(frozen=True)
+class OpportunityRow:
+    priority: float
+    text: str
+    impact: int
+    effort: int
+    quadrant: Markdown
+    status: str
+    owner: str | None
+    maps: Markdown
+
+
+@dataclass(frozen=True)
+class KpiRow:
+    name: str
+    stage: str
+    baseline: Markdown  # numbers as the language writes them
+    target: Markdown
+    current: Markdown
+    gap: Markdown
+    track: Markdown  # on track / at risk / off track, under the KPI's trend sparkline
+    unit: str
+
+
+@dataclass(frozen=True)
+class KpiSection:
+    id: str  # the map's id, for the anchor
+    heading: Markdown  # the map's title (and its other languages), linked
+    kpis: list[KpiRow]
+
+
+@dataclass(frozen=True)
+class TagSection:
+    tag: str
+    maps: list[Markdown]
 
 
 def _w(key: str, lang: str) -> str:
@@ -28,20 +84,26 @@ def _w(key: str, lang: str) -> str:
 
 
 def catalogue_pages(ctx: SiteContext) -> list[VirtualFile]:
-    return [_index(ctx.lang), _channels(ctx), _pain_points(ctx), _backlog(ctx), _kpis(ctx), _tags(ctx)]
+    return [_index(ctx), _channels(ctx), _pain_points(ctx), _backlog(ctx), _kpis(ctx), _tags(ctx),
+            pilots_page(ctx), plays_page(ctx)]
 
 
-def _page(key: str, parts: list[str], lang: str) -> VirtualFile:
-    path, title = layout.CATALOGUES[key], catalogue_title(key, lang)
-    return page(path, title, [f"# {title}", *parts], wide=True, site_lang=lang)
+def _page(key: str, ctx: SiteContext, pictures: Pictures | None = None, **values: object) -> VirtualFile:
+    """A catalogue from its template ``catalogue_<key>.md``; ``values``: its view data; ``pictures``:
+    the inline pictures its values hold slots for."""
+    path, title = layout.CATALOGUES[key], catalogue_title(key, ctx.lang)
+    body = ctx.templates.render(f"catalogue_{key}.md", lambda k: _w(k, ctx.lang), title=Markdown(title), **values)
+    return page(path, title, [body], wide=True, site_lang=ctx.lang, pictures=pictures)
 
 
-def _index(lang: str) -> VirtualFile:
-    here = layout.CATALOGUE
+def _index(ctx: SiteContext) -> VirtualFile:
+    here, lang = layout.CATALOGUE, ctx.lang
     items = [(k, catalogue_title(k, lang), _w("about." + k, lang)) for k in KINDS]
-    body = bullets(sentence(labelled(f"[{t}]({layout.rel(here, layout.CATALOGUES[k])})", d, lang), lang)
-                   for k, t, d in items)
-    return page(here, _w("cat.title", lang), [f"# {_w('cat.title', lang)}", _w("cat.intro", lang), body], site_lang=lang)
+    lines = [Markdown(sentence(labelled(f"[{t}]({layout.rel(here, layout.CATALOGUES[k])})", d, lang), lang))
+             for k, t, d in items]
+    body = ctx.templates.render("catalogue_index.md", lambda k: _w(k, lang), title=Markdown(_w("cat.title", lang)),
+                                catalogues=lines)
+    return page(here, _w("cat.title", lang), [body], site_lang=lang)
 
 
 def catalogue_title(key: str, lang: str) -> str:
@@ -86,10 +148,9 @@ def _channels(ctx: SiteContext) -> VirtualFile:
             shown = [maps_cell(ctx.lang, here, members, layout.stage_anchor(stage_id)) for members in groups[:CELL_LIMIT]]
             if len(groups) > CELL_LIMIT:
                 shown.append(_w("cat.more", ctx.lang).format(n=len(groups) - CELL_LIMIT))
-            cells.append("<br>".join(shown) if shown else "")
-        rows.append((inline(channel_name(ch, ctx.lang, ctx.vocab)), *cells))
-    headers = [_w("cat.channel", ctx.lang), *(inline(n) for _, n in cols)]
-    return _page("channels", [_w("cat.channels.intro", ctx.lang), unsearched(table(headers, rows), "jm-catalogue")], ctx.lang)
+            cells.append(Markdown("<br>".join(shown)))
+        rows.append(ChannelRow(channel_name(ch, ctx.lang, ctx.vocab), cells))
+    return _page("channels", ctx, stages=[n for _, n in cols], channels=rows)
 
 
 def _pain_points(ctx: SiteContext) -> VirtualFile:
@@ -97,50 +158,38 @@ def _pain_points(ctx: SiteContext) -> VirtualFile:
     groups = map_groups(ctx)
     found = [r for g in groups for r in folded(g, lambda s: s.pain_points)]
     found.sort(key=lambda r: SEVERITY_ORDER[r.item.severity])  # stable: maps in site order within a severity
-    rows = [(inline(r.item.text), inline(_w("severity." + r.item.severity, ctx.lang)), maps_cell(ctx.lang, here, r.members),
-             inline(stage_name(r.entry.map, r.stage, ctx.vocab, ctx.lang)), evidence(r.item.evidence, ctx.lang, here, ctx.vocab))
+    rows = [PainRow(r.item.text, _w("severity." + r.item.severity, ctx.lang), Markdown(maps_cell(ctx.lang, here, r.members)),
+                    stage_name(r.entry.map, r.stage, ctx.vocab, ctx.lang), Markdown(evidence(r.item.evidence, ctx.lang, here, ctx.vocab)))
             for r in found]
-    headers = [_w(k, ctx.lang) for k in ("cat.pain_point", "severity", "cat.map", "stage", "evidence")]
-    return _page("pain_points", [_w("cat.pain_points.intro", ctx.lang).format(pains=len(rows), maps=len(groups)),
-                  unsearched(table(headers, rows), "jm-catalogue")], ctx.lang)
+    return _page("pain_points", ctx, pain_points=rows, maps=len(groups))
 
 
 def _backlog(ctx: SiteContext) -> VirtualFile:
     here = layout.CATALOGUES["opportunities"]
     found = [r for g in map_groups(ctx) for r in folded(g, lambda s: s.opportunities)]
     found.sort(key=lambda r: rank_key(r.item))  # stable: maps in site order within a rank
-    rows = [(str(score(o)), inline(o.text), str(o.impact), str(o.effort), quadrant(o, ctx.lang),
-             inline(_w("status." + o.status, ctx.lang)),
-             inline(o.owner) if o.owner else "–", maps_cell(ctx.lang, here, r.members)) for r in found for o in [r.item]]
-    headers = [_w(k, ctx.lang) for k in ("priority", "opportunity", "impact", "effort", "cat.quadrant", "status", "owner",
-                               "cat.map")]
-    sortable = unsearched(table(headers, rows, align=["r", "l", "r", "r", "l", "l", "l", "l"]),
-                          "jm-sortable jm-compact jm-catalogue")
-    return _page("opportunities", [_w("cat.opportunities.intro", ctx.lang), sortable], ctx.lang)
+    rows = [OpportunityRow(score(o), o.text, o.impact, o.effort, Markdown(quadrant(o, ctx.lang)),
+                           _w("status." + o.status, ctx.lang), o.owner, Markdown(maps_cell(ctx.lang, here, r.members)))
+            for r in found for o in [r.item]]
+    return _page("opportunities", ctx, opportunities=rows)
 
 
 def _kpis(ctx: SiteContext) -> VirtualFile:
     here = layout.CATALOGUES["kpis"]
-    headers = [_w(k, ctx.lang) for k in ("kpi", "stage", "baseline", "target", "current", "gap", "track", "unit")]
-    parts = [_w("cat.kpis.intro", ctx.lang), f"<small>{_w('track.rule', ctx.lang)}</small>"]
+    sections = []
     pictures = Pictures()
-    # One section per map: its title once, as a heading, instead of on every row; within it the
-    # KPIs most off track first.
     for g in map_groups(ctx):
         found = folded(g, lambda s: s.kpis)
-        found.sort(key=lambda r: track_rank(r.item))  # stable: the map's order within a state
-        rows = [(inline(r.item.name), inline(stage_name(r.entry.map, r.stage, ctx.vocab, ctx.lang)),
-                 num(r.item.baseline, ctx.lang), target_cell(r.item, ctx.lang), num(current_of(r.item), ctx.lang),
-                 gap(r.item, ctx.lang), track_cell(r.item, ctx.lang, trend_cell(r.entry.map, r.item, pictures)),
-                 inline(r.item.unit))
+        found.sort(key=lambda r: track_rank(r.item))  # the most off track first; stable: the map's order within a state
+        rows = [KpiRow(r.item.name, stage_name(r.entry.map, r.stage, ctx.vocab, ctx.lang),
+                       Markdown(num(r.item.baseline, ctx.lang)), Markdown(target_cell(r.item, ctx.lang)),
+                       Markdown(num(current_of(r.item), ctx.lang)), Markdown(gap(r.item, ctx.lang)),
+                       Markdown(track_cell(r.item, ctx.lang, trend_cell(r.entry.map, r.item, pictures))), r.item.unit)
                 for r in found]
-        if not rows:
-            continue
-        m = g.original.map
-        parts.append(f"## {maps_cell(ctx.lang, here, g.members, sep=' ')} {{#kpis-{m.id}}}")
-        parts.append(unsearched(table(headers, rows, align=["l", "l", "r", "r", "r", "r", "l", "l"]), "jm-catalogue"))
-    path, title = layout.CATALOGUES["kpis"], catalogue_title("kpis", ctx.lang)
-    return page(path, title, [f"# {title}", *parts], wide=True, site_lang=ctx.lang, pictures=pictures)
+        if rows:
+            sections.append(KpiSection(g.original.map.id, Markdown(maps_cell(ctx.lang, here, g.members, sep=" ")),
+                                       rows))
+    return _page("kpis", ctx, pictures=pictures, maps=sections)
 
 
 def _tags(ctx: SiteContext) -> VirtualFile:
@@ -149,10 +198,6 @@ def _tags(ctx: SiteContext) -> VirtualFile:
     for g in map_groups(ctx):
         for t in dict.fromkeys(t for e in g.members for t in e.map.tags):
             tags.setdefault(t, []).append([e for e in g.members if t in e.map.tags])
-    parts = []
-    if not tags:
-        parts.append(_w("cat.no_tags", ctx.lang))
-    for t in sorted(tags):
-        parts.append(f"## `{t}` {{#tag-{t}}}")
-        parts.append(bullets(maps_cell(ctx.lang, here, members, sep=" ") for members in tags[t]))
-    return _page("tags", parts, ctx.lang)
+    sections = [TagSection(t, [Markdown(maps_cell(ctx.lang, here, members, sep=" ")) for members in tags[t]])
+                for t in sorted(tags)]
+    return _page("tags", ctx, tags=sections)

@@ -2,43 +2,58 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..core.escape import html_text, inline
 from ..model.glossary import Entry, Glossary
 from . import layout
 from .blocks import in_lang, lang_mark, link, page
 from .model import NavItem, VirtualFile
-from .words import labelled, language_name, listed
+from .templates import Markdown, Templates
+from .words import labelled, language_name, listed, word
 
 
-def glossary_pages(glossary: Glossary, site_lang: str, source: str | None = None) -> list[VirtualFile]:
-    return [glossary_page(glossary, lang, site_lang, source) for lang in glossary.languages()]
+@dataclass(frozen=True)
+class Term:
+    id: str  # the entry's id, its anchor
+    heading: str
+    definition: str
+    avoid: Markdown  # "Avoid: ..." (escaped), empty when nothing is to be avoided
+    elsewhere: list[Markdown]  # "<language>: <term>" per other language
 
 
-def glossary_page(glossary: Glossary, lang: str, site_lang: str, source: str | None = None) -> VirtualFile:
+def glossary_pages(glossary: Glossary, site_lang: str, source: str | None = None,
+                   templates: Templates | None = None) -> list[VirtualFile]:
+    templates = templates or Templates()
+    return [glossary_page(glossary, lang, site_lang, source, templates) for lang in glossary.languages()]
+
+
+def glossary_page(glossary: Glossary, lang: str, site_lang: str, source: str | None = None,
+                  templates: Templates | None = None) -> VirtualFile:
+    """``templates``: the site's (the defaults when None)."""
     default = glossary.languages()[0]
     here = layout.glossary_page(lang, default)
     text = glossary.page[lang]
     # Each language's name, and its term below, are in that language: declared so.
     others = [link(language_name(o), layout.rel(here, layout.glossary_page(o, default))) + lang_mark(o)
               for o in glossary.languages() if o != lang]
-    parts = [f"# {inline(text.title)}", inline(text.intro), labelled(inline(text.other_languages), " · ".join(others), lang)]
+    terms = []
     for entry in glossary.terms:
         term = entry.terms.get(lang)
         if term is None:
             continue
-        heading = term.term[:1].upper() + term.term[1:]  # "pain point" heads its entry as "Pain point"
-        parts.append(f"## {inline(heading)} {{#{entry.id}}}")
-        parts.append(inline(term.definition))
-        if term.avoid:
-            # A word to avoid is often another language's term (Polish writers borrow "touchpoint"):
-            # declared in that language.
-            parts.append(labelled(inline(text.avoid), listed((in_lang(inline(w), _language_of(w, entry, lang), lang)
-                                                             for w in term.avoid), lang), lang))
-        elsewhere = [in_lang(labelled(inline(language_name(o)), inline(entry.terms[o].term), o), o, lang)
+        # A word to avoid is often another language's term (Polish writers borrow "touchpoint"):
+        # declared in that language.
+        avoid = (labelled(inline(text.avoid), listed((in_lang(inline(w), _language_of(w, entry, lang), lang)
+                                                      for w in term.avoid), lang), lang) if term.avoid else "")
+        elsewhere = [Markdown(in_lang(labelled(inline(language_name(o)), inline(entry.terms[o].term), o), o, lang))
                      for o in glossary.languages() if o != lang and o in entry.terms]
-        if elsewhere:
-            parts.append("*" + " · ".join(elsewhere) + "*")
-    return page(here, text.title, parts, source=source, lang=lang, site_lang=site_lang)
+        # "pain point" heads its entry as "Pain point"
+        terms.append(Term(entry.id, term.term[:1].upper() + term.term[1:], term.definition, Markdown(avoid), elsewhere))
+    body = (templates or Templates()).render(
+        "glossary.md", lambda key: word(key, lang), title=text.title, intro=text.intro,
+        other_languages=Markdown(labelled(inline(text.other_languages), " · ".join(others), lang)), terms=terms)
+    return page(here, text.title, [body], source=source, lang=lang, site_lang=site_lang)
 
 
 def _language_of(word: str, entry: Entry, lang: str) -> str:

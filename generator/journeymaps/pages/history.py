@@ -7,6 +7,8 @@ diff's own phrases, so the page and ``journeymaps history`` say the same thing.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..check.runner import MapEntry
 from ..core.escape import inline
 from ..diff.changes import Phrase, Val, speaking
@@ -16,9 +18,10 @@ from ..model.journey import JourneyMap
 from ..model.kpi_series import current_of
 from ..render.fmt import quantity
 from . import layout
-from .blocks import bullets, figure, in_lang, page, table
+from .blocks import figure, in_lang, page
 from .model import Pictures, SiteContext, VirtualFile
 from .pictures import emotion_sparkline
+from .templates import Markdown
 from .words import labelled, word
 
 CURVES = 12  # newest revisions drawn as small multiples; the changelog lists them all
@@ -29,26 +32,60 @@ def history_page(entry: MapEntry, ctx: SiteContext) -> VirtualFile:
         return _history_page(entry, ctx)
 
 
+@dataclass(frozen=True)
+class Curve:
+    caption: Markdown  # date and short commit
+    figure: Markdown  # the emotion curve of that revision (a picture slot)
+
+
+@dataclass(frozen=True)
+class KpiValues:
+    caption: Markdown
+    values: list[Markdown]  # one per KPI column, "–" where the revision has no value
+
+
+@dataclass(frozen=True)
+class Change:
+    """One commit of the changelog."""
+
+    caption: Markdown
+    subject: Markdown  # the commit's subject line: data, escaped, in no language the page can name
+    by: Markdown  # "by <author>", escaped
+    note: Markdown  # why there is no list of changes, or empty
+    changes: list[Markdown]  # the diff's phrases, escaped
+
+
+@dataclass(frozen=True)
+class HistoryView:
+    shallow: bool
+    commits: int
+    curves: list[Curve]
+    kpis: list[Markdown]  # KPI names, one column each, in the map's language
+    kpi_rows: list[KpiValues]
+    changelog: list[Change]
+
+
 def _history_page(entry: MapEntry, ctx: SiteContext) -> VirtualFile:
     m = entry.map
     here = layout.history_page(m.id)
     w = lambda key: word(key, ctx.lang)  # noqa: E731 - the page's own words are the site's
-    parts = [f"# {labelled(w('history.title'), in_lang(inline(m.title), m.lang, ctx.lang), ctx.lang)}", f"[{w('back_to_map')}]({layout.rel(here, layout.map_page(m.id))})"]
     pictures = Pictures()
     try:
         history = read_history(entry.path, ctx.vocab)
     except HistoryError:
-        parts.append(f'!!! note "{w("history.title")}"\n\n    {w("history.no_git")}')
-        return page(here, f"{w('history.title')}: {m.title}", parts, source=entry.display, site_lang=ctx.lang)
-    if history.shallow:
-        parts.append(f'!!! warning "{w("history.title")}"\n\n    '
-                     + w("history.shortened").format(n=history.commits))
-    versions = [(e.commit, e.map) for e in history.entries if e.map is not None]
-    parts += [f"## {w('history.curves')} {{#curves}}", _curves(_curve_changes(versions)[:CURVES], ctx, pictures)]
-    parts += [f"## {w('history.kpis')} {{#kpis}}", _kpi_table(versions, m, ctx.lang)]
-    parts += [f"## {w('history.changelog')} {{#changelog}}", _changelog(history, m.lang, ctx.lang)]
-    return page(here, f"{w('history.title')}: {m.title}", parts, source=entry.display, wide=True, pictures=pictures,
-                site_lang=ctx.lang)
+        view = None
+    else:
+        versions = [(e.commit, e.map) for e in history.entries if e.map is not None]
+        names = _kpi_names(versions)
+        view = HistoryView(history.shallow, history.commits, _curves(_curve_changes(versions)[:CURVES], ctx, pictures),
+                           [Markdown(in_lang(inline(n), m.lang, ctx.lang)) for n in names.values()],
+                           _kpi_rows(versions, names, m, ctx.lang), _changelog(history, m.lang, ctx.lang))
+    body = ctx.templates.render(
+        "history.md", w, heading=Markdown(labelled(w("history.title"), in_lang(inline(m.title), m.lang, ctx.lang),
+                                                   ctx.lang)),
+        back=Markdown(layout.rel(here, layout.map_page(m.id))), history=view, commit_label=Markdown(w("history.commit")))
+    return page(here, f"{w('history.title')}: {m.title}", [body], source=entry.display, wide=view is not None,
+                pictures=pictures, site_lang=ctx.lang)
 
 
 def _caption(commit: Commit) -> str:
@@ -66,32 +103,32 @@ def _curve_changes(versions: list[tuple[Commit, JourneyMap]]) -> list[tuple[Comm
             if i + 1 == len(versions) or _emotions(versions[i + 1][1]) != _emotions(m)]
 
 
-def _curves(versions: list[tuple[Commit, JourneyMap]], ctx: SiteContext, pictures: Pictures) -> str:
-    blocks = []
-    for commit, m in versions:
-        svg = emotion_sparkline(m, ctx.vocab, id_prefix=f"jm-{m.id}-history-{commit.short}")
-        blocks.append(f"**{_caption(commit)}**\n\n" + figure(svg, cls="jm-history-curve",
-                                                              label=f"{m.title} ({commit.short})", pictures=pictures))
-    return "\n\n".join(blocks)
+def _curves(versions: list[tuple[Commit, JourneyMap]], ctx: SiteContext, pictures: Pictures) -> list[Curve]:
+    return [Curve(Markdown(_caption(commit)),
+                  Markdown(figure(emotion_sparkline(m, ctx.vocab, id_prefix=f"jm-{m.id}-history-{commit.short}"),
+                                  cls="jm-history-curve", label=f"{m.title} ({commit.short})", pictures=pictures)))
+            for commit, m in versions]
 
 
-def _kpi_table(versions: list[tuple[Commit, JourneyMap]], current: JourneyMap, lang: str) -> str:
-    """One row per commit, one column per KPI (named as in the newest version that has it)."""
+def _kpi_names(versions: list[tuple[Commit, JourneyMap]]) -> dict[str, str]:
+    """KPI id -> name, as in the newest version that has it."""
     names: dict[str, str] = {}
     for _, m in versions:
         for kpi_id, (_, k) in m.kpi_index().items():
             names.setdefault(kpi_id, k.name)
-    if not names:
-        return "–"
+    return names
+
+
+def _kpi_rows(versions: list[tuple[Commit, JourneyMap]], names: dict[str, str], current: JourneyMap,
+              lang: str) -> list[KpiValues]:
+    """One row per commit, one column per KPI."""
     rows = []
     for commit, m in versions:
         idx = m.kpi_index()
-        cells = [in_lang(quantity(current_of(idx[k][1]), inline(idx[k][1].unit)), current.lang, lang)
-                 if k in idx and current_of(idx[k][1]) is not None else "–" for k in names]
-        rows.append((_caption(commit), *cells))
-    block = table([word("history.commit", lang), *(in_lang(inline(n), current.lang, lang) for n in names.values())], rows,
-                  align=["l", *["r"] * len(names)])
-    return f'<div class="jm-compact jm-history-kpis" markdown="1">\n\n{block}\n\n</div>'
+        cells = [Markdown(in_lang(quantity(current_of(idx[k][1]), inline(idx[k][1].unit)), current.lang, lang)
+                          if k in idx and current_of(idx[k][1]) is not None else "–") for k in names]
+        rows.append(KpiValues(Markdown(_caption(commit)), cells))
+    return rows
 
 
 def phrase_md(phrase: Phrase, map_lang: str, lang: str) -> str:
@@ -122,19 +159,16 @@ def _any_language(markdown: str) -> str:
     return f'<span lang="">{markdown}</span>'
 
 
-def _changelog(history: History, map_lang: str, lang: str) -> str:
+def _changelog(history: History, map_lang: str, lang: str) -> list[Change]:
     out = []
     for e in history.entries:
-        c = e.commit
-        lines = [f"### {_caption(c)} · {_any_language(inline(c.subject))}", "", inline(word("history.by", lang).format(author=c.author))]
-        d = e.diff
-        if not e.parent_known:
-            lines += ["", word("history.unknown", lang)]
-        elif d is None:
-            lines += ["", word("history.formatting", lang)]
-        else:
-            items = ([phrase_md(d.summary, map_lang, lang)] if d.summary else []) + [
-                labelled(inline(section), phrase_md(p, map_lang, lang), lang) for section, ps in d.by_section() for p in ps]
-            lines += ["", bullets(items)]
-        out.append("\n".join(lines))
-    return "\n\n".join(out)
+        c, d = e.commit, e.diff
+        note = (word("history.unknown", lang) if not e.parent_known else word("history.formatting", lang) if d is None
+                else "")
+        changes = ([] if note or d is None else
+                   ([Markdown(phrase_md(d.summary, map_lang, lang))] if d.summary else [])
+                   + [Markdown(labelled(inline(section), phrase_md(p, map_lang, lang), lang))
+                      for section, ps in d.by_section() for p in ps])
+        out.append(Change(Markdown(_caption(c)), Markdown(_any_language(inline(c.subject))),
+                          Markdown(inline(word("history.by", lang).format(author=c.author))), Markdown(note), changes))
+    return out

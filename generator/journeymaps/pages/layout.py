@@ -19,6 +19,8 @@ CATALOGUES = {
     "opportunities": "catalogue/opportunities.md",
     "kpis": "catalogue/kpis.md",
     "tags": "catalogue/tags.md",
+    "pilots": "catalogue/pilots.md",
+    "plays": "catalogue/plays.md",
 }
 RESEARCH = "research/index.md"
 ASSET_KINDS = ("svg", "png", "pdf", "json", "mmd")  # a map's downloads, in the order its page lists them

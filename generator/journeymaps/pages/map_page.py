@@ -15,7 +15,9 @@ from .canvas import canvas
 from .links import resolver_for
 from .model import Pictures, SiteContext, VirtualFile
 from .pictures import POSTER_PAPER, stage_diagram
+from .plays import play_items
 from .research import hypothesis_count
+from .templates import Markdown
 from .words import bracketed, clauses, date, labelled, language_name, lead_in, listed, num, signed, word
 
 
@@ -29,18 +31,19 @@ def map_page(entry: MapEntry, ctx: SiteContext, diagram: str | None = None) -> V
     pictures = Pictures()
     body = ctx.templates.render(
         "map_page.md", w,
-        title=inline(m.title), summary=inline(m.summary), facts=_facts(m, ctx, here),
-        playbook_button=f"[{w('open_playbook')}]({layout.rel(here, layout.playbook_page(m.id))}){{ .md-button }}",
-        objectives=_objectives(m) if m.objectives else "",
-        personas=_personas(m),
-        diagram=canvas(m, ctx, diagram or stage_diagram(m, ctx.vocab), pictures),
-        stages=[_stage(m, i, s, ctx, here) for i, s in enumerate(m.stages, 1)],
-        kpis=kpi_table(m, kpis, ctx, pictures) if kpis else "",
-        downloads=_downloads(m),
-        translations=_translations(m, ctx, here) if m.translations else "",
-        guides=bullets(link(g.meta.title, layout.rel(here, layout.guide_page(g.meta.id))) + lang_mark(g.meta.lang)
-                       for g in guides),
-        notes=narrative(m.notes, resolver_for(ctx, here)) if m.notes else "")
+        title=m.title, summary=m.summary, facts=Markdown(_facts(m, ctx, here)),
+        playbook_button=Markdown(
+            f"[{w('open_playbook')}]({layout.rel(here, layout.playbook_page(m.id))}){{ .md-button }}"),
+        objectives=Markdown(_objectives(m) if m.objectives else ""),
+        personas=Markdown(_personas(m)),
+        diagram=Markdown(canvas(m, ctx, diagram or stage_diagram(m, ctx.vocab), pictures)),
+        stages=[Markdown(_stage(m, i, s, ctx, here)) for i, s in enumerate(m.stages, 1)],
+        kpis=Markdown(kpi_table(m, kpis, ctx, pictures) if kpis else ""),
+        downloads=Markdown(_downloads(m)),
+        translations=Markdown(_translations(m, ctx, here) if m.translations else ""),
+        guides=Markdown(bullets(link(g.meta.title, layout.rel(here, layout.guide_page(g.meta.id)))
+                                + lang_mark(g.meta.lang) for g in guides)),
+        notes=Markdown(narrative(m.notes, resolver_for(ctx, here)) if m.notes else ""))
     return page(here, m.title, [body], source=entry.display, canvas=True, pictures=pictures, lang=m.lang,
                 site_lang=ctx.lang)
 
@@ -159,6 +162,7 @@ _SHOW = {
     "touchpoints": _touchpoint_items,
     "pain_points": _pain_items,
     "opportunities": _opportunity_items,
+    "plays": play_items,
 }
 
 

@@ -102,6 +102,7 @@ class SiteContext:
     # Translations this language's site publishes but does not list (its own language's version,
     # or the original, stands for their group in `maps`): links to them still resolve.
     unlisted: tuple[MapEntry, ...] = ()
+    review_overdue: frozenset[str] = frozenset()  # ids of maps the check found overdue for review (`stale-review`)
 
     def entry(self, map_id: str) -> MapEntry | None:
         return next((e for e in (*self.maps, *self.unlisted) if e.map.id == map_id), None)

@@ -2,43 +2,61 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from ..core.escape import inline, narrative
+from ..core.escape import narrative
 from ..schema import json_schema
 from ..words.field_text import field_descriptions
 from . import layout
-from .blocks import page, table
+from .blocks import page
 from .model import VirtualFile
+from .templates import Markdown, Templates
 from .words import word
 
 ROOT = "JourneyMap"
 
 
-def reference_page(lang: str) -> VirtualFile:
+@dataclass(frozen=True)
+class Field:
+    name: Markdown
+    type: Markdown  # linked to the type it names
+    required: str
+    rules: Markdown
+    description: Markdown
+
+
+@dataclass(frozen=True)
+class Type:
+    name: Markdown  # the schema's identifier, shown as code in every language
+    anchor: str
+    description: Markdown
+    fields: list[Field]
+
+
+def reference_page(lang: str, templates: Templates | None = None) -> VirtualFile:
+    """``templates``: the site's (the defaults when None)."""
     schema = json_schema()
     defs: dict[str, Any] = schema.get("$defs", {})
-    order = [ROOT, *_reachable(schema, defs)]
-    title = word("reference.title", lang)
     # The schema's descriptions are English; a language with a table of its own reads those.
     described = field_descriptions(lang)
     w = lambda key: word(key, lang)  # noqa: E731
-    parts = [f"# {title}", w("reference.intro").format(schema="`generator/journeymaps/schema/journeymap.schema.json`")]
-    for name in order:
+    types = []
+    for name in [ROOT, *_reachable(schema, defs)]:
         node = schema if name == ROOT else defs[name]
-        # A type's name is the schema's identifier, not a word: shown as code in every language.
-        parts.append(f"## `{name}` {{#{_anchor(name)}}}")
-        if node.get("description"):
-            parts.append(narrative(described.get(name, node["description"])))
         required = set(node.get("required", []))
-        rows = []
-        for field, sub in node.get("properties", {}).items():
-            text = described.get(f"{name}.{field}", sub.get("description", ""))
-            rows.append((f"`{field}`", _type(sub, lang), w("diff.yes") if field in required else w("diff.no"),
-                         _constraints(sub, lang), _cell(text)))
-        parts.append(table([w("reference.field"), w("reference.type"), w("reference.required"), w("reference.rules"),
-                            w("reference.description")], rows))
-    return page(layout.REFERENCE, title, parts, site_lang=lang)
+        fields = [Field(Markdown(field), Markdown(_type(sub, lang)), w("diff.yes") if field in required else w("diff.no"),
+                        Markdown(_constraints(sub, lang)),
+                        Markdown(_cell(described.get(f"{name}.{field}", sub.get("description", "")))))
+                  for field, sub in node.get("properties", {}).items()]
+        description = narrative(described.get(name, node["description"])) if node.get("description") else ""
+        types.append(Type(Markdown(name), _anchor(name), Markdown(description), fields))
+    title = word("reference.title", lang)
+    body = (templates or Templates()).render(
+        "reference.md", w, title=title,
+        intro=Markdown(w("reference.intro").format(schema="`generator/journeymaps/schema/journeymap.schema.json`")),
+        types=types)
+    return page(layout.REFERENCE, title, [body], site_lang=lang)
 
 
 def _anchor(name: str) -> str:

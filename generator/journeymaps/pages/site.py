@@ -47,22 +47,27 @@ def failures_of(project: Project, known_ids: dict[str, str] | None = None) -> tu
     return tuple(Failure(path, tuple(fs), known_ids.get(path)) for path, fs in sorted(by_file.items()))
 
 
-def context_of(project: Project, failures: tuple[Failure, ...] = (), lang: str | None = None) -> SiteContext:
-    """The context of the ``lang`` site (the default language's when None)."""
+def context_of(project: Project, failures: tuple[Failure, ...] = (), lang: str | None = None,
+               templates: Templates | None = None) -> SiteContext:
+    """The context of the ``lang`` site (the default language's when None). ``templates``: the
+    project's page templates when the caller holds them already (compiled once per build)."""
     assert project.vocabulary is not None
     settings = project.vocabulary.settings
     lang = lang or settings.default_language
     shown, unlisted = languages.listed(lang, project.maps, settings.languages)
     guides = tuple(project.guides)
+    overdue = {f.path for f in project.findings if f.code == "stale-review"}
     return SiteContext(project.vocabulary, shown, guides, settings.site_name, failures, guides_citing(guides),
-                       Templates.for_project(project.root), lang, unlisted)
+                       templates or Templates.for_project(project.root), lang, unlisted,
+                       frozenset(e.map.id for e in project.maps if e.display in overdue))
 
 
 def build_site(project: Project, *, failures: tuple[Failure, ...] = (), png: bool = True,
-               cache_dir: Path | None = None, jobs: int | None = None, lang: str | None = None) -> Site:
+               cache_dir: Path | None = None, jobs: int | None = None, lang: str | None = None,
+               templates: Templates | None = None) -> Site:
     """The site of one language (the default when None): every map's pages, one map per
     translation group listed, pages not in ``lang`` marked, each page's language selector set."""
-    ctx = context_of(project, failures, lang)
+    ctx = context_of(project, failures, lang, templates)
     files: list[VirtualFile] = [home_page(ctx)]
     for ind in industries_in_use(ctx):
         files.append(industry_page(ind, ctx))
@@ -83,10 +88,10 @@ def build_site(project: Project, *, failures: tuple[Failure, ...] = (), png: boo
         files.append(page_of_guide)
     files += catalogue_pages(ctx)
     files += research_pages(ctx)
-    files.append(reference_page(ctx.lang))
+    files.append(reference_page(ctx.lang, ctx.templates))
     nav = navigation(ctx)
     if project.glossary is not None:
-        files += glossary_pages(project.glossary, ctx.lang, "site_config/glossary.yaml")
+        files += glossary_pages(project.glossary, ctx.lang, "site_config/glossary.yaml", ctx.templates)
         nav.insert(len(nav) - 1, glossary_nav(project.glossary, ctx.lang))  # before the authoring reference
     files = with_selectors(files, project, ctx.lang)
     site = Site(files, nav)

@@ -1,8 +1,11 @@
 """Pages from Jinja2 templates that a site can override from its ``theme/journeymaps/`` folder.
 
-The page builders hand a template values that are already Markdown, every text from a map
-escaped for where it lands; the template only arranges them. Templates run sandboxed: they
-come from the site's repository and may arrive in a pull request. Comments are ``{## ##}``
+The page builders hand a template typed view data (dataclasses); the template only arranges
+it. Map text is data: every ``{{ value }}`` is escaped as inline Markdown (``core.escape.inline``)
+unless it is ``Markdown`` already (a fragment we built, map text escaped inside it), or the
+template chose another context with a filter (``|attr``, ``|html_text``, ``|url_path``). A
+template that forgets a filter shows map text as typed; it can never run it. A site's templates
+run sandboxed: they come from its repository and may arrive in a pull request. Comments are ``{## ##}``
 because ``{#id}`` is Markdown's heading anchor. A site template that extends a default one
 names it ``default/<name>`` (``{% extends "default/map_page.md" %}``) and overrides blocks.
 """
@@ -14,25 +17,54 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined, TemplateError
+from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, TemplateError
 from jinja2 import TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from markupsafe import Markup
+
+from ..core.escape import attr, html_text, inline, url_path
 
 DEFAULTS = Path(__file__).parent / "templates"
 OVERRIDES = Path("theme") / "journeymaps"  # inside the project, next to Material's overrides
+
+
+Markdown = Markup
+"""Text that is Markdown already: a fragment a page builder made, map text escaped inside it.
+(Jinja's autoescaping machinery carries the mark; our escaping is Markdown's, not HTML's.)"""
+
+# The escape helpers, as filters: each says which context the value lands in, and marks it done.
+FILTERS: dict[str, Callable[[Any], Markup]] = {
+    "inline": lambda v: Markup(inline(v)),
+    "attr": lambda v: Markup(attr(v)),
+    "html_text": lambda v: Markup(html_text(v)),
+    "url_path": lambda v: Markup(url_path(str(v))),
+}
+
+
+def _finalize(value: Any) -> Markup:
+    """Every printed value: ours and numbers as they are, anything else (map text) as inline text."""
+    if isinstance(value, Markup):
+        return value
+    # A number cannot carry syntax where a template puts it ("1.5" is no list item mid-line).
+    return Markup(value) if isinstance(value, (int, float)) else Markup(inline(value))
 
 
 class TemplateProblem(Exception):
     """A page template that does not render: where, what is wrong, and what to do."""
 
 
-def _environment(override: Path | None) -> SandboxedEnvironment:
+def _environment(override: Path | None) -> Environment:
     defaults = FileSystemLoader(DEFAULTS)
     loaders: list[BaseLoader] = [FileSystemLoader(override)] if override is not None else []
     loader = ChoiceLoader([*loaders, defaults, PrefixLoader({"default": defaults})])
-    return SandboxedEnvironment(loader=loader, autoescape=False, undefined=StrictUndefined, trim_blocks=True,
-                                lstrip_blocks=True, keep_trailing_newline=True,
-                                comment_start_string="{##", comment_end_string="##}")
+    # A site's templates may come in a pull request: they run sandboxed. Ours alone are trusted
+    # code, and render in about half the time without the sandbox's checks on every attribute.
+    kind = SandboxedEnvironment if override is not None else Environment
+    env = kind(loader=loader, autoescape=True, finalize=_finalize, undefined=StrictUndefined,
+               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+               comment_start_string="{##", comment_end_string="##}")
+    env.filters.update(FILTERS)
+    return env
 
 
 @dataclass(frozen=True)
@@ -40,7 +72,7 @@ class Templates:
     """The templates of one site: its overrides first, then the defaults shipped with journeymaps."""
 
     override: Path | None = None
-    _env: SandboxedEnvironment = field(init=False, repr=False, compare=False)
+    _env: Environment = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # One environment per site: it caches compiled templates (and reloads a changed file).
@@ -52,9 +84,10 @@ class Templates:
         return cls(folder if folder.is_dir() else None)
 
     def render(self, name: str, w: Callable[[str], str], **values: Any) -> str:
-        """The Markdown of a page body; ``w(key)`` gives the catalogue's labels in the page's language."""
+        """The Markdown of a page body; ``w(key)`` gives the catalogue's labels in the page's language
+        (our own words: Markdown as they stand)."""
         try:
-            text = self._env.get_template(name).render(w=w, **values)
+            text = self._env.get_template(name).render(w=lambda key: Markup(w(key)), **values)
         except TemplateError as exc:
             raise TemplateProblem(self._explain(name, exc)) from None
         return text[:-1] if text.endswith("\n") else text

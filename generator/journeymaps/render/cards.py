@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..core.assemble import number
-from ..model.journey import JourneyMap, Stage
+from ..model.journey import JourneyMap, Play, Stage
 from ..model.lanes import LaneSpec
 from ..model.resolve import channel_name
 from ..model.vocabulary import Vocabulary
@@ -106,7 +106,35 @@ def lane_cards(m: JourneyMap, stage: Stage, spec: LaneSpec, vocab: Vocabulary, w
         return [Card((Part(k.name), Part(_kpi_values(k.baseline, k.target, current_of(k), k.unit, w, m.lang), SMALL,
                                           "muted")),
                      fill, edge, **_meta(spec, stage, n, k.id)) for n, k in enumerate(items)]
+    if spec.draw == "play":
+        return [_play_card(m, stage, spec, n, p, vocab, w) for n, p in enumerate(items)]
     raise ValueError(f"lane {spec.id!r} is not drawn as cards")
+
+
+def _play_card(m: JourneyMap, stage: Stage, spec: LaneSpec, n: int, p: Play, vocab: Vocabulary,
+               w: dict[str, str]) -> Card:
+    """Trigger first (what fires it), then what reaches the customer, then the channel and when.
+    The audience, touchpoint and guardrail are in the card's side panel and on the page: a card
+    stays as short as the other lanes', so a poster of the whole canvas stays legible."""
+    where = w["play.channel_timing"].format(channel=channel_name(p.channel, m.lang, vocab), timing=p.timing)
+    parts = (Part(w["play.when"].format(trigger=p.trigger), SMALL, bold=True), Part(p.content),
+             Part(where, SMALL, "muted", icon=_channel_icon(vocab, p.channel)))
+    extra = (("channel", p.channel), *((("kpi", p.kpi),) if p.kpi else ()))
+    return Card(parts, spec.token or "", f"{spec.token}-edge", **_meta(spec, stage, n, p.id, *extra))
+
+
+def guardrail_words(p: Play, w: dict[str, str]) -> str:
+    """A play's guardrail in one line (``at most 1 a week · quiet 21:00–07:00``), or empty."""
+    g = p.guardrail
+    if g is None:
+        return ""
+    said = []
+    if g.frequency_cap is not None:
+        said.append(w["play.cap." + g.frequency_cap.per].format(n=g.frequency_cap.times))
+    if g.quiet_hours is not None:
+        start, end = g.quiet_hours.split("-")
+        said.append(w["play.quiet"].format(start=start, end=end))
+    return " \u00b7 ".join(said)
 
 
 def _channel_icon(vocab: Vocabulary, channel_id: str) -> str | None:

@@ -109,6 +109,10 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
 
 
 _Dumper.add_representer(str, _str)
+# Every date of the format (a pilot's start and end) as a quoted string, like `last_reviewed`:
+# YAML 1.1 readers (js-yaml) would read a bare one as a date, which the schema refuses.
+_Dumper.add_representer(_dt.date, lambda dumper, value: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", value.isoformat(), style='"'))
 
 
 def derived(source: JourneyMap, source_path: str, *, map_id: str, title: str, lang: str, mode: Mode,

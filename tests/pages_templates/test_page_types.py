@@ -1,0 +1,141 @@
+"""Every page type comes from a template a site overrides from theme/journeymaps/<name>: the
+build uses the site's file for the pages of that type and for no other page, map text reaches a
+site's template escaped whatever the template does with it, and the README lists every template."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from journeymaps.cli import main
+from journeymaps.pages.home import home_page
+from journeymaps.pages.playbook import playbook_page
+from journeymaps.pages.site import context_of
+from journeymaps.pages.templates import DEFAULTS, Templates
+
+REPO = Path(__file__).resolve().parents[2]
+GOLDEN = REPO / "tests" / "pages_golden" / "golden" / "en"
+
+# Page template -> the pages of the English site it makes (the golden pages list them all).
+PAGES = {
+    "map_page.md": r"maps/[^/]+/index\.md",
+    "playbook.md": r"maps/[^/]+/playbook\.md",
+    "history.md": r"maps/[^/]+/history\.md",
+    "home.md": r"index\.md",
+    "industry.md": r"industries/[^/]+/index\.md",
+    "catalogue.md": r"catalogue/[^/]+\.md",
+    "catalogue_index.md": r"catalogue/index\.md",
+    "catalogue_channels.md": r"catalogue/channels\.md",
+    "catalogue_pain_points.md": r"catalogue/pain-points\.md",
+    "catalogue_opportunities.md": r"catalogue/opportunities\.md",
+    "catalogue_kpis.md": r"catalogue/kpis\.md",
+    "catalogue_tags.md": r"catalogue/tags\.md",
+    "catalogue_pilots.md": r"catalogue/pilots\.md",
+    "catalogue_plays.md": r"catalogue/plays\.md",
+    "glossary.md": r"glossary/[^/]+\.md",
+    "reference.md": r"reference/index\.md",
+}
+
+
+def _mark(name: str) -> str:
+    return f"Restyled by theme/journeymaps/{name}"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """One build of a site that overrides every page template: it extends the default and adds a
+    line under the page's head; the shared macros list items with "*" instead of "-"."""
+    root = tmp_path_factory.mktemp("site")
+    shutil.copytree(REPO / "site_config", root / "site_config")
+    shutil.copytree(REPO / "maps", root / "maps")
+    theme = root / "theme" / "journeymaps"
+    theme.mkdir(parents=True)
+    for name in PAGES:
+        (theme / name).write_text(f'{{% extends "default/{name}" %}}\n'
+                                  f"{{% block head %}}{{{{ super() }}}}\n{_mark(name)}\n{{% endblock %}}\n",
+                                  encoding="utf-8")
+    blocks = (DEFAULTS / "blocks.md").read_text(encoding="utf-8")
+    assert "- {{ item }}" in blocks
+    (theme / "blocks.md").write_text(blocks.replace("- {{ item }}", "* {{ item }}"), encoding="utf-8")
+    out = root / "docs"
+    assert main(["generate", "--out", str(out), "--root", str(root), "--no-png", "--today", "2026-11-23"]) == 0
+    en = out / "en"
+    return {p.relative_to(en).as_posix(): p.read_text(encoding="utf-8") for p in en.rglob("*.md")}
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_the_build_uses_a_site_template_for_its_pages_only(built: dict[str, str], name: str) -> None:
+    pattern = re.compile(PAGES[name])
+    ours = {path for path in built if pattern.fullmatch(path)}
+    assert ours, f"no page made by {name}"
+    marked = {path for path, text in built.items() if _mark(name) in text}
+    assert marked == ours
+    for path in ours:
+        # The page is the default one plus the sites' lines (a catalogue has two: its own and the
+        # layout's): the golden page (no golden for
+        # history pages: they follow the repository's commits), with the list marks undone.
+        page = re.sub(r"\nRestyled by theme/journeymaps/\w+\.md\n", "", built[path]).replace("\n* ", "\n- ")
+        golden = GOLDEN / path
+        if golden.exists():
+            assert page == golden.read_text(encoding="utf-8")
+
+
+def test_the_shared_macros_are_a_template_too(built: dict[str, str]) -> None:
+    home = built["index.md"]
+    more = home.split("{#more}", 1)[1]
+    assert more.strip().splitlines()[-1].startswith("* [")
+    assert "\n- " not in more
+
+
+def test_every_default_template_is_in_the_test_and_in_the_readme() -> None:
+    shipped = {p.name for p in DEFAULTS.glob("*.md")}
+    assert shipped == {*PAGES, "blocks.md"}
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Restyling the pages", 1)[1].split("\n## ", 1)[0]
+    listed = set(re.findall(r"^\| `([a-z_]+\.md)` \|", section, re.M))
+    assert listed == shipped
+
+
+@pytest.fixture(scope="module")
+def banking(project):
+    return next(e for e in project.maps if e.map.id == "online-banking")
+
+
+HOSTILE = "<script>x</script>{: onclick=y} [a](javascript:b) | *c*"
+
+
+def _hostile(entry):
+    m = entry.map
+    stages = [s.model_copy(update={"opportunities": [o.model_copy(update={"text": HOSTILE}) for o in s.opportunities]})
+              for s in m.stages]
+    return dataclasses.replace(entry, map=m.model_copy(update={"summary": HOSTILE, "title": HOSTILE,
+                                                                "stages": stages}))
+
+
+def _body(page) -> str:
+    return page.content.split("---\n", 2)[2]
+
+
+def test_map_text_reaches_a_site_template_escaped_even_without_a_filter(banking, project, tmp_path: Path) -> None:
+    (tmp_path / "playbook.md").write_text(
+        "{{ summary }}\n{% for r in ranked %}{{ r.opportunity }} {{ r.owner }}\n{% endfor %}", encoding="utf-8")
+    ctx = dataclasses.replace(context_of(project), templates=Templates(tmp_path))
+    body = _body(playbook_page(_hostile(banking), ctx))
+    assert body.count("&lt;script&gt;") > 2
+    for raw in ("<script>", "{: onclick", "](javascript", " | *c*"):
+        assert raw not in body
+
+
+def test_a_site_template_chooses_the_html_context_with_a_filter(project, tmp_path: Path) -> None:
+    (tmp_path / "home.md").write_text(
+        '{% for c in cards %}<a title="{{ c.summary|attr }}">{{ c.title|html_text }}</a>\n{% endfor %}',
+        encoding="utf-8")
+    ctx = context_of(project)
+    hostile = tuple(_hostile(e) for e in ctx.maps)
+    body = _body(home_page(dataclasses.replace(ctx, maps=hostile, templates=Templates(tmp_path))))
+    assert '<a title="&lt;script&gt;x&lt;/script&gt;{: onclick=y} [a](javascript:b) | *c*">' in body
+    assert "<script>" not in body
