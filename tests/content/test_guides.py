@@ -1,4 +1,4 @@
-"""The six method guides of the sample content: present, in order, on topic, linked into the maps, clean."""
+"""The seven method guides of the sample content: present, in order, on topic, linked into the maps, clean."""
 
 from __future__ import annotations
 
@@ -24,9 +24,13 @@ GUIDES = [
                                           "analyse behaviour per stage", "touchpoint, content and timing",
                                           "optimise continuously", "real-time interaction management"]),
     ("measuring", ["measuring", "journey"], ["complete each stage", "friction", "satisfied"]),
+    ("whole-journey", ["whole journey", "channels"], ["customer", "online and offline", "milestones",
+                                                      "roadmap", "segments", "technology",
+                                                      "leads into sales", "beyond expectations", "train"]),
 ]
-SAMPLE_MAPS = {"online-banking", "fashion-store", "fitness-app"}
-STAGES = {"awareness", "consideration", "purchase", "retention", "advocacy"}
+SAMPLE_MAPS = {"online-banking", "online-banking-to-be", "fashion-store", "fitness-app", "fibre-street-leads"}
+STAGES = {"awareness", "consideration", "purchase", "retention", "advocacy", "registration", "engagement",
+          "activation"}
 MAP_LINK = re.compile(r"\]\(map:([a-z0-9-]+)(?:#([a-z0-9-]+))?\)")
 GUIDE_LINK = re.compile(r"\]\(guide:([a-z0-9-]+)\)")
 HEADING = re.compile(r"^#{1,4} +(.+)$", re.MULTILINE)
@@ -40,10 +44,10 @@ def guides(project):
     return {g.meta.id: g for g in project.guides if g.display.startswith("maps/method/") and g.meta.lang == "en"}
 
 
-def test_six_guides_in_reading_order(project):
+def test_seven_guides_in_reading_order(project):
     originals = [g for g in project.guides if g.meta.lang == "en"]
     assert [g.meta.id for g in originals] == [gid for gid, _, _ in GUIDES]
-    assert [g.meta.order for g in originals] == list(range(1, 7))
+    assert [g.meta.order for g in originals] == list(range(1, len(GUIDES) + 1))
     for g in project.guides:
         assert g.path.name == f"{g.meta.id}.md"
     # Every other guide is a translation of one of them.

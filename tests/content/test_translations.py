@@ -12,6 +12,8 @@ import pytest
 PAIRS = [
     ("online-banking", "online-banking-zh", "zh", re.compile(r"[\u4e00-\u9fff]")),
     ("fitness-app", "fitness-app-pl", "pl", re.compile(r"[a-ząćęłńóśźż]", re.IGNORECASE)),
+    ("fashion-store", "fashion-store-zh", "zh", re.compile(r"[\u4e00-\u9fff]")),
+    ("fashion-store", "fashion-store-pl", "pl", re.compile(r"[a-ząćęłńóśźż]", re.IGNORECASE)),
 ]
 POLISH_LETTERS = re.compile(r"[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]")
 IDS = [p[1] for p in PAIRS]

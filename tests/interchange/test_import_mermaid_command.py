@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from journeymaps.cli import main
+from journeymaps.schema import MODELINE_TARGET
+from journeymaps.schema.site import SITE_SCHEMA_NAME
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parents[2]
@@ -23,6 +25,12 @@ def check(*paths: Path) -> int:
     return main(["check", "--site-config", SITE_CONFIG, "--today", TODAY, *map(str, paths)])
 
 
+def _schema_of(path: Path) -> str:
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("# yaml-language-server: $schema="), first
+    return first.removeprefix("# yaml-language-server: $schema=")
+
+
 OK_FIXTURES = ["acc_multiline.md", "before_section.mmd", "blank_lines.md", "chinese.md", "comments.mmd",
                "no_title.mmd", "polish.mmd", "several.md", "tabs.mmd"]
 
@@ -35,8 +43,8 @@ def test_imported_maps_pass_the_check(name, tmp_path, capsys):
     assert written
     printed = capsys.readouterr().out
     assert all(f"wrote {p.as_posix()}" in printed for p in written)
-    assert all(p.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../../generator/journeymaps/schema/")
-               for p in written)
+    # Each file's modeline leads, from where the file is, to the schema of the site it was imported for.
+    assert {(p.parent / _schema_of(p)).resolve() for p in written} == {REPO / "site_config" / SITE_SCHEMA_NAME}
     assert check(*written) == 0, capsys.readouterr().out
 
 
@@ -77,7 +85,8 @@ def test_refuses_an_id_used_in_another_industry_folder(tmp_path, capsys):
 def test_stdout_output_and_located_errors(tmp_path, capsys):
     assert run(str(FIXTURES / "polish.mmd"), "--industry", "banking", "--out", "-") == 0
     captured = capsys.readouterr()
-    assert captured.out.startswith("# yaml-language-server:") and "id: zakladanie-konta-w-banku-internetowym" in captured.out
+    # Printed, the map has no place in a project yet: the generic schema.
+    assert captured.out.startswith(f"# yaml-language-server: $schema={MODELINE_TARGET}\n") and "id: zakladanie-konta-w-banku-internetowym" in captured.out
     assert run(str(FIXTURES / "scores.mmd"), "--industry", "banking", "--out", str(tmp_path)) == 1
     captured = capsys.readouterr()
     assert "scores.mmd:8:13: error[score]: the score `good` is not a number" in captured.err

@@ -126,16 +126,17 @@ def test_completion_of_ids_where_they_are_referenced(server: Client, project: Pa
     found = server.request("textDocument/completion", {"textDocument": {"uri": uri}, "position": at})
     assert [item["label"] for item in found["items"]] == ["maya", "robert"]
     assert "search-ads" in _labels(server, uri, text, "channel: ") and "pigeon-post" not in _labels(server, uri, text, "channel: ")
-    assert _labels(server, uri, text, "industry: ") == ["banking", "fashion", "fitness"]
+    assert _labels(server, uri, text, "industry: ") == ["banking", "fashion", "fitness", "telecom"]
     at = position(text, "  - id: consideration", len("  - id: "))
     found = server.request("textDocument/completion", {"textDocument": {"uri": uri}, "position": at})
-    assert [item["label"] for item in found["items"]] == ["awareness", "consideration", "purchase", "retention", "advocacy"]
+    assert [item["label"] for item in found["items"]] == ["awareness", "consideration", "purchase", "retention", "advocacy",
+                                                          "registration", "engagement", "activation"]
     pains = _labels(server, uri, text, "addresses: [")
     assert "security-doubts" in pains and "upload-rejections" in pains and "maya" not in pains
     kpis = _labels(server, uri, text, "kpis: [")
     assert "visit-to-application" in kpis and "nps" in kpis
     assert _labels(server, uri, text, "translations: {") == ["en", "zh", "pl"]
-    assert _labels(server, uri, text, "translations: {zh: ") == ["online-banking-zh"]
+    assert _labels(server, uri, text, "translations: {zh: ") == ["fashion-store-zh", "online-banking-zh"]  # every zh map
 
 
 def test_hover_and_definition_of_an_id(server: Client, project: Path) -> None:

@@ -105,3 +105,15 @@ def test_new_items_complete_as_skeletons_and_no_key_as_null(yamlls: Client) -> N
     items = found["items"] if isinstance(found, dict) else found
     skeleton = next(i for i in items if i["label"] == "New stage")
     assert "emotions:" in skeleton["insertText"] and "touchpoints:" in skeleton["insertText"]
+
+
+def test_an_impossible_date_is_flagged_and_a_leap_day_is_not(yamlls: Client) -> None:
+    original = MAP.read_text(encoding="utf-8")
+    reviewed = next(line for line in original.splitlines() if line.startswith("last_reviewed:"))
+    text = original.replace(reviewed, 'last_reviewed: "2026-02-30"', 1)
+    _, diagnostics = yamlls.show(text)
+    (flagged,) = diagnostics
+    assert flagged["range"]["start"] == position(text, 'last_reviewed: "2026-02-30"', len("last_reviewed: "))
+    assert "calendar" in flagged["message"] and "YYYY-MM-DD" in flagged["message"]
+    assert yamlls.show(original.replace(reviewed, "last_reviewed: 2028-02-29", 1))[1] == []
+    assert len(yamlls.show(original.replace(reviewed, "last_reviewed: 2100-02-29", 1))[1]) == 1  # not a leap year

@@ -12,9 +12,12 @@ from pathlib import Path
 import pytest
 
 from journeymaps.cli import main
+from journeymaps.core.findings import Finding
+from journeymaps.pages.guides import guide_page
 from journeymaps.pages.home import home_page
+from journeymaps.pages.model import Failure
 from journeymaps.pages.playbook import playbook_page
-from journeymaps.pages.site import context_of
+from journeymaps.pages.site import context_of, failure_pages
 from journeymaps.pages.templates import DEFAULTS, Templates
 
 REPO = Path(__file__).resolve().parents[2]
@@ -25,6 +28,7 @@ PAGES = {
     "map_page.md": r"maps/[^/]+/index\.md",
     "playbook.md": r"maps/[^/]+/playbook\.md",
     "history.md": r"maps/[^/]+/history\.md",
+    "compare_page.md": r"maps/[^/]+/compare\.md",
     "home.md": r"index\.md",
     "industry.md": r"industries/[^/]+/index\.md",
     "catalogue.md": r"catalogue/[^/]+\.md",
@@ -38,11 +42,27 @@ PAGES = {
     "catalogue_plays.md": r"catalogue/plays\.md",
     "glossary.md": r"glossary/[^/]+\.md",
     "reference.md": r"reference/index\.md",
+    "guide.md": r"method/(?!index\.md)[^/]+\.md",
+    "method.md": r"method/index\.md",
 }
+# Page templates whose pages only `mkdocs serve` makes (a map that fails the check keeps its pages).
+SERVE_ONLY = {"failure.md": (r"maps/[^/]+/index\.md", r"maps/[^/]+/playbook\.md")}
 
 
 def _mark(name: str) -> str:
     return f"Restyled by theme/journeymaps/{name}"
+
+
+def _restyle(theme: Path, name: str) -> None:
+    """A site template that extends the default and adds a line under the page's head."""
+    theme.mkdir(parents=True, exist_ok=True)
+    (theme / name).write_text(f'{{% extends "default/{name}" %}}\n'
+                              f"{{% block head %}}{{{{ super() }}}}\n{_mark(name)}\n{{% endblock %}}\n", encoding="utf-8")
+
+
+def _unmarked(page: str) -> str:
+    """A restyled page without the site's lines and with the list marks undone: the default page."""
+    return re.sub(r"\nRestyled by theme/journeymaps/\w+\.md\n", "", page).replace("\n* ", "\n- ")
 
 
 @pytest.fixture(scope="module")
@@ -53,11 +73,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     shutil.copytree(REPO / "site_config", root / "site_config")
     shutil.copytree(REPO / "maps", root / "maps")
     theme = root / "theme" / "journeymaps"
-    theme.mkdir(parents=True)
     for name in PAGES:
-        (theme / name).write_text(f'{{% extends "default/{name}" %}}\n'
-                                  f"{{% block head %}}{{{{ super() }}}}\n{_mark(name)}\n{{% endblock %}}\n",
-                                  encoding="utf-8")
+        _restyle(theme, name)
     blocks = (DEFAULTS / "blocks.md").read_text(encoding="utf-8")
     assert "- {{ item }}" in blocks
     (theme / "blocks.md").write_text(blocks.replace("- {{ item }}", "* {{ item }}"), encoding="utf-8")
@@ -78,10 +95,9 @@ def test_the_build_uses_a_site_template_for_its_pages_only(built: dict[str, str]
         # The page is the default one plus the sites' lines (a catalogue has two: its own and the
         # layout's): the golden page (no golden for
         # history pages: they follow the repository's commits), with the list marks undone.
-        page = re.sub(r"\nRestyled by theme/journeymaps/\w+\.md\n", "", built[path]).replace("\n* ", "\n- ")
         golden = GOLDEN / path
         if golden.exists():
-            assert page == golden.read_text(encoding="utf-8")
+            assert _unmarked(built[path]) == golden.read_text(encoding="utf-8")
 
 
 def test_the_shared_macros_are_a_template_too(built: dict[str, str]) -> None:
@@ -93,7 +109,7 @@ def test_the_shared_macros_are_a_template_too(built: dict[str, str]) -> None:
 
 def test_every_default_template_is_in_the_test_and_in_the_readme() -> None:
     shipped = {p.name for p in DEFAULTS.glob("*.md")}
-    assert shipped == {*PAGES, "blocks.md"}
+    assert shipped == {*PAGES, *SERVE_ONLY, "blocks.md"}
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Restyling the pages", 1)[1].split("\n## ", 1)[0]
     listed = set(re.findall(r"^\| `([a-z_]+\.md)` \|", section, re.M))
@@ -139,3 +155,45 @@ def test_a_site_template_chooses_the_html_context_with_a_filter(project, tmp_pat
     body = _body(home_page(dataclasses.replace(ctx, maps=hostile, templates=Templates(tmp_path))))
     assert '<a title="&lt;script&gt;x&lt;/script&gt;{: onclick=y} [a](javascript:b) | *c*">' in body
     assert "<script>" not in body
+
+
+def _failing(display: str, map_id: str | None) -> Failure:
+    return Failure(display, (Finding(display, 3, 5, "error", "E100", f"bad ``` value {HOSTILE}", "fix `it`"),
+                             Finding(display, 7, 1, "error", "E101", "second", None)), map_id)
+
+
+def test_a_site_template_restyles_the_pages_of_a_failing_map_only(project, tmp_path: Path) -> None:
+    """A map that fails the check under `mkdocs serve` keeps its map page and playbook, from failure.md."""
+    _restyle(tmp_path, "failure.md")
+    ctx = context_of(project)
+    f = _failing("maps/banking/broken.yaml", "broken-map")
+    default = failure_pages(f, ctx)
+    restyled = failure_pages(f, dataclasses.replace(ctx, templates=Templates(tmp_path)))
+    assert [p.path for p in restyled] == ["maps/broken-map/index.md", "maps/broken-map/playbook.md"]
+    assert all(re.fullmatch(pattern, p.path) for pattern, p in zip(SERVE_ONLY["failure.md"], restyled))
+    for mine, theirs in zip(restyled, default):
+        assert _mark("failure.md") in mine.content and _mark("failure.md") not in theirs.content
+        assert _unmarked(mine.content) == theirs.content
+    # The other pages of that site are not made from failure.md.
+    assert _mark("failure.md") not in home_page(dataclasses.replace(ctx, templates=Templates(tmp_path))).content
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "pl"])
+def test_the_located_errors_show_map_text_as_typed_inside_their_code_block(project, lang: str) -> None:
+    """On a failing map's pages and a failing guide's page: the file name escaped in the note's
+    title, each report line in the code block as `journeymaps check` prints it, the fence unbroken."""
+    ctx = context_of(project, lang=lang)
+    guide = ctx.guides[0]
+    f = _failing("maps/banking/<b>x</b>*y*.yaml", "broken-map")
+    ctx = dataclasses.replace(ctx, failures=(f, _failing(guide.display, None)))
+    pages = [*failure_pages(f, ctx), guide_page(guide, ctx)]
+    for p, shown in zip(pages, ("&lt;b&gt;x&lt;/b&gt;&#42;y&#42;", "&lt;b&gt;x&lt;/b&gt;&#42;y&#42;", guide.display)):
+        body = _body(p)
+        title, block = body.split("!!! failure ", 1)[1].split("\n\n", 1)
+        assert shown in title and "<b>" not in title
+        lines = block.split("\n\n", 1)[0].splitlines()
+        assert lines[0] == "    ```text" and lines[-1] == "    ```"
+        assert all(line.startswith("    ") and "```" not in line for line in lines[1:-1])
+        assert f"bad ''' value {HOSTILE}" in block  # shown, not parsed: as typed
+    assert "# broken-map" in _body(pages[0])
+    assert _body(pages[2]).index("!!! failure") < _body(pages[2]).index("\n## ")  # the note leads the guide

@@ -10,7 +10,10 @@ from journeymaps.check.runner import check_paths
 from journeymaps.cli import main
 from journeymaps.load.site_config import load_vocabulary
 from journeymaps.project import load_project
-from journeymaps.scaffold import MODELINE
+from journeymaps.schema.site import SITE_MODELINE_TARGET, SITE_SCHEMA_NAME
+
+# A map in the project points at its site's schema (issue 17).
+MODELINE = f"# yaml-language-server: $schema={SITE_MODELINE_TARGET}"
 
 TODAY = "2026-11-23"
 
@@ -98,11 +101,12 @@ def test_translation_keeps_the_ids_and_asks_for_the_back_link(site: Path, capsys
 
 
 def test_to_be_version(site: Path, capsys) -> None:
-    assert new("--from", "maps/banking/online-banking.yaml") == 0
-    path = site / "maps" / "banking" / "online-banking-to-be.yaml"
+    # The sample content has an online-banking-to-be map already: this one is a second redesign.
+    assert new("--from", "maps/banking/online-banking.yaml", "--id", "online-banking-next") == 0
+    path = site / "maps" / "banking" / "online-banking-next.yaml"
     assert errors_of(site, path) == []
     project = load_project(site)
-    source, copy = project.map("online-banking").map, project.map("online-banking-to-be").map
+    source, copy = project.map("online-banking").map, project.map("online-banking-next").map
     assert (copy.status, copy.based_on, copy.lang) == ("to-be", "online-banking", "en")
     assert copy.title == source.title + " (to-be)"
     assert copy.translations == {}
@@ -114,6 +118,19 @@ def test_to_be_version(site: Path, capsys) -> None:
                                    "based_on": None, "translations": source.translations,
                                    "last_reviewed": source.last_reviewed}) == source.model_copy(
         update={"stages": unmeasured})
+
+
+def test_the_modeline_finds_the_site_schema_from_any_maps_folder(site: Path, capsys) -> None:
+    (site / "site_config" / SITE_SCHEMA_NAME).unlink()
+    elsewhere = site / "docs" / "journeys"
+    assert new("--industry", "banking", "--title", "Elsewhere", "--maps-dir", str(elsewhere)) == 0
+    path = elsewhere / "banking" / "elsewhere.yaml"
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    target = first.removeprefix("# yaml-language-server: $schema=")
+    assert target == "../../../site_config/" + SITE_SCHEMA_NAME
+    # The schema it points at is there: `new` wrote it, as the build would have.
+    assert (path.parent / target).resolve().is_file()
+    assert SITE_SCHEMA_NAME in capsys.readouterr().err
 
 
 def test_copy_keeps_text_that_yaml_1_1_would_misread(site: Path) -> None:

@@ -76,12 +76,15 @@ def test_an_untranslated_map_is_in_every_site_in_its_language_and_marked(site_di
 def test_the_chinese_navigation_lists_every_journey_once_in_chinese(site_dir: Path) -> None:
     html = _html(site_dir, "zh/")
     nav = html.split('class="md-nav md-nav--primary"', 1)[1].split('class="md-content"', 1)[0]
-    for name in ("首页", "网上银行", "时尚电商", "健身应用", "方法"):
+    for name in ("首页", "网上银行", "时尚电商", "健身应用", "电信与宽带", "方法"):
         assert name in nav, name
     cards = html.split('<li class="jm-card"')[1:]
     titles = {re.search(r">([^<]+)</a>", c).group(1) for c in cards}
-    assert titles == {"开立并用好一个网上银行账户", "Buying and coming back to an online fashion store",
-                      "Starting and sticking with a fitness app subscription"}
+    # One card per journey: the Chinese translation where there is one, else the original.
+    assert titles == {"开立并用好一个网上银行账户", "在线时装店的购买与回购",
+                      "Starting and sticking with a fitness app subscription",
+                      "Online banking redesigned: guided capture, an application tracker and a salary switch",
+                      "Fibre comes to the street, from registering interest to a connected home"}
 
 
 @pytest.mark.parametrize("lang, word, map_id", [("zh", "漏斗", "online-banking-zh"),
@@ -127,21 +130,21 @@ def test_selector_links_hold_when_a_translation_is_added_or_removed(project_copy
     selector = _selector(tmp_path / "removed", "maps/online-banking/")
     assert resolve(tmp_path / "removed", "maps/online-banking/", selector["zh"]) == \
         page_file(tmp_path / "removed", "zh/maps/online-banking/")
-    # Added: a Polish translation of the fashion store; the selector now leads to it.
-    fashion = root / "maps" / "fashion"
-    text = (fashion / "fashion-store.yaml").read_text(encoding="utf-8")
-    (fashion / "fashion-store.yaml").write_text(
-        re.sub(r"^(tags: .*\n)", r"\1translations: {pl: fashion-store-pl}\n", text, count=1, flags=re.M),
+    # Added: a Polish translation of the telecom map; the selector now leads to it.
+    telecom = root / "maps" / "telecom"
+    text = (telecom / "fibre-street-leads.yaml").read_text(encoding="utf-8")
+    (telecom / "fibre-street-leads.yaml").write_text(
+        re.sub(r"^(tags: .*\n)", r"\1translations: {pl: fibre-street-leads-pl}\n", text, count=1, flags=re.M),
         encoding="utf-8")
-    polish = re.sub(r"^id: fashion-store$", "id: fashion-store-pl", text, count=1, flags=re.M)
+    polish = re.sub(r"^id: fibre-street-leads$", "id: fibre-street-leads-pl", text, count=1, flags=re.M)
     polish = re.sub(r"^lang: en$", "lang: pl", polish, count=1, flags=re.M)
-    polish = re.sub(r"^(tags: .*\n)", r"\1translations: {en: fashion-store}\n", polish, count=1, flags=re.M)
-    (fashion / "fashion-store-pl.yaml").write_text(polish, encoding="utf-8")
+    polish = re.sub(r"^(tags: .*\n)", r"\1translations: {en: fibre-street-leads}\n", polish, count=1, flags=re.M)
+    (telecom / "fibre-street-leads-pl.yaml").write_text(polish, encoding="utf-8")
     _build(root, tmp_path / "added")
     assert not _selector_targets(tmp_path / "added")
-    selector = _selector(tmp_path / "added", "maps/fashion-store/")
-    assert resolve(tmp_path / "added", "maps/fashion-store/", selector["pl"]) == \
-        page_file(tmp_path / "added", "pl/maps/fashion-store-pl/")
+    selector = _selector(tmp_path / "added", "maps/fibre-street-leads/")
+    assert resolve(tmp_path / "added", "maps/fibre-street-leads/", selector["pl"]) == \
+        page_file(tmp_path / "added", "pl/maps/fibre-street-leads-pl/")
 
 
 def test_every_language_under_its_tag_when_the_settings_say_so(project_copy, tmp_path: Path) -> None:

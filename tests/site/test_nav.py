@@ -28,10 +28,13 @@ def test_small_industry_lists_its_maps(project) -> None:
     assert titles[0] == "Home" and titles[-4:] == ["Method", "Catalogues", "Research", "Authoring reference"]
     industries = [i for i in nav if i.path and i.path.startswith("industries/")]
     assert {i.path.split("/")[1] for i in industries} == {e.map.industry for e in project.maps}
+    based_on = {e.map.id: e.map.based_on for e in project.maps}
     for ind in industries:
         for child in ind.children:  # each map: its page, with its playbook and history below it
+            map_id = child.path.split("/")[1]
+            compare = ["compare.md"] if based_on[map_id] else []  # a to-be map: its compare page too
             assert child.path.startswith("maps/") and [c.path.rsplit("/", 1)[1] for c in child.children] == [
-                "playbook.md", "history.md"]
+                "playbook.md", "history.md", *compare]
 
 
 def test_large_industry_is_chunked(project) -> None:

@@ -161,7 +161,7 @@ def test_an_edited_map_is_rebuilt_alone_in_every_language(served) -> None:
     """An untranslated map is in every language's site: the one-map rebuild updates all of them,
     with the same pages a full build gives."""
     root, site, server, plugin, full_builds = served
-    path = root / "maps" / "fashion" / "fashion-store.yaml"
+    path = root / "maps" / "telecom" / "fibre-street-leads.yaml"
     summary = re.search(r"^summary: ?>?-?\n?\s*(\S.{20})", path.read_text(encoding="utf-8"), re.M).group(1)
     _edit(path, summary, "Zanzibar " + summary)
     started = time.perf_counter()
@@ -170,14 +170,14 @@ def test_an_edited_map_is_rebuilt_alone_in_every_language(served) -> None:
     _background_done()  # and the rest, in the background
     elapsed = time.perf_counter() - started
     assert len(full_builds) == 1, "an edit that keeps the navigation must not rebuild the whole site"
-    pages = {lang: site / prefix / "maps" / "fashion-store" / "index.html"
+    pages = {lang: site / prefix / "maps" / "fibre-street-leads" / "index.html"
              for lang, prefix in (("en", ""), ("zh", "zh"), ("pl", "pl"))}
     patched = {lang: p.read_text(encoding="utf-8") for lang, p in pages.items()}
     for lang, page in patched.items():
         assert "Zanzibar" in page, lang
     assert "Zanzibar" in (site / "zh" / "index.html").read_text(encoding="utf-8")  # the zh home card
     index = json.loads((site / "zh" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert any("Zanzibar" in d["text"] for d in index["docs"] if d["location"].startswith("maps/fashion-store/"))
+    assert any("Zanzibar" in d["text"] for d in index["docs"] if d["location"].startswith("maps/fibre-street-leads/"))
     assert any(d["location"].startswith("maps/online-banking-zh/") for d in index["docs"])
     assert elapsed < 10, f"the one-map rebuild of three languages took {elapsed:.1f} s"
     plugin._snapshot = {}  # the next build is a full one

@@ -108,3 +108,26 @@ def test_signed_numbers_and_dates_per_locale() -> None:
     assert (date(day, "en"), date(day, "zh"), date(day, "pl")) == \
         ("October 14, 2026", "2026年10月14日", "14 października 2026")
     assert date(day, "zh-Hant") == "2026年10月14日" and date(day, "xx") == "October 14, 2026"
+
+
+_VALUES = [1, 7, -3, 12, 999, 1000, 4200, 38000, -13500, 1234567, 10**15, 0.5, 2.85, 3.1, -0.45, 0.3333, 1234.5678,
+           -98765.4321, 0.0001]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "pl"])
+@pytest.mark.parametrize("sign", [False, True])
+def test_numbers_read_as_babel_writes_them_with_the_pattern_parsed_once(lang, sign, monkeypatch) -> None:
+    """``number`` keeps Babel's parsed pattern per locale; the text is still exactly Babel's."""
+    from babel import numbers
+
+    from journeymaps.core import assemble
+
+    expected = [numbers.format_decimal(v, format=assemble._SIGNED if sign else assemble._NUMBER, locale=lang)
+                for v in _VALUES]
+    parsed = []
+    real = numbers.parse_pattern
+    monkeypatch.setattr(numbers, "parse_pattern", lambda p: parsed.append(p) or real(p))
+    assemble._number_format.cache_clear()
+    assert [number(v, lang, sign=sign) for v in _VALUES * 3] == expected * 3
+    assert len(parsed) == 1
+    assemble._number_format.cache_clear()  # no formatter made with the counting parser stays behind

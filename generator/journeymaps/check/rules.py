@@ -11,7 +11,7 @@ from typing import Any
 
 from ..core.findings import Finding, Severity
 from ..load.yaml12 import Loaded
-from ..model.journey import EVIDENCE_URL_PATTERN, EmotionScale, HYPOTHESIS, JourneyMap
+from ..model.journey import EVIDENCE_PATTERN, EmotionScale, JourneyMap
 from ..model.resolve import effective_scale, low_threshold
 from ..model.limits import CARD_LANES, MAX_CARDS_PER_LANE, MAX_PERSONAS, MAX_STAGES
 from ..core.markdown import unclosed_fence
@@ -25,7 +25,7 @@ from .translations import TranslationDoc, check_links
 from .loop_rules import check_loop
 from .kpi_series import check_in_map
 
-_URL = re.compile(EVIDENCE_URL_PATTERN, re.IGNORECASE)
+_EVIDENCE = re.compile(EVIDENCE_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -165,7 +165,7 @@ def check_map(m: JourneyMap, loaded: Loaded, display: str, file_path: Path | Non
 
 def _check_evidence(c: _Collector, path: tuple[Any, ...], evidence: str, ctx: RuleContext) -> None:
     """Evidence names a study of the register, a research link, or the word `hypothesis`."""
-    if evidence == HYPOTHESIS or _URL.match(evidence):
+    if _EVIDENCE.fullmatch(evidence):  # the word `hypothesis` or a research link
         return
     study = ctx.vocabulary.study(evidence)
     if study is None:

@@ -15,7 +15,10 @@ from ..check.report import text as text_report
 from ..core.findings import Finding
 from ..load.site_config import find_site_config, load_vocabulary
 from ..model.vocabulary import Vocabulary
+from ..schema.site import site_schema_path, write_site_schema
 from ..core.phrase import Phrase, phrase
+from ..core import today as _today
+from ..core.today import TODAY_ENV, today_from
 from ..words import LANGUAGES, REFERENCE
 from ..words.reader import UnknownLanguage, Wording, output_language
 
@@ -53,8 +56,8 @@ def add_site_config_option(p: argparse.ArgumentParser) -> None:
 
 
 def add_today_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--today", metavar="YYYY-MM-DD", default=os.environ.get("JOURNEYMAPS_TODAY"),
-                   help="date used for the review-age check (default: today, or $JOURNEYMAPS_TODAY)")
+    p.add_argument("--today", metavar="YYYY-MM-DD", default=today_from(os.environ),
+                   help=f"date used for the review-age check (default: today, or ${TODAY_ENV})")
 
 
 def add_output_language_option(p: argparse.ArgumentParser) -> None:
@@ -73,10 +76,8 @@ def reader_language(args: argparse.Namespace | None = None) -> str:
 
 
 def parse_today(value: str | None) -> _dt.date:
-    if not value:
-        return _dt.date.today()
     try:
-        return _dt.date.fromisoformat(value)
+        return _today.parse_today(value)
     except ValueError:
         raise usage("cli.bad_today", value=value) from None
 
@@ -105,6 +106,13 @@ def vocabulary_for(args: argparse.Namespace, near: Path | None = None) -> Vocabu
     if vocab is None:
         raise ConfigError(findings)
     return vocab
+
+
+def refresh_site_schema(args: argparse.Namespace | None, site_config: Path, vocab: Vocabulary) -> None:
+    """Rewrite the site schema when it is stale, and say so: editors read it through the maps'
+    modeline, so it follows ``site_config/`` even when a map fails."""
+    if write_site_schema(site_config, vocab):
+        print(tell(args, "cli.wrote", path=site_schema_path(site_config)), file=sys.stderr)
 
 
 def maps_dir_of(site_config: Path) -> Path:

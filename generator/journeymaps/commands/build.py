@@ -10,9 +10,8 @@ from ..check.report import text as text_report
 from ..engine import mkdocs_build
 from ..engine.atomic import build_and_swap
 from ..project import load_project
-from ..schema.site import site_schema_path, write_site_schema
 from . import (EXIT_FINDINGS, EXIT_OK, add_output_language_option, add_today_option, parse_today, reader_language,
-               tell, usage)
+               refresh_site_schema, tell, usage)
 
 HELP = "check the maps and build the site into site/ (the last good site stays if anything fails)"
 DESCRIPTION = """\
@@ -47,9 +46,8 @@ def run(args: argparse.Namespace) -> int:
     today = parse_today(args.today)
     project = load_project(root, today=today)
     errors = project.errors()
-    if project.vocabulary is not None and write_site_schema(root / "site_config", project.vocabulary):
-        # Editors read it through the maps' modeline: it follows site_config/ even when a map fails.
-        print(tell(args, "cli.wrote", path=site_schema_path(root / "site_config")), file=sys.stderr)
+    if project.vocabulary is not None:
+        refresh_site_schema(args, root / "site_config", project.vocabulary)
     if project.vocabulary is None or errors:
         sys.stdout.write(text_report(errors or project.findings, project.files, reader_language(args)))
         print(tell(args, "cli.build.check_failed"), file=sys.stderr)

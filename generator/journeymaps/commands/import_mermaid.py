@@ -14,8 +14,9 @@ from ..core.phrase import phrase
 from ..interchange.mermaid_import import ImportOptions, import_file
 from ..load.source import MAP_SUFFIXES
 from ..model.journey import SLUG_PATTERN
+from ..schema.site import modeline_target
 from . import (EXIT_FINDINGS, EXIT_OK, add_site_config_option, add_today_option, parse_today, reader_language,
-               tell, usage, vocabulary_for)
+               refresh_site_schema, site_config_dir, tell, usage, vocabulary_for)
 
 HELP = "turn the Mermaid journey diagrams of a Markdown or .mmd file into map files"
 DESCRIPTION = """\
@@ -54,7 +55,11 @@ def run(args: argparse.Namespace) -> int:
         raise usage("cli.import.bad_industry", industry=args.industry)
     if args.lang is not None and not re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", args.lang):
         raise usage("cli.import.bad_lang", lang=args.lang)
-    options = ImportOptions(vocabulary_for(args, args.file), parse_today(args.today), args.industry, args.lang)
+    vocab = vocabulary_for(args, args.file)
+    site_config = site_config_dir(args.site_config, args.file)
+    # Printed maps have no place yet: they point at the generic schema.
+    schema = modeline_target(None if args.out == "-" else Path(args.out), site_config)
+    options = ImportOptions(vocab, parse_today(args.today), args.industry, args.lang, schema)
     display = args.file.as_posix()
     if not args.file.is_file():
         return _fail([finding(display, 1, 1, "error", "not-found", phrase("cli.import.no_such_file"))])
@@ -73,6 +78,8 @@ def run(args: argparse.Namespace) -> int:
     if clashes:
         return _fail(result.findings + clashes)
     _report(result.findings)
+    if site_config is not None:
+        refresh_site_schema(args, site_config, vocab)  # the file the maps' modeline points at
     for m, target in targets:
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("x", encoding="utf-8", newline="\n") as fh:  # "x": never overwrite, even in a race

@@ -13,10 +13,11 @@ from ..core.phrase import Phrase, phrase
 from ..load.yaml12 import control_characters
 from ..model.journey import SLUG_PATTERN
 from ..project import load_project
+from ..schema.site import modeline_target
 from ..scaffold import ScaffoldError, derived, fresh, verify
 from ..scaffold.guide_translation import guide_translation, verify_guide
 from . import (EXIT_FINDINGS, EXIT_OK, add_site_config_option, add_today_option, maps_dir_of, parse_today,
-               site_config_dir, tell, usage, vocabulary_for)
+               refresh_site_schema, site_config_dir, tell, usage, vocabulary_for)
 
 HELP = "start a new map file (or a translation / to-be version of an existing map)"
 DESCRIPTION = """\
@@ -104,13 +105,15 @@ def run(args: argparse.Namespace) -> int:
         print(tell(args, "cli.new.id_taken", id=map_id, path=taken.display), file=sys.stderr)
         return EXIT_FINDINGS
 
+    schema = modeline_target(maps_dir, site_config)
     if src is not None and source_entry is not None:
         series = data_file(src, source_entry.path)
         text = derived(src, source_entry.display, map_id=map_id, title=title, lang=lang,
-                       mode="translation" if translation else "to-be", today=today,
+                       mode="translation" if translation else "to-be", today=today, schema=schema,
                        series_file=series.name if series is not None else None)
     else:
-        text = fresh(map_id=map_id, title=title, industry=industry, lang=lang, vocab=vocab, today=today)
+        text = fresh(map_id=map_id, title=title, industry=industry, lang=lang, vocab=vocab, today=today,
+                     schema=schema)
     try:
         warnings = verify(text, path, vocab, today)
     except ScaffoldError as exc:
@@ -119,6 +122,7 @@ def run(args: argparse.Namespace) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8", newline="\n") as f:  # "x": never replace a file created meanwhile
         f.write(text)
+    refresh_site_schema(args, site_config, vocab)  # the file the new map's modeline points at
     print(tell(args, "cli.new.created", path=shown))
     if translation and src is not None and source_entry is not None:
         print(tell(args, "cli.new.next_translation", lang=lang, id=map_id, source=source_entry.display))

@@ -7,9 +7,8 @@ import sys
 
 from ..core.phrase import phrase
 from ..schema import SCHEMA_PATH, schema_text
-from ..schema.site import site_schema_path, write_site_schema
 from ..words.reader import english
-from . import EXIT_OK, add_site_config_option, site_config_dir, tell, usage, vocabulary_for
+from . import EXIT_OK, add_site_config_option, refresh_site_schema, site_config_dir, tell, usage, vocabulary_for
 
 HELP = "print the JSON Schema of the map format (what editors use for completion)"
 
@@ -28,9 +27,7 @@ def run(args: argparse.Namespace) -> int:
         folder = site_config_dir(args.site_config)
         if folder is None:
             raise usage("cli.no_site_config")
-        path = site_schema_path(folder)
-        if write_site_schema(folder, vocabulary_for(args)):
-            print(tell(args, "cli.wrote", path=path), file=sys.stderr)
+        refresh_site_schema(args, folder, vocabulary_for(args))
     elif args.write:
         SCHEMA_PATH.write_text(schema_text(), encoding="utf-8")
         print(tell(args, "cli.wrote", path=SCHEMA_PATH), file=sys.stderr)

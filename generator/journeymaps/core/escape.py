@@ -71,6 +71,12 @@ def html_text(text: object) -> str:
     return html.escape(" ".join(strip_controls(str(text)).split()), quote=False)
 
 
+def code_line(text: object) -> str:
+    """One line of a fenced code block, shown as typed: on one line, and with no run of three
+    backticks, which would close the fence."""
+    return " ".join(str(text).splitlines()).replace("```", "'''")
+
+
 def url_path(path: str) -> str:
     """A relative path safe to put in a Markdown link or an href: each segment percent-encoded."""
     return quote(path, safe="/#.-_~")

@@ -21,7 +21,9 @@ from ..render.textwidth import text_width
 from ..render.theme import themable_css
 from ..render.wrap import wrap
 from ..core.assemble import attach, end_sentence, join
-from .words import persona_short, score, signed_scale, stage_label, word
+from ..words import label as catalogue_label
+from .changes import SECTION_LANG
+from .words import persona_short, score, signed_scale, stage_label
 
 COLUMN = 128.0
 PLOT_HEIGHT = 200.0
@@ -38,8 +40,9 @@ class _Column:
     note: str  # "", or the catalogue's word for "new" or "removed"
 
 
-def _columns(base: JourneyMap, head: JourneyMap, vocab: Vocabulary | None) -> list[_Column]:
+def _columns(base: JourneyMap, head: JourneyMap, vocab: Vocabulary | None, lang: str) -> list[_Column]:
     """Stages in the new order; a removed stage sits right after the stage it followed."""
+    word = lambda key: catalogue_label(lang, key)  # noqa: E731
     head_ids = [s.id for s in head.stages]
     base_ids = [s.id for s in base.stages]
     cols = [_Column(s.id, stage_label(head, s, vocab), "" if s.id in base_ids else word("overlay.new"))
@@ -63,9 +66,13 @@ def _scale(base: JourneyMap, head: JourneyMap, vocab: Vocabulary | None) -> Emot
 
 
 def emotion_overlay(base: JourneyMap, head: JourneyMap, vocab: Vocabulary | None, *,
-                    base_label: str = "before", head_label: str = "after", id_prefix: str | None = None) -> str:
+                    base_label: str = "before", head_label: str = "after", id_prefix: str | None = None,
+                    lang: str = SECTION_LANG, title: str | None = None) -> str:
+    """``lang``: the language of the picture's own words (a review's English by default, a site
+    page's language on the site); ``title``: the picture's title instead of "Emotion before and after"."""
+    word = lambda key: catalogue_label(lang, key)  # noqa: E731
     root = check_id(id_prefix or f"jm-diff-{head.id}")
-    cols = _columns(base, head, vocab)
+    cols = _columns(base, head, vocab, lang)
     scale = _scale(base, head, vocab)
     signed = signed_scale(head, vocab)
     personas = list(head.personas) + [p for p in base.personas if p.id not in {h.id for h in head.personas}]
@@ -76,7 +83,7 @@ def emotion_overlay(base: JourneyMap, head: JourneyMap, vocab: Vocabulary | None
     left = PAD + max(text_width(t, SIZE) for t in tick_text.values()) + 8
     width = max(560.0, left + COLUMN * len(cols) + PAD)
 
-    title = word("overlay.title").format(title=head.title)
+    title = title if title is not None else word("overlay.title").format(title=head.title)
     title_lines = wrap(title, width - 2 * PAD, TITLE_SIZE, bold=True)
     y = PAD + TITLE_SIZE
     parts: list[str] = []
@@ -147,7 +154,7 @@ def emotion_overlay(base: JourneyMap, head: JourneyMap, vocab: Vocabulary | None
                              f'class="{fill} s-{colour}" stroke-width="2"/>')
 
     height = label_bottom + PAD
-    desc = describe(base, head, vocab, cols, personas, base_label, head_label)
+    desc = describe(base, head, vocab, cols, personas, base_label, head_label, lang)
     css = themable_css(root, {"bg", "text", "muted", *(persona_style(i).colour for i in range(len(personas)))},
                        {"grid", "muted", *(persona_style(i).colour for i in range(len(personas)))})
     head_xml = (f'<svg xmlns="http://www.w3.org/2000/svg" id="{root}" class="jm" role="img" '
@@ -161,7 +168,8 @@ def emotion_overlay(base: JourneyMap, head: JourneyMap, vocab: Vocabulary | None
 
 
 def describe(base: JourneyMap, head: JourneyMap, vocab: Vocabulary | None, cols: list[_Column], personas: list,
-             base_label: str, head_label: str) -> str:
+             base_label: str, head_label: str, lang: str = SECTION_LANG) -> str:
+    word = lambda key: catalogue_label(lang, key)  # noqa: E731
     signed = signed_scale(head, vocab)
     before = {s.id: s for s in base.stages}
     after = {s.id: s for s in head.stages}

@@ -33,6 +33,7 @@ from ..pages import Site, VirtualFile, build_site, failures_of, languages, nav_c
 from ..pages.model import fill_svg_slots
 from ..pages.templates import Templates
 from ..project import Project, load_project
+from ..schema.site import site_schema_path, write_site_schema
 from . import forked, mkdocs_internals, serve_patch
 
 log = logging.getLogger("mkdocs.plugins.journeymaps")
@@ -110,6 +111,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         vocab, _ = load_vocabulary(root / self.config.site_config, root)
         if vocab is None:
             return self._empty_docs_dir(config)  # on_pre_build reports what is wrong with site_config
+        if write_site_schema(root / self.config.site_config, vocab):
+            # `mkdocs build` and `serve` keep the editors' schema in step, as `journeymaps build` does.
+            log.info("journeymaps: wrote %s", site_schema_path(root / self.config.site_config))
         settings = vocab.settings
         self._editions = languages.editions(settings)
         self._edition = languages.edition(settings, self.config.lang or settings.default_language)

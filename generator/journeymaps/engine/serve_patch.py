@@ -27,8 +27,7 @@ from ..pages.home import home_page, industries_in_use, industry_page
 from ..pages.model import Failure
 from ..pages.pictures import stage_diagram
 from ..pages.download_cache import render_downloads
-from ..pages.site import cairo_downloads, context_of, failure_parts, map_assets, map_pages, with_selectors
-from ..pages.blocks import page as page_file
+from ..pages.site import cairo_downloads, context_of, failure_pages, map_assets, map_pages, with_selectors
 from ..pages.templates import Templates
 from ..project import Project
 from . import mkdocs_internals
@@ -128,9 +127,7 @@ def plan(state: BuildState, changed: list[Path]) -> tuple[Project, list[VirtualF
         svg = stage_diagram(e.map, ctx.vocab)
         own += [*map_pages(e, ctx, svg), *map_assets(e, ctx, svg)]
     for f in failures:
-        parts = failure_parts(f, ctx.lang)
-        own += [page_file(layout.map_page(f.map_id), f.map_id, parts, source=f.display, site_lang=ctx.lang),
-                page_file(layout.playbook_page(f.map_id), f.map_id, parts, source=f.display, site_lang=ctx.lang)]
+        own += failure_pages(f, ctx)
     shared = [home_page(ctx), *(industry_page(i, ctx) for i in industries_in_use(ctx)), *catalogue_pages(ctx)]
     return project, with_selectors(own, project, ctx.lang), with_selectors(shared, project, ctx.lang)
 

@@ -46,13 +46,14 @@ from ..check.worded import finding
 from ..core.findings import Finding
 from ..core.phrase import Phrase, phrase
 from ..load.yaml12 import MAX_BYTES, decode, parse
+from ..load.yaml_write import map_file
 from ..model.journey import SLUG_PATTERN
 from ..model.vocabulary import Vocabulary
+from ..schema import MODELINE_TARGET
 from . import mermaid_meta as meta_io
 from . import mermaid_scores as scores
 from .mermaid_parse import Block, Located, Pos, Section, parse_document
 from .mermaid_text import dedupe, slug, unique_id
-from .yaml_out import dump_map
 
 SHORT, LONG = 300, 2000  # ShortText and Text limits of the format
 TODO_OWNER = "TODO: owner"
@@ -94,6 +95,7 @@ class ImportOptions:
     today: _dt.date
     industry: str | None = None
     lang: str | None = None
+    schema: str = MODELINE_TARGET  # the modeline's target (see ``schema.site.modeline_target``)
 
 
 def import_file(path: Path, options: ImportOptions, display: str | None = None) -> ImportResult:
@@ -124,7 +126,7 @@ def import_text(text: str, display: str, options: ImportOptions, *, markdown: bo
         result.findings.extend(builder.findings)
         if data is None or any(f.severity == "error" for f in result.findings):
             continue
-        yaml_text = dump_map(data, notes=builder.notes)
+        yaml_text = map_file(data, schema=options.schema, comments=[f"Note: {note}" for note in builder.notes])
         problems = _recheck(yaml_text, display, block.pos, options)
         result.findings.extend(problems)
         if not problems:

@@ -20,6 +20,7 @@ from pygls.uris import from_fs_path, to_fs_path
 from .. import __version__
 from ..check.runner import display_path
 from ..core.findings import Finding
+from ..core.today import parse_today, today_from
 from ..load.yaml12 import Loaded
 from ..words import REFERENCE
 from ..words.reader import UnknownLanguage, Wording, output_language
@@ -30,7 +31,6 @@ from .workspace import Project, parse_leniently, project_of
 
 # A pause in typing this long (seconds) starts a check; a keystroke before then restarts the wait.
 DEBOUNCE = 0.2
-TODAY_ENV = "JOURNEYMAPS_TODAY"  # the same variable `journeymaps check --today` defaults to
 
 log = logging.getLogger(__name__)
 
@@ -138,9 +138,9 @@ def _elsewhere(f: Finding) -> Finding:
 
 
 def _today() -> _dt.date:
-    value = os.environ.get(TODAY_ENV)
+    # The date `journeymaps check` defaults to; a malformed one is not worth stopping the editor for.
     try:
-        return _dt.date.fromisoformat(value) if value else _dt.date.today()
+        return parse_today(today_from(os.environ))
     except ValueError:
         return _dt.date.today()
 

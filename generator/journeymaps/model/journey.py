@@ -46,8 +46,23 @@ Number = Annotated[StrictFloat, Field(allow_inf_nan=False)]
 
 # The evidence of a pain point that research has not backed yet (otherwise a research link).
 HYPOTHESIS = "hypothesis"
-# What a research link looks like (the checker's rule and the site schema's).
-EVIDENCE_URL_PATTERN = r"^https?://[^\s/$.?#][^\s]*$"
+# A day that exists, as `YYYY-MM-DD`: the shape alone (JSON Schema's `format: date` as editors
+# check it) lets 2026-02-30 through. Leap years: divisible by 4 but not by 100, or by 400.
+CALENDAR_DATE_PATTERN = (
+    r"^(?:\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)"
+    r"|02-(?:0[1-9]|1\d|2[0-8]))"
+    r"|(?:\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"
+)
+# What no link holds: whitespace and control characters, spelled out because Python's `\s` and
+# ECMAScript's (what editors run a schema's pattern with) differ on \x1c-\x1f and \ufeff.
+_NOT_IN_LINK = r"\x00-\x20\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+# A pain point's evidence: the word `hypothesis`, or a research link (the scheme in any case,
+# as browsers take it: JSON Schema patterns have no flags). The checker's rule and both schemas'
+# pattern; match it whole (``re.fullmatch``: Python's `$` also matches before a final line break).
+EVIDENCE_PATTERN = rf"^(?:{HYPOTHESIS}|[Hh][Tt][Tt][Pp][Ss]?://[^{_NOT_IN_LINK}/$.?#][^{_NOT_IN_LINK}]*)$"
+# The generic schema's pattern: a study id of a site's research register may stand there too (the
+# site schema lists the register's ids instead; the checker resolves them).
+EVIDENCE_SCHEMA_PATTERN = EVIDENCE_PATTERN.replace("^(?:", "^(?:" + SLUG_PATTERN[1:-1] + "|", 1)
 
 
 # What a tactic is depends on the map's status, and nowhere else: a tactic is a play the business runs in
@@ -134,7 +149,9 @@ class PainPoint(_Model):
     severity: Literal["low", "medium", "high", "critical"] = Field(description="How badly it hurts the journey.")
     evidence: ShortText = Field(
         description="The id of a study in the research register (`site_config/research.yaml`), a research link "
-        "(http/https URL), or the word `hypothesis` when not yet evidenced."
+        "(http/https URL), or the word `hypothesis` when not yet evidenced.",
+        # In the schemas only, for editors: the checker words a mismatch itself (`bad-evidence`).
+        json_schema_extra={"pattern": EVIDENCE_SCHEMA_PATTERN},
     )
     status: PainStatus = Field(
         default="open",
@@ -276,7 +293,8 @@ class JourneyMap(_Model):
     summary: Text = Field(description="One or two sentences: whose journey, through what, to what end.")
     status: Literal["as-is", "to-be"] = Field(description="`as-is`: today's journey. `to-be`: the journey we design.")
     owner: ShortText = Field(description="Team or person accountable for the journey.")
-    last_reviewed: _dt.date = Field(description="Date of the last review, `YYYY-MM-DD`.")
+    last_reviewed: _dt.date = Field(description="Date of the last review, `YYYY-MM-DD`.",
+                                    json_schema_extra={"pattern": CALENDAR_DATE_PATTERN})
     tags: list[Slug] = Field(default_factory=list, description="Free tags for the site's tag index.")
     translations: dict[LangTag, Slug] = Field(
         default_factory=dict, description="Other-language versions of this map: language tag -> map id."

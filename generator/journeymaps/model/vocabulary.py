@@ -45,6 +45,8 @@ IconName = Annotated[str, StringConstraints(pattern=r"^material/[a-z0-9]+(?:-[a-
 
 class StageDef(Named):
     icon: IconName | None = Field(default=None, description="Icon drawn in the stage's header, `material/<name>`.")
+    skeleton: bool = Field(default=True, description="Listed in the map `journeymaps new` writes. `false` for a "
+                           "stage only some kinds of journey have, e.g. a lead journey's `registration`.")
 
 
 class ChannelDef(Named):

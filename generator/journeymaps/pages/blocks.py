@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import json
 
@@ -15,6 +16,7 @@ from ..model.journey import HYPOTHESIS
 from ..model.vocabulary import Vocabulary
 from . import layout
 from .model import Failure, Pictures, VirtualFile
+from .templates import Markdown
 
 
 
@@ -90,14 +92,19 @@ def json_for_script(value: object) -> str:
     return text
 
 
-def failure_note(f: Failure, advice: str, lang: str) -> str:
-    """The located errors of a failing file, as `journeymaps check` prints them, in a code block
-    (shown, not parsed): under `mkdocs serve` the pages it affects show them. ``advice``: words
-    of the catalogue saying what to do, in ``lang``, the site's language."""
-    text = text_report(list(f.findings), 1).replace("```", "'''")
-    block = "\n".join("    " + line for line in ["```text", *text.rstrip().splitlines(), "```"])
-    note = label(lang, "failure.note").format(file=inline(f.display), advice=advice)
-    return f"!!! failure \"{note}\"\n\n{block}"
+@dataclass(frozen=True)
+class FailureNote:
+    """The located errors of a failing file, as `journeymaps check` prints them: under `mkdocs
+    serve` the pages it affects show them (``b.failure`` in blocks.md lays them out)."""
+
+    title: Markdown  # "<file> has errors: <what to do>"
+    report: list[str]  # the report's lines, map text shown as typed in a code block (``|code``)
+
+
+def failure_note(f: Failure, advice: str, lang: str) -> FailureNote:
+    """``advice``: words of the catalogue saying what to do, in ``lang``, the site's language."""
+    return FailureNote(Markdown(label(lang, "failure.note").format(file=inline(f.display), advice=advice)),
+                       text_report(list(f.findings), 1).rstrip().splitlines())
 
 
 def page(path: str, title: str, parts: list[str], *, source: str | None = None, wide: bool = False,

@@ -8,10 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..check.runner import MapEntry
+from ..core.escape import inline
 from ..model.priority import quadrant, rank_key, score
 from ..model.resolve import channel_name, stage_name
 from . import layout
-from .blocks import evidence, page
+from .blocks import evidence, in_lang, page
 from .map_groups import folded, map_groups, maps_cell
 from ..model.kpi_series import current_of
 from .map_page import gap, target_cell, track_cell, track_rank, trend_cell
@@ -24,6 +25,9 @@ from .words import labelled, num, sentence, word
 SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 # A matrix cell names at most this many maps; a site of 1,000 maps stays readable and linear.
 CELL_LIMIT = 8
+# Stage columns one channels table holds: with the channel column, each keeps a readable width in
+# the text column of a 1,400 px screen. More stages (lead journeys, custom stages) get more tables.
+STAGE_COLUMNS = 6
 KINDS = ("channels", "pain_points", "opportunities", "kpis", "tags", "pilots", "plays")  # in the order of the index
 
 
@@ -31,6 +35,12 @@ KINDS = ("channels", "pain_points", "opportunities", "kpis", "tags", "pilots", "
 class ChannelRow:
     channel: str
     cells: list[Markdown]  # per stage column: the maps with a touchpoint there, linked
+
+
+@dataclass(frozen=True)
+class ChannelTable:
+    stages: list[str]  # the stage columns' names
+    channels: list[ChannelRow]  # the channels used at one of these stages
 
 
 @dataclass(frozen=True)
@@ -63,7 +73,7 @@ class KpiRow:
     current: Markdown
     gap: Markdown
     track: Markdown  # on track / at risk / off track, under the KPI's trend sparkline
-    unit: str
+    unit: Markdown  # in the map's language, declared where the page's differs
 
 
 @dataclass(frozen=True)
@@ -140,17 +150,31 @@ def _channels(ctx: SiteContext) -> VirtualFile:
             use.setdefault(key, []).append(members)
     channels = [c.id for c in ctx.vocab.channels if any(k[0] == c.id for k in use)]
     channels += sorted({k[0] for k in use} - set(channels))
-    rows = []
-    for ch in channels:
-        cells = []
-        for stage_id, _ in cols:
-            groups = use.get((ch, stage_id), [])
-            shown = [maps_cell(ctx.lang, here, members, layout.stage_anchor(stage_id)) for members in groups[:CELL_LIMIT]]
-            if len(groups) > CELL_LIMIT:
-                shown.append(_w("cat.more", ctx.lang).format(n=len(groups) - CELL_LIMIT))
-            cells.append(Markdown("<br>".join(shown)))
-        rows.append(ChannelRow(channel_name(ch, ctx.lang, ctx.vocab), cells))
-    return _page("channels", ctx, stages=[n for _, n in cols], channels=rows)
+    tables = []
+    for group in _column_groups(ctx, cols):
+        rows = []
+        for ch in channels:
+            if not any((ch, stage_id) in use for stage_id, _ in group):
+                continue
+            cells = []
+            for stage_id, _ in group:
+                groups = use.get((ch, stage_id), [])
+                shown = [maps_cell(ctx.lang, here, members, layout.stage_anchor(stage_id))
+                         for members in groups[:CELL_LIMIT]]
+                if len(groups) > CELL_LIMIT:
+                    shown.append(_w("cat.more", ctx.lang).format(n=len(groups) - CELL_LIMIT))
+                cells.append(Markdown("<br>".join(shown)))
+            rows.append(ChannelRow(channel_name(ch, ctx.lang, ctx.vocab), cells))
+        tables.append(ChannelTable([n for _, n in group], rows))
+    return _page("channels", ctx, tables=tables)
+
+
+def _column_groups(ctx: SiteContext, cols: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """The stage columns in tables of at most STAGE_COLUMNS: first the stages every new map starts
+    with (the purchase journey), then the others, so each table reads as one kind of journey."""
+    main = [c for c in cols if (d := ctx.vocab.stage(c[0])) is not None and d.skeleton]
+    rest = [c for c in cols if c not in main]
+    return [g[i:i + STAGE_COLUMNS] for g in (main, rest) for i in range(0, len(g), STAGE_COLUMNS)]
 
 
 def _pain_points(ctx: SiteContext) -> VirtualFile:
@@ -184,7 +208,8 @@ def _kpis(ctx: SiteContext) -> VirtualFile:
         rows = [KpiRow(r.item.name, stage_name(r.entry.map, r.stage, ctx.vocab, ctx.lang),
                        Markdown(num(r.item.baseline, ctx.lang)), Markdown(target_cell(r.item, ctx.lang)),
                        Markdown(num(current_of(r.item), ctx.lang)), Markdown(gap(r.item, ctx.lang)),
-                       Markdown(track_cell(r.item, ctx.lang, trend_cell(r.entry.map, r.item, pictures))), r.item.unit)
+                       Markdown(track_cell(r.item, ctx.lang, trend_cell(r.entry.map, r.item, pictures))),
+                       Markdown(in_lang(inline(r.item.unit), r.entry.map.lang, ctx.lang)))  # a word unit is the map's
                 for r in found]
         if rows:
             sections.append(KpiSection(g.original.map.id, Markdown(maps_cell(ctx.lang, here, g.members, sep=" ")),

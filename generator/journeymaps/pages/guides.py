@@ -8,9 +8,10 @@ from ..check.runner import GuideEntry
 from ..core.escape import inline, narrative
 from ..model.guide import guide_translations
 from . import layout
-from .blocks import bullets, failure_note, in_lang, lang_mark, link, page
+from .blocks import failure_note, in_lang, lang_mark, link, page
 from .links import resolver_for
 from .model import SiteContext, VirtualFile
+from .templates import Markdown
 from .words import bracketed, labelled, language_name, word
 
 _H1 = re.compile(r"^# ", re.M)
@@ -18,28 +19,24 @@ _H1 = re.compile(r"^# ", re.M)
 
 def guide_page(g: GuideEntry, ctx: SiteContext) -> VirtualFile:
     here = layout.guide_page(g.meta.id)
-    body = narrative(g.body.strip("\n"), resolver_for(ctx, here))
-    parts = []
-    if not _H1.search(body.split("\n\n", 1)[0]):
-        parts.append(f"# {inline(g.meta.title)}")
+    text = narrative(g.body.strip("\n"), resolver_for(ctx, here))
     failure = next((f for f in ctx.failures if f.display == g.display), None)
-    if failure is not None:  # under `mkdocs serve`, e.g. after a map it links to was deleted
-        parts.append(failure_note(failure, word("failure.fix_guide", ctx.lang), ctx.lang))
-    parts.append(body)
-    cited = [ctx.entry(i) for i in g.meta.maps]
-    cited = [e for e in cited if e is not None]
-    if cited:
-        parts.append(f"## {word('method.maps', g.meta.lang)} {{#maps}}")
-        parts.append(bullets(link(e.map.title, layout.rel(here, layout.map_page(e.map.id))) for e in cited))
+    cited = [e for e in (ctx.entry(i) for i in g.meta.maps) if e is not None]
     others = _translations(ctx).get(g.meta.id, {})
-    if others:
-        titles = {x.meta.id: x.meta.title for x in ctx.guides}
-        parts.append(f"## {inline(word('translations', g.meta.lang))} {{#translations}}")
+    titles = {x.meta.id: x.meta.title for x in ctx.guides}
+    body = ctx.templates.render(
+        "guide.md", lambda key: word(key, g.meta.lang),
+        # A guide that opens with its own heading keeps it.
+        title=None if _H1.search(text.split("\n\n", 1)[0]) else g.meta.title,
+        # under `mkdocs serve`, e.g. after a map it links to was deleted
+        failure=failure_note(failure, word("failure.fix_guide", ctx.lang), ctx.lang) if failure else None,
+        text=Markdown(text),
+        maps=[Markdown(link(e.map.title, layout.rel(here, layout.map_page(e.map.id)))) for e in cited],
         # Each translation's language name and title are in that language: say so.
-        parts.append(bullets(link(labelled(language_name(lang), titles[other], lang),
-                                  layout.rel(here, layout.guide_page(other))) + lang_mark(lang)
-                             for lang, other in others.items()))
-    return page(here, g.meta.title, parts, source=g.display, lang=g.meta.lang, site_lang=ctx.lang)
+        translations=[Markdown(link(labelled(language_name(lang), titles[other], lang),
+                                    layout.rel(here, layout.guide_page(other))) + lang_mark(lang))
+                      for lang, other in others.items()])
+    return page(here, g.meta.title, [body], source=g.display, lang=g.meta.lang, site_lang=ctx.lang)
 
 
 def _also(others: dict[str, str], here: str, site_lang: str) -> str:
@@ -53,14 +50,14 @@ def _translations(ctx: SiteContext) -> dict[str, dict[str, str]]:
 
 def method_index(ctx: SiteContext) -> VirtualFile:
     here = layout.METHOD
-    title = word("method.title", ctx.lang)
-    parts = [f"# {title}", word("method.intro", ctx.lang)]
     # The site's language leads; each guide's translations follow it on the same line.
     translations = _translations(ctx)
     shown = [g for g in ctx.guides if g.meta.lang == ctx.lang or not translations.get(g.meta.id)]
-    parts.append(bullets(_index_item(g, here, ctx.lang) + _also(translations.get(g.meta.id, {}), here, ctx.lang)
-                         for g in shown))
-    return page(here, title, parts, site_lang=ctx.lang)
+    body = ctx.templates.render(
+        "method.md", lambda key: word(key, ctx.lang),
+        guides=[Markdown(_index_item(g, here, ctx.lang) + _also(translations.get(g.meta.id, {}), here, ctx.lang))
+                for g in shown])
+    return page(here, word("method.title", ctx.lang), [body], site_lang=ctx.lang)
 
 
 def _index_item(g: GuideEntry, here: str, site_lang: str) -> str:

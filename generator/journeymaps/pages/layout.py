@@ -38,6 +38,11 @@ def history_page(map_id: str) -> str:
     return f"maps/{map_id}/history.md"
 
 
+def compare_page(map_id: str) -> str:
+    """The page that sets a to-be map beside the as-is map it redesigns."""
+    return f"maps/{map_id}/compare.md"
+
+
 def asset(map_id: str, ext: str) -> str:
     return f"maps/{map_id}/{map_id}.{ext}"
 

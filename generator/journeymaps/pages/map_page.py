@@ -55,7 +55,11 @@ def _facts(m: JourneyMap, ctx: SiteContext, here: str) -> str:
             (w("last_reviewed"), date(m.last_reviewed, m.lang))]
     if m.based_on and ctx.entry(m.based_on):
         rows.append((w("map_status.as-is"),
-                     link(ctx.entry(m.based_on).map.title, layout.rel(here, layout.map_page(m.based_on)))))
+                     link(ctx.entry(m.based_on).map.title, layout.rel(here, layout.map_page(m.based_on)))
+                     + " · " + link(w("compare.link"), layout.rel(here, layout.compare_page(m.id)))))
+    for e in ctx.to_be_of(m):
+        rows.append((w("map_status.to-be"), link(e.map.title, layout.rel(here, layout.map_page(e.map.id)))
+                     + " · " + link(w("compare.link"), layout.rel(here, layout.compare_page(e.map.id)))))
     hypotheses, pains = hypothesis_count(m)
     if pains:
         rows.append((w("research.hypotheses"), w("research.hypotheses.value").format(n=hypotheses, total=pains)))

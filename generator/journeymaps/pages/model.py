@@ -8,6 +8,7 @@ from typing import Literal
 
 from ..check.runner import GuideEntry, MapEntry
 from ..core.findings import Finding
+from ..model.journey import JourneyMap
 from ..model.vocabulary import Vocabulary
 from .templates import Templates
 
@@ -106,6 +107,11 @@ class SiteContext:
 
     def entry(self, map_id: str) -> MapEntry | None:
         return next((e for e in (*self.maps, *self.unlisted) if e.map.id == map_id), None)
+
+    def to_be_of(self, m: JourneyMap) -> tuple[MapEntry, ...]:
+        """The to-be maps that redesign ``m`` or one of its translations (their ``based_on``)."""
+        group = {m.id, *m.translations.values()}
+        return tuple(e for e in (*self.maps, *self.unlisted) if e.map.based_on in group)
 
 
 _GUIDE_MAP_LINK = re.compile(r"\]\(\s*<?map:([a-z0-9-]+)")

@@ -118,13 +118,18 @@ def _type(node: dict[str, Any], lang: str) -> str:
 _TYPES = ("string", "integer", "number", "boolean")  # JSON Schema's scalar types, named in words
 
 
+_READABLE_PATTERN = 80  # characters
+
+
 def _constraints(node: dict[str, Any], lang: str) -> str:
     """The field's rules; their values (a pattern, a default) are the format's, shown as code."""
     rules = []
     for key in ("minimum", "maximum", "minLength", "maxLength", "minItems"):
         if key in node:
             rules.append(word(f"rule.{key}", lang).format(n=node[key]))
-    if "pattern" in node:
+    # A date's calendar pattern (its type says it) and the evidence link's character classes are
+    # there for editors; past a readable length the field's description says the rule in words.
+    if "pattern" in node and "format" not in node and len(node["pattern"]) <= _READABLE_PATTERN:
         rules.append(word("rule.pattern", lang).format(pattern=_code(node["pattern"])))
     if "default" in node and node["default"] not in (None, [], {}):
         rules.append(word("rule.default", lang).format(value=_code(node["default"])))

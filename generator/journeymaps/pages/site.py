@@ -18,6 +18,7 @@ from . import languages, layout
 from .blocks import failure_note, page
 from .catalogues import KINDS as CATALOGUE_KINDS
 from .catalogues import catalogue_pages, catalogue_title
+from .compare import compare_pages_of
 from .research import research_pages
 from .glossary import glossary_nav, glossary_pages
 from .guides import guide_page, method_index
@@ -29,7 +30,7 @@ from .pictures import mermaid, stage_diagram
 from .playbook import playbook_page
 from .download_cache import render_downloads
 from .reference import reference_page
-from .templates import Templates
+from .templates import Markdown, Templates
 from .words import word
 
 # An industry with more maps than this gets sub-sections in the nav: Material renders the
@@ -113,8 +114,9 @@ def cairo_downloads(svgs: dict[str, str], kinds: tuple[str, ...] = CAIRO_KINDS) 
 
 
 def map_pages(e: MapEntry, ctx: SiteContext, svg: str) -> list[VirtualFile]:
-    """A map's page, playbook and history in the ``ctx.lang`` site: marked when shown untranslated."""
-    pages = [map_page(e, ctx, svg), playbook_page(e, ctx), history_page(e, ctx)]
+    """A map's page, playbook, history (and a to-be map's compare page) in the ``ctx.lang`` site:
+    marked when shown untranslated."""
+    pages = [map_page(e, ctx, svg), playbook_page(e, ctx), history_page(e, ctx), *compare_pages_of(e, ctx)]
     if e.map.lang == ctx.lang:
         return pages
     note = languages.untranslated_note("map", ctx.lang, e.map.lang)
@@ -135,7 +137,8 @@ def with_selectors(files: list[VirtualFile], project: Project, lang: str) -> lis
         parts = path.split("/")
         if len(parts) == 3 and parts[0] == "maps" and parts[1] in groups:
             other = languages.shown_in(ed.lang, groups[parts[1]], settings.languages).map.id
-            by_name = {"playbook.md": layout.playbook_page, "history.md": layout.history_page}
+            by_name = {"playbook.md": layout.playbook_page, "history.md": layout.history_page,
+                       "compare.md": layout.compare_page}
             return by_name.get(parts[2], layout.map_page)(other)
         return path if path in paths else None
 
@@ -155,21 +158,18 @@ def map_assets(e: MapEntry, ctx: SiteContext, svg: str | None = None) -> list[Vi
 def _failure_pages(ctx: SiteContext) -> list[VirtualFile]:
     """Under `mkdocs serve` a map that fails the check keeps its pages, showing the located errors."""
     shown = {e.map.id for e in ctx.maps}
-    out = []
-    for f in ctx.failures:
-        if f.map_id is None or f.map_id in shown:
-            continue
-        parts = failure_parts(f, ctx.lang)
-        out += [page(layout.map_page(f.map_id), f.map_id, parts, source=f.display, site_lang=ctx.lang),
-                page(layout.playbook_page(f.map_id), f.map_id, parts, source=f.display, site_lang=ctx.lang)]
-    return out
+    return [p for f in ctx.failures if f.map_id is not None and f.map_id not in shown for p in failure_pages(f, ctx)]
 
 
-def failure_parts(f: Failure, lang: str) -> list[str]:
-    """The located errors, as `journeymaps check` prints them, in a code block (shown, not parsed)."""
-    w = lambda key: word(key, lang)  # noqa: E731
-    return [f"# {w('failure.title').format(name=inline(f.map_id or f.display))}",
-            failure_note(f, w("failure.fix_map"), lang)]
+def failure_pages(f: Failure, ctx: SiteContext) -> list[VirtualFile]:
+    """The map page and playbook of ``f``'s map (``f.map_id``, its id when last good): its located
+    errors, as `journeymaps check` prints them."""
+    assert f.map_id is not None
+    w = lambda key: word(key, ctx.lang)  # noqa: E731
+    body = ctx.templates.render("failure.md", w, title=Markdown(w("failure.title").format(name=inline(f.map_id))),
+                                note=failure_note(f, w("failure.fix_map"), ctx.lang))
+    return [page(path, f.map_id, [body], source=f.display, site_lang=ctx.lang)
+            for path in (layout.map_page(f.map_id), layout.playbook_page(f.map_id))]
 
 
 # --- navigation ------------------------------------------------------------------------
@@ -182,7 +182,8 @@ def navigation(ctx: SiteContext) -> list[NavItem]:
         d = ctx.vocab.industry(ind)
         title = d.name(ctx.lang) if d else ind
         entries = [e for e in ctx.maps if e.map.industry == ind]
-        items = [_map_nav(e) for e in entries]
+        items = [_map_nav(e, compared=e.map.based_on is not None and ctx.entry(e.map.based_on) is not None)
+                 for e in entries]
         nav.append(NavItem(html_text(title), layout.industry_page(ind), tuple(_chunked(items, w))))
     if failed:
         playbook = w("playbook")
@@ -201,11 +202,13 @@ def navigation(ctx: SiteContext) -> list[NavItem]:
     return nav
 
 
-def _map_nav(e: MapEntry) -> NavItem:
+def _map_nav(e: MapEntry, *, compared: bool = False) -> NavItem:
+    """``compared``: a to-be map whose as-is map the site has, so it has a compare page."""
     m = e.map
+    compare = (NavItem(html_text(word("compare.title", m.lang)), layout.compare_page(m.id)),) if compared else ()
     return NavItem(html_text(m.title), layout.map_page(m.id),
                    (NavItem(html_text(word("playbook", m.lang)), layout.playbook_page(m.id)),
-                    NavItem(html_text(word("history.title", m.lang)), layout.history_page(m.id))))
+                    NavItem(html_text(word("history.title", m.lang)), layout.history_page(m.id)), *compare))
 
 
 def _chunked(items: list[NavItem], w) -> Iterable[NavItem]:

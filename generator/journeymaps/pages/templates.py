@@ -3,7 +3,7 @@
 The page builders hand a template typed view data (dataclasses); the template only arranges
 it. Map text is data: every ``{{ value }}`` is escaped as inline Markdown (``core.escape.inline``)
 unless it is ``Markdown`` already (a fragment we built, map text escaped inside it), or the
-template chose another context with a filter (``|attr``, ``|html_text``, ``|url_path``). A
+template chose another context with a filter (``|attr``, ``|html_text``, ``|url_path``, ``|code``). A
 template that forgets a filter shows map text as typed; it can never run it. A site's templates
 run sandboxed: they come from its repository and may arrive in a pull request. Comments are ``{## ##}``
 because ``{#id}`` is Markdown's heading anchor. A site template that extends a default one
@@ -22,7 +22,7 @@ from jinja2 import TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
-from ..core.escape import attr, html_text, inline, url_path
+from ..core.escape import attr, code_line, html_text, inline, url_path
 
 DEFAULTS = Path(__file__).parent / "templates"
 OVERRIDES = Path("theme") / "journeymaps"  # inside the project, next to Material's overrides
@@ -38,6 +38,7 @@ FILTERS: dict[str, Callable[[Any], Markup]] = {
     "attr": lambda v: Markup(attr(v)),
     "html_text": lambda v: Markup(html_text(v)),
     "url_path": lambda v: Markup(url_path(str(v))),
+    "code": lambda v: Markup(code_line(v)),
 }
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import quote
 
+from ..core.today import TODAY_ENV
 from ..diff import markdown as diff_markdown
 from ..diff.changes import Report
 from ..diff.report import build_report
@@ -37,7 +38,7 @@ from .gate import judge
 Status = Literal["refused", "failed", "built"]
 # The only variables the build sees: no tokens (ACTIONS_RUNTIME_TOKEN could upload
 # artifacts or poison caches, GITHUB_TOKEN could call the API), no proxies, no secrets.
-_ENV_KEEP = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "JOURNEYMAPS_TODAY", "SOURCE_DATE_EPOCH")
+_ENV_KEEP = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", TODAY_ENV, "SOURCE_DATE_EPOCH")
 MARKER = diff_markdown.MARKER
 SITE_URL_VARIABLE = "JOURNEYMAPS_SITE_URL"  # read by mkdocs.yml's site_url
 _SITE_URL = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]+)?/([A-Za-z0-9._~-]+/)*")

@@ -9,7 +9,7 @@ Either text is checked with the real loader, schema and rules before it is writt
 
 from __future__ import annotations
 
-from .template import MODELINE, derived, fresh
+from .template import derived, fresh
 from .verify import ScaffoldError, verify
 
-__all__ = ["MODELINE", "ScaffoldError", "derived", "fresh", "verify"]
+__all__ = ["ScaffoldError", "derived", "fresh", "verify"]

@@ -6,16 +6,13 @@ import datetime as _dt
 import json
 from typing import Any, Literal
 
-import yaml
-
-from ..load.yaml12 import resolve_plain
+from ..load.yaml_write import map_file, modeline
 from ..model.journey import JourneyMap
 from ..model.lanes import page_order
 from ..model.resolve import low_threshold, score_label
 from ..model.translation import map_digest
 from ..model.vocabulary import Vocabulary
 
-MODELINE = "# yaml-language-server: $schema=../../generator/journeymaps/schema/journeymap.schema.json"
 PERSONA = "customer"
 Mode = Literal["translation", "to-be"]
 
@@ -29,7 +26,9 @@ def _score(v: int, signed: bool) -> str:
     return f"+{v}" if signed and v > 0 else str(v)
 
 
-def fresh(*, map_id: str, title: str, industry: str, lang: str, vocab: Vocabulary, today: _dt.date) -> str:
+def fresh(*, map_id: str, title: str, industry: str, lang: str, vocab: Vocabulary, today: _dt.date,
+          schema: str) -> str:
+    """A commented skeleton; ``schema`` is the modeline's target (see ``schema.site.modeline_target``)."""
     scale = vocab.emotion_scale
     signed = scale.min < 0
     low = low_threshold(scale)
@@ -42,7 +41,7 @@ def fresh(*, map_id: str, title: str, industry: str, lang: str, vocab: Vocabular
     path = f"maps/{industry}/{map_id}.yaml"
 
     out = [
-        MODELINE,
+        modeline(schema),
         "# A customer journey map. Fill it in from the top; after each edit run",
         f"#   journeymaps check {path}",
         "# which names every missing or mistyped field. Values with \": \" or a leading",
@@ -77,7 +76,7 @@ def fresh(*, map_id: str, title: str, industry: str, lang: str, vocab: Vocabular
         "# should be explained by a pain point at the same stage.",
         "stages:",
     ]
-    for i, stage in enumerate(vocab.stages):
+    for i, stage in enumerate(s for s in vocab.stages if s.skeleton):
         text = stage.describe(lang)
         description = f": {' '.join(text.split())}" if text else ""
         out.append(f"  # {stage.name(lang)}{description}")
@@ -89,34 +88,13 @@ def fresh(*, map_id: str, title: str, industry: str, lang: str, vocab: Vocabular
                 "    # goal: What the customer wants to achieve here.",
             ]
             out += [line.replace("<channel>", channel) for spec in page_order() for line in spec.example]
-    if not vocab.stages:
+    if not any(s.skeleton for s in vocab.stages):
         out += ["  - id: first-stage", "    name: First stage", f"    emotions: {{{PERSONA}: {neutral}}}"]
     return "\n".join(out) + "\n"
 
 
-class _Dumper(yaml.SafeDumper):
-    """PyYAML writes YAML 1.1; our loader reads 1.2. Quote any string 1.2 would read as
-    something else (``0o17``, ``.inf``), so copied text stays text."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        # Indent list items under their key, as the hand-written maps do.
-        super().increase_indent(flow, False)
-
-
-def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-    style = '"' if not isinstance(resolve_plain(value), str) else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _str)
-# Every date of the format (a pilot's start and end) as a quoted string, like `last_reviewed`:
-# YAML 1.1 readers (js-yaml) would read a bare one as a date, which the schema refuses.
-_Dumper.add_representer(_dt.date, lambda dumper, value: dumper.represent_scalar(
-    "tag:yaml.org,2002:str", value.isoformat(), style='"'))
-
-
 def derived(source: JourneyMap, source_path: str, *, map_id: str, title: str, lang: str, mode: Mode,
-            today: _dt.date, series_file: str | None = None) -> str:
+            today: _dt.date, schema: str, series_file: str | None = None) -> str:
     """``series_file``: the name of the source's KPI data file (CSV) when it has one."""
     data: dict[str, Any] = source.model_dump(mode="python", exclude_defaults=True)
     data.pop("kpi_data", None)
@@ -144,19 +122,18 @@ def derived(source: JourneyMap, source_path: str, *, map_id: str, title: str, la
         if source.based_on:
             data["based_on"] = source.based_on
         header = [
-            f"# Translation ({lang}) of `{source.id}` ({source_path}), started with",
-            f"#   journeymaps new --from {source.id} --lang {lang}",
-            "# Translate the text values and keep every id: ids are the same in every language, so the",
-            "# maps line up stage by stage and persona by persona.",
+            f"Translation ({lang}) of `{source.id}` ({source_path}), started with",
+            f"journeymaps new --from {source.id} --lang {lang}",
+            "Translate the text values and keep every id: ids are the same in every language, so the",
+            "maps line up stage by stage and persona by persona.",
         ]
     else:
         data["status"] = "to-be"
         data["based_on"] = source.id
         header = [
-            f"# To-be version of `{source.id}` ({source_path}): the journey you design. It starts as a",
-            "# copy of today's journey with the same ids. Change stages, emotions and opportunities to the",
-            "# target; keep the ids of what stays, so `journeymaps diff` and the site can compare the two.",
+            f"To-be version of `{source.id}` ({source_path}): the journey you design. It starts as a",
+            "copy of today's journey with the same ids. Change stages, emotions and opportunities to the",
+            "target; keep the ids of what stays, so `journeymaps diff` and the site can compare the two.",
         ]
     ordered = {name: data[name] for name in JourneyMap.model_fields if name in data}
-    body = yaml.dump(ordered, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
-    return "\n".join([MODELINE, *header, ""]) + "\n" + body
+    return map_file(ordered, schema=schema, comments=[*header, ""])

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
 
 from ..core.phrase import phrase
-from ..model.journey import EVIDENCE_URL_PATTERN, HYPOTHESIS, SLUG_PATTERN
+from ..model.journey import EVIDENCE_PATTERN, SLUG_PATTERN
 from ..model.vocabulary import Named, Vocabulary
 from ..words.reader import english
-from . import json_schema
+from . import MODELINE_TARGET, json_schema
 
 SITE_SCHEMA_NAME = "journeymap.site.schema.json"
 # What a map under maps/<industry>/ writes after `$schema=` to use its site's schema.
@@ -46,6 +47,19 @@ def site_schema_path(site_config: Path) -> Path:
     return site_config / SITE_SCHEMA_NAME
 
 
+def modeline_target(maps_dir: Path | None, site_config: Path | None) -> str:
+    """What a new map under ``maps_dir/<industry>/`` writes after `$schema=`: its site's schema,
+    relative to the map's folder; the generic schema when the map is not written into a
+    project (printed, or no ``site_config/`` to point at)."""
+    if maps_dir is None or site_config is None:
+        return MODELINE_TARGET
+    folder = maps_dir.resolve() / "industry"  # every map sits one folder below the maps folder
+    try:
+        return Path(os.path.relpath(site_schema_path(site_config.resolve()), folder)).as_posix()
+    except ValueError:  # another drive (Windows): no relative path
+        return site_schema_path(site_config.resolve()).as_uri()
+
+
 def site_json_schema(vocab: Vocabulary) -> dict[str, Any]:
     schema = copy.deepcopy(json_schema())
     schema.pop("$id", None)  # the published id names the generic schema, not this site's
@@ -61,12 +75,12 @@ def site_json_schema(vocab: Vocabulary) -> dict[str, Any]:
     for name in ("impact", "effort"):
         defs["Opportunity"]["properties"][name]["errorMessage"] = english(phrase("schema.one_to_five"))
     evidence = defs["PainPoint"]["properties"]["evidence"]
-    # One pattern, not anyOf: editors word an anyOf failure by its nearest branch ("must be hypothesis").
-    # The register's study ids are a closed list, so the editor flags an unknown one as check does.
-    studies = "".join(f"|{re.escape(st.id)}" for st in vocab.studies)
-    evidence["pattern"] = f"^(?:{HYPOTHESIS}{studies}|{EVIDENCE_URL_PATTERN.removeprefix('^').removesuffix('$')})$"
+    # The register's study ids are a closed list here, so the editor flags an unknown one as check does.
+    studies = "".join(f"{re.escape(st.id)}|" for st in vocab.studies)
+    evidence["pattern"] = EVIDENCE_PATTERN.replace("^(?:", "^(?:" + studies, 1)
     evidence["errorMessage"] = evidence["patternErrorMessage"] = (
         f"{english(phrase('check.bad_evidence'))}: {english(phrase('check.bad_evidence.hint'))}")
+    top["last_reviewed"]["patternErrorMessage"] = english(phrase("schema.calendar_date"))
     for name, (label, body) in _SNIPPETS.items():
         defs[name]["defaultSnippets"] = [{"label": english(phrase(label)), "body": body}]
     return schema
