@@ -100,12 +100,12 @@ def test_same_structure_and_figures(maps, original_id, translated_id, lang, _):
         assert t.emotions == s.emotions, where
         assert [(x.channel, x.layer) for x in t.touchpoints] == [(x.channel, x.layer) for x in s.touchpoints], where
         assert [(p.id, p.severity, p.status) for p in t.pain_points] == [(p.id, p.severity, p.status) for p in s.pain_points], where
-        # Evidence is a link or the keyword `hypothesis`; neither is translated.
+        # Evidence is a study id, a link or the keyword `hypothesis`; none is translated.
         assert [p.evidence for p in t.pain_points] == [p.evidence for p in s.pain_points], where
         assert [(o.id, o.addresses, o.impact, o.effort, o.status) for o in t.opportunities] == \
             [(o.id, o.addresses, o.impact, o.effort, o.status) for o in s.opportunities], where
-        assert [(k.id, k.baseline, k.target, k.current) for k in t.kpis] == \
-            [(k.id, k.baseline, k.target, k.current) for k in s.kpis], where
+        assert [(k.id, k.baseline, k.target, k.target_date, k.current, k.observations) for k in t.kpis] == \
+            [(k.id, k.baseline, k.target, k.target_date, k.current, k.observations) for k in s.kpis], where
         # Symbols stay; word units ("installs", "stars") are text and get translated.
         assert [k.unit for k in t.kpis if k.unit in SYMBOL_UNITS] == \
             [k.unit for k in s.kpis if k.unit in SYMBOL_UNITS], where

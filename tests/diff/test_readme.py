@@ -25,7 +25,7 @@ EDITS = [
     ("        status: piloting\n        owner: Onboarding squad", "        status: shipped\n        owner: Onboarding squad"),
     ("        impact: 2\n        effort: 1\n        status: idea\n        owner: Payments team",
      "        impact: 3\n        effort: 1\n        status: idea\n        owner: Payments team"),
-    ("baseline: 71, target: 90, current: 78}", "baseline: 71, target: 90, current: 86}"),
+    ("baseline: 71, target: 90, target_date: \"2027-03-31\"}", "baseline: 71, target: 92, target_date: \"2027-03-31\"}"),
     ("{name: Welcome email with next steps, channel: email,", "{name: Welcome email with next steps, channel: push,"),
 ]
 

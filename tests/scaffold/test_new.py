@@ -96,6 +96,8 @@ def test_translation_keeps_the_ids_and_asks_for_the_back_link(site: Path, capsys
     assert copy.pain_point_index().keys() == source.pain_point_index().keys()
     assert copy.opportunity_index().keys() == source.opportunity_index().keys()
     assert copy.stages == source.stages  # the text to translate is all there
+    # The KPI series is read from the original's CSV, not copied into the translation.
+    assert copy.kpi_data == "online-banking.kpi.csv" and "observations" not in path.read_text(encoding="utf-8")
 
 
 def test_to_be_version(site: Path, capsys) -> None:
@@ -108,9 +110,14 @@ def test_to_be_version(site: Path, capsys) -> None:
     assert (copy.status, copy.based_on, copy.lang) == ("to-be", "online-banking", "en")
     assert copy.title == source.title + " (to-be)"
     assert copy.translations == {}
+    # A designed journey has no measurements yet: the copy leaves the KPI series (the CSV) behind.
+    assert all(not k.observations for s in copy.stages for k in s.kpis)
+    unmeasured = [s.model_copy(update={"kpis": [k.model_copy(update={"observations": []}) for k in s.kpis]})
+                  for s in source.stages]
     assert copy.model_copy(update={"id": source.id, "title": source.title, "status": source.status,
                                    "based_on": None, "translations": source.translations,
-                                   "last_reviewed": source.last_reviewed}) == source
+                                   "last_reviewed": source.last_reviewed}) == source.model_copy(
+        update={"stages": unmeasured})
 
 
 def test_the_modeline_finds_the_site_schema_from_any_maps_folder(site: Path, capsys) -> None:

@@ -87,7 +87,7 @@ def test_controls_read_the_maps_language(site_dir: Path, map_id: str, lang: str)
     assert data["words"]["canvas.close"] == label(lang, "canvas.close")
 
 
-def test_every_linked_card_has_its_details(site_dir: Path, project) -> None:
+def test_every_linked_card_has_its_details(site_dir: Path, project, vocabulary) -> None:
     m = next(e.map for e in project.maps if e.map.id == "online-banking")
     data = json.loads(_json_blocks(_canvas(site_dir, m.id))[0])
     expected = {f"pain-{p.id}" for s in m.stages for p in s.pain_points}
@@ -102,8 +102,14 @@ def test_every_linked_card_has_its_details(site_dir: Path, project) -> None:
     opp = next(o for s in m.stages for o in s.opportunities if o.owner)
     rows = dict(map(tuple, data["cards"][f"opportunity-{opp.id}"]["rows"]))
     assert rows["Owner"] == opp.owner and rows["Impact"] == str(opp.impact) and rows["Effort"] == str(opp.effort)
-    linked = [p for s in m.stages for p in s.pain_points if p.evidence.startswith("https://")]
-    assert linked and all(data["cards"][f"pain-{p.id}"]["link"] == p.evidence for p in linked)
+    # Evidence from the research register: the study's title, linked to its page (a URL is linked as
+    # it is: test_hostile_text_stays_inside_the_json).
+    linked = [p for s in m.stages for p in s.pain_points if p.evidence != "hypothesis"]
+    assert linked
+    for p in linked:
+        card = data["cards"][f"pain-{p.id}"]
+        assert card["link"] == f"../../research/{p.evidence}/"
+        assert dict(map(tuple, card["rows"]))["Evidence"] == vocabulary.study(p.evidence).title
     assert all("link" not in data["cards"][f"pain-{p.id}"]
                for s in m.stages for p in s.pain_points if p.evidence == "hypothesis")
 

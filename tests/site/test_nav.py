@@ -24,7 +24,8 @@ def _pages(item: NavItem) -> list[str]:
 def test_small_industry_lists_its_maps(project) -> None:
     nav = navigation(context_of(project))
     titles = [i.title for i in nav]
-    assert titles[0] == "Home" and titles[-3:] == ["Method", "Catalogues", "Authoring reference"]
+    # The research register, when the project has one, between the catalogues and the reference.
+    assert titles[0] == "Home" and titles[-4:] == ["Method", "Catalogues", "Research", "Authoring reference"]
     industries = [i for i in nav if i.path and i.path.startswith("industries/")]
     assert {i.path.split("/")[1] for i in industries} == {e.map.industry for e in project.maps}
     based_on = {e.map.id: e.map.based_on for e in project.maps}
@@ -49,6 +50,6 @@ def test_large_industry_is_chunked(project) -> None:
 def test_nav_config_has_section_index_pages_first(project) -> None:
     config = nav_config(navigation(context_of(project)))
     assert config[0] == {"Home": "index.md"}
-    section = next(v for item in config for k, v in item.items() if isinstance(v, list) and k != "Method"
-                   and k != "Catalogues")
+    section = next(v for item in config for k, v in item.items() if isinstance(v, list)
+                   and k not in ("Method", "Catalogues", "Research"))
     assert section[0].startswith("industries/") and section[0].endswith("/index.md")

@@ -10,6 +10,7 @@ from language_site import TRANSLATIONS, language_site
 from pagetext import article, hrefs, page_file, resolve, section, table_head, table_rows, text_of
 
 from journeymaps.core.assemble import date
+from journeymaps.model.kpi_series import current_of
 from journeymaps.model.priority import OPEN, rank_key
 from journeymaps.schema import json_schema
 
@@ -72,7 +73,7 @@ def test_map_page_content(site_dir, maps) -> None:
         kpis = [k for s in m.stages for k in s.kpis]
         rows = table_rows(section(page, "kpis"))
         assert [r[0] for r in rows] == [k.name for k in kpis]
-        assert len(table_head(section(page, "kpis"))) == 7  # KPI, stage, baseline, target, current, gap, unit
+        assert len(table_head(section(page, "kpis"))) == 8  # KPI, stage, baseline, target, current, gap, track, unit
         edit = [h for h in hrefs(page_file(site_dir, f"maps/{map_id}/").read_text()) if "/edit/" in h]
         assert edit and edit[0].endswith(e.display), "edit link must open the map's YAML file"
 
@@ -87,7 +88,8 @@ def test_kpi_gap_is_target_minus_current(site_dir, maps) -> None:
             for k in s.kpis:
                 if k.target is None:
                     continue
-                now = k.current if k.current is not None else k.baseline
+                current = current_of(k)  # the newest observation of its series, else `current`
+                now = current if current is not None else k.baseline
                 # Written the way the map's language writes numbers ("+1,100", "+13 500", "-0,45").
                 shown = rows[k.name][5].split("(")[0].split("（")[0].strip()
                 value = float(parse_decimal(shown.lstrip("+"), locale=e.map.lang))

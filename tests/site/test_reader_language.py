@@ -218,3 +218,15 @@ def test_the_scan_reads_an_empty_lang_as_unknown_not_inherited() -> None:
     # A commit subject's language is not known: lang="" says so (HTML), and it is no page label.
     texts = texts_of('<html lang="zh"><body><article><p>变更</p><span lang="">Tags</span></article></body></html>')
     assert by_declared_language(texts) == {"zh": [("变更", "zh")], "": [("Tags", "")]}
+
+
+# Markup a reader should never see as text: what a template prints escaped a second time (a
+# page part passed as plain text instead of Markdown) shows up as literal headings, HTML or
+# attribute-list braces.
+_RAW_MARKUP = re.compile(r'<(?:div|span|svg|a|p)\b|</\w+>|\{#[\w-]+\}|\{:|(?:^|\s)#{2,6} \S|markdown="1"|\]\([^)]*\)')
+
+
+def test_no_page_shows_its_own_markup_as_text(scanned) -> None:
+    """A literal ``### Maya {#persona-maya} <div ...>`` on a page is a double-escaped template part."""
+    shown = {url: [t[:60] for t, _ in texts if _RAW_MARKUP.search(t)] for url, (_, texts) in scanned.items()}
+    assert {url: found[:3] for url, found in shown.items() if found} == {}

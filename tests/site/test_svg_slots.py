@@ -18,7 +18,10 @@ def test_a_map_page_carries_its_diagram_as_a_value(project) -> None:
     by_path = {f.path: f for f in site.files}
     entry = project.maps[0]
     diagram = by_path[f"maps/{entry.map.id}/index.md"]
-    assert len(diagram.svgs) == 1 and diagram.svgs[0].startswith("<svg")
+    # The stage diagram, then a trend sparkline per KPI with a series (one line each: they sit in table cells).
+    kpis = [k for s in entry.map.stages for k in s.kpis if len(k.observations) >= 2]
+    assert kpis and len(diagram.svgs) == 1 + len(kpis) and diagram.svgs[0].startswith("<svg")
+    assert all(f'class="jm jm-kpi-spark"' in svg and "\n" not in svg for svg in diagram.svgs[1:])
     assert "<svg" not in diagram.content and svg_slot(0) in diagram.content
     # Written as a docs tree (`journeymaps generate`), the picture is in its figure again.
     assert f'tabindex="0">\n{diagram.svgs[0]}\n</div>' in diagram.data().decode("utf-8")

@@ -36,7 +36,7 @@ def _sides(tmp_path: Path, repo: Path) -> tuple[Path, Path]:
     path = head / "maps" / "banking" / "online-banking.yaml"
     text = path.read_text(encoding="utf-8")
     text = text.replace("title: Opening and growing with an online bank account", f"title: '{HOSTILE}'", 1)
-    text = text.replace("baseline: 54, target: 75, current: 61", "baseline: 54, target: 80, current: 61", 1)
+    text = text.replace("baseline: 54, target: 75, target_date:", "baseline: 54, target: 80, target_date:", 1)
     text = text.replace("      - id: security-doubts\n", "      - id: security-worries\n", 1)
     path.write_text(text, encoding="utf-8")
     return base, head

@@ -67,7 +67,7 @@ def test_refuses_files_that_are_not_maps(gh: Path, tmp_path: Path) -> None:
     pull_request(gh)
     verdict = run_preview(gh, "main", "pr", tmp_path / "out")
     assert verdict.status == "refused"
-    assert "only .yaml, .yml, .md files are allowed under maps/: maps/banking/page.html" in unescape(verdict.comment)
+    assert "only .yaml, .yml, .md, .csv files are allowed under maps/: maps/banking/page.html" in unescape(verdict.comment)
 
 
 def test_a_base_change_after_the_fork_is_not_blamed_on_the_pull_request(gh: Path, tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ from .pain_status import pain_status_findings
 from .worded import finding
 from .translations import TranslationDoc, check_links
 from .loop_rules import check_loop
+from .kpi_series import check_in_map
 
 _EVIDENCE = re.compile(EVIDENCE_PATTERN)
 
@@ -113,9 +114,7 @@ def check_map(m: JourneyMap, loaded: Loaded, display: str, file_path: Path | Non
                       suggestion(t.channel, channel_ids) or phrase("check.unknown_channel.hint"))
         for j, p in enumerate(s.pain_points):
             pp = sp + ("pain_points", j)
-            if not _EVIDENCE.fullmatch(p.evidence):
-                c.add("error", "bad-evidence", pp + ("evidence",),
-                      phrase("check.bad_evidence"), phrase("check.bad_evidence.hint"))
+            _check_evidence(c, pp + ("evidence",), p.evidence, ctx)
             if p.id not in addressed:
                 c.add("warning", "unaddressed-pain-point", pp + ("id",),
                       phrase("check.unaddressed_pain_point", pain_point=p.id),
@@ -143,6 +142,7 @@ def check_map(m: JourneyMap, loaded: Loaded, display: str, file_path: Path | Non
                       phrase("check.low_emotion_no_pain", personas=", ".join(f"`{p}`" for p in lows), stage=s.id),
                       phrase("check.low_emotion_no_pain.hint"))
 
+    c.findings += check_in_map(m, loaded, display, ctx.today, vocab.settings.kpi_max_age_days)
     for severity, code, path, message, hint in pain_status_findings(m):
         c.add(severity, code, path, message, hint)
 
@@ -161,6 +161,23 @@ def check_map(m: JourneyMap, loaded: Loaded, display: str, file_path: Path | Non
         c.add("warning", "future-review", ("last_reviewed",), phrase("check.future_review"),
               phrase("check.future_review.hint"))
     return c.findings
+
+
+def _check_evidence(c: _Collector, path: tuple[Any, ...], evidence: str, ctx: RuleContext) -> None:
+    """Evidence names a study of the register, a research link, or the word `hypothesis`."""
+    if _EVIDENCE.fullmatch(evidence):  # the word `hypothesis` or a research link
+        return
+    study = ctx.vocabulary.study(evidence)
+    if study is None:
+        ids = [st.id for st in ctx.vocabulary.studies]
+        c.add("error", "bad-evidence", path, phrase("check.unknown_study", study=evidence),
+              suggestion(evidence, ids) or phrase("check.bad_evidence.hint"))
+        return
+    age = (ctx.today - study.date).days
+    limit = ctx.vocabulary.settings.study_max_age_days
+    if age > limit:
+        c.add("warning", "stale-study", path, phrase("check.stale_study", study=study.id, days=age, limit=limit),
+              phrase("check.stale_study.hint"))
 
 
 def _check_size(c: _Collector, m: JourneyMap) -> None:

@@ -18,6 +18,7 @@ from ..model.guide import GuideMeta
 from ..model.journey import JourneyMap
 from ..model.vocabulary import Vocabulary
 from .guide_translations import check_guide_translations
+from .kpi_series import with_csv
 from .rules import MapSummary, RuleContext, check_across, check_map
 from .translations import check_stale
 from ..core.phrase import phrase
@@ -119,6 +120,9 @@ def check_file(source: Source, display: str, ctx: RuleContext, keep_model: bool)
         map_id = loaded.data.get("id") if isinstance(loaded.data, dict) else None
         return _FileOutcome(findings, None, None, None, map_id if isinstance(map_id, str) else None)
     findings = check_map(model, loaded, display, source.path.resolve(), ctx)
+    model, csv_findings = with_csv(model, source.path, loaded, display, ctx.today,
+                                   ctx.vocabulary.settings.kpi_max_age_days)
+    findings += csv_findings
     return _FileOutcome(findings, model if keep_model else None, MapSummary.of(model, loaded, display), None)
 
 

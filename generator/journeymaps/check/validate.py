@@ -119,6 +119,9 @@ def finding_from_error(err: dict[str, Any], loaded: Loaded, display: str,
         hint = suggestion(str(value), expected) or phrase("check.use_one_of", choices=one_of(expected))
         return finding(display, line, col, "error", "value", phrase("check.not_allowed", field=field, value=describe(value)),
                        hint)
+    if etype == "string_pattern_mismatch" and name == "kpi_data":
+        return finding(display, line, col, "error", "value", phrase("check.bad_kpi_data", value=describe(value)),
+                       phrase("check.bad_kpi_data.hint"))
     if etype == "string_pattern_mismatch" and name == "quiet_hours":
         return finding(display, line, col, "error", "value",
                        phrase("check.bad_quiet_hours", field=field, value=describe(value)),

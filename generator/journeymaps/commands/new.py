@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from ..check.hints import one_of, slugify, suggestion
+from ..check.kpi_series import data_file
 from ..core.phrase import Phrase, phrase
 from ..load.yaml12 import control_characters
 from ..model.journey import SLUG_PATTERN
@@ -106,8 +107,10 @@ def run(args: argparse.Namespace) -> int:
 
     schema = modeline_target(maps_dir, site_config)
     if src is not None and source_entry is not None:
+        series = data_file(src, source_entry.path)
         text = derived(src, source_entry.display, map_id=map_id, title=title, lang=lang,
-                       mode="translation" if translation else "to-be", today=today, schema=schema)
+                       mode="translation" if translation else "to-be", today=today, schema=schema,
+                       series_file=series.name if series is not None else None)
     else:
         text = fresh(map_id=map_id, title=title, industry=industry, lang=lang, vocab=vocab, today=today,
                      schema=schema)

@@ -22,10 +22,13 @@ class Val:
     """Text that comes from a map or a file name: data, escaped by each renderer.
 
     ``quoted`` marks free text (a pain point, a title) shown in quotes; names and ids are not.
+    ``code`` marks a value in no language (a study id, a web address): a page declares no
+    language for it.
     """
 
     text: str
     quoted: bool = False
+    code: bool = False
 
 
 Part = str | Val

@@ -167,8 +167,8 @@ def _pain_edits(a: PainPoint, b: PainPoint) -> list[Phrase]:
         worse = _SEVERITY.index(b.severity) > _SEVERITY.index(a.severity)
         parts.append(phrase("diff.more_severe" if worse else "diff.less_severe",
                             before=word("severity." + a.severity), after=word("severity." + b.severity)))
-    if a.evidence != b.evidence:
-        parts.append(phrase("diff.evidence", before=value(a.evidence), after=value(b.evidence)))
+    if a.evidence != b.evidence:  # a study id, an address or the format's word: codes, not text
+        parts.append(phrase("diff.evidence", before=(Val(a.evidence, code=True),), after=(Val(b.evidence, code=True),)))
     if a.status != b.status:
         parts.append(phrase("diff.status", before=word("pain_status." + a.status),
                             after=word("pain_status." + b.status)))

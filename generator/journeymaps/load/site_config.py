@@ -12,7 +12,8 @@ from ..model.vocabulary import Vocabulary
 from ..words.reader import english
 from .source import read
 
-FILES = ("stages.yaml", "channels.yaml", "industries.yaml", "emotion_scale.yaml", "settings.yaml")
+FILES = ("stages.yaml", "channels.yaml", "industries.yaml", "emotion_scale.yaml", "settings.yaml", "research.yaml")
+OPTIONAL = ("settings.yaml", "research.yaml")  # defaults / an empty register when absent
 
 
 def find_site_config(start: Path) -> Path | None:
@@ -33,7 +34,7 @@ def load_vocabulary(folder: Path, display_root: Path | None = None) -> tuple[Voc
         path = folder / name
         display = _display(path, display_root)
         if not path.is_file():
-            if name != "settings.yaml":
+            if name not in OPTIONAL:
                 message, hint = phrase("load.missing_config", name=name), phrase("load.missing_config.hint")
                 findings.append(Finding(display, 1, 1, "error", "missing-config", english(message), english(hint),
                                         text=message, hint_text=hint))

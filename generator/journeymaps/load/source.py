@@ -145,6 +145,15 @@ def read(path: Path, *, max_bytes: int = MAX_BYTES) -> ReadResult:
     return read_text_bytes(raw, markdown=path.name.endswith(".md"))
 
 
+def read_bytes(path: Path, *, max_bytes: int = MAX_BYTES) -> tuple[bytes | None, LoadIssue | None]:
+    """The bytes of a regular file beside a map (a data file it names), refused as a map would be:
+    no symlink, no fifo, nothing over the size limit."""
+    try:
+        return _read_regular(path, max_bytes), None
+    except _Refused as exc:
+        return None, exc.issue
+
+
 def read_source(source: Source) -> ReadResult:
     """``read`` the file, or the editor's text for it when the source carries one."""
     if source.text is None:

@@ -60,6 +60,9 @@ _NOT_IN_LINK = r"\x00-\x20\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u
 # as browsers take it: JSON Schema patterns have no flags). The checker's rule and both schemas'
 # pattern; match it whole (``re.fullmatch``: Python's `$` also matches before a final line break).
 EVIDENCE_PATTERN = rf"^(?:{HYPOTHESIS}|[Hh][Tt][Tt][Pp][Ss]?://[^{_NOT_IN_LINK}/$.?#][^{_NOT_IN_LINK}]*)$"
+# The generic schema's pattern: a study id of a site's research register may stand there too (the
+# site schema lists the register's ids instead; the checker resolves them).
+EVIDENCE_SCHEMA_PATTERN = EVIDENCE_PATTERN.replace("^(?:", "^(?:" + SLUG_PATTERN[1:-1] + "|", 1)
 
 
 # What a tactic is depends on the map's status, and nowhere else: a tactic is a play the business runs in
@@ -145,9 +148,10 @@ class PainPoint(_Model):
     text: Text = Field(description="The friction, as the customer experiences it.")
     severity: Literal["low", "medium", "high", "critical"] = Field(description="How badly it hurts the journey.")
     evidence: ShortText = Field(
-        description="A research link (http/https URL) or the word `hypothesis` when not yet evidenced.",
+        description="The id of a study in the research register (`site_config/research.yaml`), a research link "
+        "(http/https URL), or the word `hypothesis` when not yet evidenced.",
         # In the schemas only, for editors: the checker words a mismatch itself (`bad-evidence`).
-        json_schema_extra={"pattern": EVIDENCE_PATTERN},
+        json_schema_extra={"pattern": EVIDENCE_SCHEMA_PATTERN},
     )
     status: PainStatus = Field(
         default="open",
@@ -220,6 +224,14 @@ class Opportunity(_Model):
     pilots: list[Pilot] = Field(default_factory=list, description="Pilots that test this change, oldest first.")
 
 
+# --- KPI series (issue 14 §1): dated observations; the latest is the KPI's current value ---
+class Observation(_Model):
+    """One dated measurement of a KPI."""
+
+    date: _dt.date = Field(description="Day the value was measured, `YYYY-MM-DD`; not in the future.")
+    value: Number = Field(description="The measured value, in the KPI's unit.")
+
+
 class Kpi(_Model):
     """A measure that shows whether a change worked."""
 
@@ -228,7 +240,13 @@ class Kpi(_Model):
     unit: Annotated[str, StringConstraints(max_length=20)] = Field(description="Unit, e.g. `%`, `s`, `pts`, `EUR`.")
     baseline: Number = Field(description="Value before the change.")
     target: Number | None = Field(default=None, description="Value the team aims for.")
-    current: Number | None = Field(default=None, description="Latest measured value.")
+    current: Number | None = Field(
+        default=None, description="Latest measured value; leave it out when `observations` (or the map's KPI data file) "
+        "give the series, whose newest value is the current one.")
+    observations: list[Observation] = Field(
+        default_factory=list, description="Dated measurements, in any order; or rows `kpi,date,value` in the map's KPI "
+        "data file (`kpi_data`).")
+    target_date: _dt.date | None = Field(default=None, description="Day by which the target should be reached, `YYYY-MM-DD`.")
 
 
 class Stage(_Model):
@@ -289,6 +307,9 @@ class JourneyMap(_Model):
     diagram: DiagramOptions | None = Field(default=None, description="How the stage diagram is drawn.")
     stages: list[Stage] = Field(min_length=1, description="The stages of the journey, in order.")
     notes: Markdown | None = Field(default=None, description="Narrative for the map page (Markdown).")
+    kpi_data: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]+\.csv$", max_length=120)] | None = Field(
+        default=None, description="CSV file of KPI observations (`kpi,date,value`) in the map's folder; defaults to "
+        "`<map file name>.kpi.csv` when that file exists. A translation names its original's file.")
 
     # --- derived views (not fields) -------------------------------------------------
     def pain_point_index(self) -> dict[str, tuple[Stage, PainPoint]]:

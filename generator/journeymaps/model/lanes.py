@@ -70,8 +70,9 @@ LANE_SPECS: tuple[LaneSpec, ...] = (
              ("    # opportunities:  # impact and effort from 1 (low) to 5 (high)",
               "    #   - {id: fee-table, text: One table with every fee., addresses: [unclear-fees], impact: 4, effort: 2}"), item="opportunity"),
     LaneSpec("kpis", "kpis", "kpi", "kpi", (("#f1effa", "#2b2740"), ("#7c6fb0", "#7d70b3")), "names", 70, "own",
-             ("    # kpis:",
-              "    #   - {id: visit-to-sign-up, name: Visit-to-sign-up rate, unit: \"%\", baseline: 2.1, target: 3}"), item="kpi"),
+             ("    # kpis:  # measurements: `observations: [{date, value}]` or rows kpi,date,value in <map>.kpi.csv",
+              "    #   - {id: visit-to-sign-up, name: Visit-to-sign-up rate, unit: \"%\", baseline: 2.1, target: 3,",
+              "    #      target_date: \"2027-06-30\"}"), item="kpi"),
     # Orchestration plays (issue 14 §3) run at a stage like its touchpoints, so they are a lane of the
     # stage: the reader scans a column top to bottom and meets the play under the KPI it serves.
     LaneSpec("plays", "plays", "play", "play", (("#e4f5f6", "#18302f"), ("#2f8f97", "#3f9ea5")), "plays", 75, "own",

@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from .journey import LANES, EmotionScale, Lane, Slug
+from .research import Study
 
 
 class _Model(BaseModel):
@@ -66,6 +67,10 @@ class Settings(_Model):
     languages: list[str] = Field(default_factory=lambda: ["en", "zh", "pl"],
                                  description="Every language gets a full site of its own.")
     default_language: str = Field(default="en", description="The language of the site at the root address.")
+    kpi_max_age_days: int = Field(default=120, ge=1,
+                                  description="A KPI whose newest observation is older than this is a warning.")
+    study_max_age_days: int = Field(default=730, ge=1,
+                                    description="Evidence from a study older than this is a warning.")
     url_scheme: Literal["default-at-root", "every-language-prefixed"] = Field(
         default="default-at-root",
         description="`default-at-root`: the default language at `/`, the others under `/zh/`, `/pl/`; "
@@ -86,6 +91,15 @@ class Vocabulary(_Model):
     industries: list[IndustryDef]
     emotion_scale: EmotionScale
     settings: Settings = Field(default_factory=Settings)
+    studies: list[Study] = Field(default_factory=list, description="The research register (`research.yaml`).")
+
+    @model_validator(mode="after")
+    def _study_ids_unique(self) -> "Vocabulary":
+        ids = [s.id for s in self.studies]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            raise ValueError(f"study ids must be unique in research.yaml: {', '.join(twice)}")
+        return self
 
     def stage(self, stage_id: str) -> StageDef | None:
         return next((s for s in self.stages if s.id == stage_id), None)
@@ -95,3 +109,6 @@ class Vocabulary(_Model):
 
     def industry(self, industry_id: str) -> IndustryDef | None:
         return next((i for i in self.industries if i.id == industry_id), None)
+
+    def study(self, study_id: str) -> Study | None:
+        return next((s for s in self.studies if s.id == study_id), None)

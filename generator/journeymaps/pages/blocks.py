@@ -13,6 +13,8 @@ from ..check.report import text as text_report
 from ..core.escape import attr, html_text, inline, safe_url, url_path
 from ..words import label
 from ..model.journey import HYPOTHESIS
+from ..model.vocabulary import Vocabulary
+from . import layout
 from .model import Failure, Pictures, VirtualFile
 from .templates import Markdown
 
@@ -36,9 +38,14 @@ def bullets(items: Iterable[str]) -> str:
     return "\n".join(f"- {i}" for i in items)
 
 
-def evidence(text: str, lang: str) -> str:
-    """A pain point's evidence: a link when it is a web address, else the word as text
-    (the format's reserved word `hypothesis` in the reader's language)."""
+def evidence(text: str, lang: str, here: str | None = None, vocab: Vocabulary | None = None) -> str:
+    """A pain point's evidence: a study of the register linked to its page (from page ``here``),
+    a link when it is a web address, else the word as text (the format's reserved word
+    `hypothesis` in the reader's language)."""
+    study = vocab.study(text) if vocab is not None and here is not None else None
+    if study is not None:  # its title is in the register's language, which may not be the page's
+        return link(study.title, layout.rel(here, layout.research_page(study.id))) + (
+            lang_mark(study.lang) if study.lang != lang else "")
     url = safe_url(text)
     if url and url.lower().startswith(("http://", "https://")):
         return f"[{inline(_short(url))}]({url_path_abs(url)})"

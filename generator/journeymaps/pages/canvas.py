@@ -14,6 +14,8 @@ from ..model.journey import JourneyMap, Stage
 from ..model.lanes import LANE_SPECS, SPECS
 from ..model.resolve import stage_name
 from ..model.journey import HYPOTHESIS
+from ..model.kpi_series import current_of
+from . import layout
 from .blocks import figure, json_for_script
 from .model import Pictures, SiteContext
 from .pilots import pilot_state
@@ -70,6 +72,9 @@ def canvas_data(m: JourneyMap, ctx: SiteContext) -> dict:
             url = safe_url(p.evidence)
             link = url if url and url.lower().startswith(("http://", "https://")) else None
             shown = w("hypothesis") if p.evidence == HYPOTHESIS else p.evidence
+            study = ctx.vocab.study(p.evidence)
+            if study is not None:  # a study of the register: its title, linked to its page
+                shown, link = study.title, layout.href(layout.map_page(m.id), layout.research_page(study.id))
             rows = [stage, [w("severity"), w("severity." + p.severity)], [w("evidence"), shown]]
             if p.status == "resolved":
                 rows.insert(1, [w("status"), w("pain_status.resolved")])
@@ -87,7 +92,7 @@ def canvas_data(m: JourneyMap, ctx: SiteContext) -> dict:
             cards[f"opportunity-{o.id}"] = _card(w("opportunity"), o.text, rows)
         for k in s.kpis:
             rows = [stage, [w("baseline"), num(k.baseline, m.lang)], [w("target"), num(k.target, m.lang)],
-                    [w("current"), num(k.current, m.lang)]]
+                    [w("current"), num(current_of(k), m.lang)]]
             if k.unit:
                 rows.append([w("unit"), k.unit])
             cards[f"kpi-{k.id}"] = _card(w("kpi"), k.name, rows)

@@ -8,13 +8,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..check.runner import MapEntry
+from ..core.escape import inline
 from ..model.priority import quadrant, rank_key, score
 from ..model.resolve import channel_name, stage_name
 from . import layout
-from .blocks import evidence, page
+from .blocks import evidence, in_lang, page
 from .map_groups import folded, map_groups, maps_cell
-from .map_page import gap
-from .model import SiteContext, VirtualFile
+from ..model.kpi_series import current_of
+from .map_page import gap, target_cell, track_cell, track_rank, trend_cell
+from .model import Pictures, SiteContext, VirtualFile
 from .pilots import pilots_page
 from .plays import plays_page
 from .templates import Markdown
@@ -64,13 +66,14 @@ class OpportunityRow:
 
 @dataclass(frozen=True)
 class KpiRow:
-    name: str
+    name: Markdown  # the map's own words, marked with its language where it is not the site's
     stage: str
     baseline: Markdown  # numbers as the language writes them
     target: Markdown
     current: Markdown
     gap: Markdown
-    unit: str
+    track: Markdown  # on track / at risk / off track, under the KPI's trend sparkline
+    unit: Markdown  # in the map's language, declared where the page's differs
 
 
 @dataclass(frozen=True)
@@ -95,11 +98,12 @@ def catalogue_pages(ctx: SiteContext) -> list[VirtualFile]:
             pilots_page(ctx), plays_page(ctx)]
 
 
-def _page(key: str, ctx: SiteContext, **values: object) -> VirtualFile:
-    """A catalogue from its template ``catalogue_<key>.md``; ``values``: its view data."""
+def _page(key: str, ctx: SiteContext, pictures: Pictures | None = None, **values: object) -> VirtualFile:
+    """A catalogue from its template ``catalogue_<key>.md``; ``values``: its view data; ``pictures``:
+    the inline pictures its values hold slots for."""
     path, title = layout.CATALOGUES[key], catalogue_title(key, ctx.lang)
     body = ctx.templates.render(f"catalogue_{key}.md", lambda k: _w(k, ctx.lang), title=Markdown(title), **values)
-    return page(path, title, [body], wide=True, site_lang=ctx.lang)
+    return page(path, title, [body], wide=True, site_lang=ctx.lang, pictures=pictures)
 
 
 def _index(ctx: SiteContext) -> VirtualFile:
@@ -179,7 +183,7 @@ def _pain_points(ctx: SiteContext) -> VirtualFile:
     found = [r for g in groups for r in folded(g, lambda s: s.pain_points)]
     found.sort(key=lambda r: SEVERITY_ORDER[r.item.severity])  # stable: maps in site order within a severity
     rows = [PainRow(r.item.text, _w("severity." + r.item.severity, ctx.lang), Markdown(maps_cell(ctx.lang, here, r.members)),
-                    stage_name(r.entry.map, r.stage, ctx.vocab, ctx.lang), Markdown(evidence(r.item.evidence, ctx.lang)))
+                    stage_name(r.entry.map, r.stage, ctx.vocab, ctx.lang), Markdown(evidence(r.item.evidence, ctx.lang, here, ctx.vocab)))
             for r in found]
     return _page("pain_points", ctx, pain_points=rows, maps=len(groups))
 
@@ -197,15 +201,26 @@ def _backlog(ctx: SiteContext) -> VirtualFile:
 def _kpis(ctx: SiteContext) -> VirtualFile:
     here = layout.CATALOGUES["kpis"]
     sections = []
+    pictures = Pictures()
     for g in map_groups(ctx):
-        rows = [KpiRow(r.item.name, stage_name(r.entry.map, r.stage, ctx.vocab, ctx.lang),
-                       Markdown(num(r.item.baseline, ctx.lang)), Markdown(num(r.item.target, ctx.lang)),
-                       Markdown(num(r.item.current, ctx.lang)), Markdown(gap(r.item, ctx.lang)), r.item.unit)
-                for r in folded(g, lambda s: s.kpis)]
+        found = folded(g, lambda s: s.kpis)
+        found.sort(key=lambda r: track_rank(r.item))  # the most off track first; stable: the map's order within a state
+        rows = [KpiRow(_as_written(r.item.name, r.entry, ctx), stage_name(r.entry.map, r.stage, ctx.vocab, ctx.lang),
+                       Markdown(num(r.item.baseline, ctx.lang)), Markdown(target_cell(r.item, ctx.lang)),
+                       Markdown(num(current_of(r.item), ctx.lang)), Markdown(gap(r.item, ctx.lang)),
+                       Markdown(track_cell(r.item, ctx.lang, trend_cell(r.entry.map, r.item, pictures))),
+                       _as_written(r.item.unit, r.entry, ctx))
+                for r in found]
         if rows:
             sections.append(KpiSection(g.original.map.id, Markdown(maps_cell(ctx.lang, here, g.members, sep=" ")),
                                        rows))
-    return _page("kpis", ctx, maps=sections)
+    return _page("kpis", ctx, pictures=pictures, maps=sections)
+
+
+def _as_written(text: str, entry: MapEntry, ctx: SiteContext) -> Markdown:
+    """A map's words on a page of another language's site: as written, and said to be in the map's
+    language (an English map's unit "days" on the Chinese site is English, not a missed label)."""
+    return Markdown(in_lang(inline(text), entry.map.lang, ctx.lang))
 
 
 def _tags(ctx: SiteContext) -> VirtualFile:

@@ -15,6 +15,7 @@ from ..check.runner import MapEntry
 from ..core.escape import inline
 from ..diff.overlay import emotion_overlay
 from ..diff.words import persona_short
+from ..model.kpi_series import current_of
 from ..model.journey import JourneyMap, Kpi, PainPoint, Persona, Stage
 from ..model.resolve import stage_name
 from . import layout
@@ -132,7 +133,8 @@ def _curve(base: JourneyMap, head: JourneyMap, p: Persona, ctx: SiteContext, pic
 
 
 def _value(k: Kpi) -> float:
-    return k.current if k.current is not None else k.baseline
+    now = current_of(k)  # the newest measurement of the as-is series, or the to-be map's designed value
+    return now if now is not None else k.baseline
 
 
 def _kpi_changes(base: JourneyMap, head: JourneyMap, ctx: SiteContext) -> list[KpiChange]:

@@ -15,6 +15,7 @@ from ..diff.changes import Phrase, Val, speaking
 from ..diff.history import Commit, History, HistoryError, read_history
 from ..diff.text import plain
 from ..model.journey import JourneyMap
+from ..model.kpi_series import current_of
 from ..render.fmt import quantity
 from . import layout
 from .blocks import figure, in_lang, page
@@ -124,8 +125,8 @@ def _kpi_rows(versions: list[tuple[Commit, JourneyMap]], names: dict[str, str], 
     rows = []
     for commit, m in versions:
         idx = m.kpi_index()
-        cells = [Markdown(in_lang(quantity(idx[k][1].current, inline(idx[k][1].unit)), current.lang, lang)
-                          if k in idx and idx[k][1].current is not None else "–") for k in names]
+        cells = [Markdown(in_lang(quantity(current_of(idx[k][1]), inline(idx[k][1].unit)), current.lang, lang)
+                          if k in idx and current_of(idx[k][1]) is not None else "–") for k in names]
         rows.append(KpiValues(Markdown(_caption(commit)), cells))
     return rows
 
@@ -134,20 +135,22 @@ def phrase_md(phrase: Phrase, map_lang: str, lang: str) -> str:
     """A change for a page: the line `journeymaps history` prints, escaped as a whole (map text
     is data; our words hold no syntax, so escaping them too costs nothing), the map's text
     declared in the map's language when the page is in another."""
-    if in_lang("x", map_lang, lang) == "x":  # the page's own language (or no usable tag)
-        return inline(plain(phrase))
     # Escaped as one line (piece by piece, each piece's start would be escaped as a line's), the
-    # map's text between two private-use marks that then become the span; a mark typed in a map
-    # is dropped first so that it cannot open a span of its own.
-    marked = "".join(f"{_OPEN}{_unmarked(plain((p,)))}{_CLOSE}" if isinstance(p, Val) else p for p in phrase)
-    return inline(marked).replace(_OPEN, f'<span lang="{map_lang}">').replace(_CLOSE, "</span>")
+    # map's text between two private-use marks that then become the span (none when the page is
+    # in the map's language); a mark typed in a map is dropped first so that it cannot open a span
+    # of its own. A code (a study id, an address) is in no language: set as code.
+    own = in_lang("x", map_lang, lang) == "x"  # the page's own language (or no usable tag)
+    marked = "".join((f"{_CODE}{_unmarked(plain((p,)))}{_CODE_END}" if p.code
+                      else f"{_OPEN}{_unmarked(plain((p,)))}{_CLOSE}") if isinstance(p, Val) else p for p in phrase)
+    return (inline(marked).replace(_OPEN, "" if own else f'<span lang="{map_lang}">')
+            .replace(_CLOSE, "" if own else "</span>").replace(_CODE, "<code>").replace(_CODE_END, "</code>"))
 
 
-_OPEN, _CLOSE = "\ue000", "\ue001"
+_OPEN, _CLOSE, _CODE, _CODE_END = "\ue000", "\ue001", "\ue002", "\ue003"
 
 
 def _unmarked(text: str) -> str:
-    return text.replace(_OPEN, "").replace(_CLOSE, "")
+    return text.replace(_OPEN, "").replace(_CLOSE, "").replace(_CODE, "").replace(_CODE_END, "")
 
 
 def _any_language(markdown: str) -> str:

@@ -22,6 +22,7 @@ CATALOGUES = {
     "pilots": "catalogue/pilots.md",
     "plays": "catalogue/plays.md",
 }
+RESEARCH = "research/index.md"
 ASSET_KINDS = ("svg", "png", "pdf", "json", "mmd")  # a map's downloads, in the order its page lists them
 
 
@@ -49,6 +50,10 @@ def asset(map_id: str, ext: str) -> str:
 def map_id_of_asset(path: str) -> str:
     """The map id in a path made by ``asset``."""
     return posixpath.splitext(posixpath.basename(path))[0]
+
+
+def research_page(study_id: str) -> str:
+    return f"research/{study_id}.md"
 
 
 def industry_page(industry_id: str) -> str:

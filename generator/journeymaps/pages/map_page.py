@@ -5,6 +5,8 @@ from __future__ import annotations
 from ..check.runner import MapEntry
 from ..core.escape import inline, narrative
 from ..model.journey import JourneyMap, Kpi, Opportunity, PainPoint, Stage, Touchpoint
+from ..model.kpi_series import TRACKS, current_of, progress, track
+from ..render.kpi_spark import kpi_sparkline
 from ..model.lanes import LaneSpec, page_order
 from ..model.resolve import channel_name, industry_name, effective_scale, score_label, stage_name
 from . import layout
@@ -14,6 +16,7 @@ from .links import resolver_for
 from .model import Pictures, SiteContext, VirtualFile
 from .pictures import POSTER_PAPER, stage_diagram
 from .plays import play_items
+from .research import hypothesis_count
 from .templates import Markdown
 from .words import bracketed, clauses, date, labelled, language_name, lead_in, listed, num, signed, word
 
@@ -35,7 +38,7 @@ def map_page(entry: MapEntry, ctx: SiteContext, diagram: str | None = None) -> V
         personas=Markdown(_personas(m)),
         diagram=Markdown(canvas(m, ctx, diagram or stage_diagram(m, ctx.vocab), pictures)),
         stages=[Markdown(_stage(m, i, s, ctx, here)) for i, s in enumerate(m.stages, 1)],
-        kpis=Markdown(kpi_table(m, kpis, ctx) if kpis else ""),
+        kpis=Markdown(kpi_table(m, kpis, ctx, pictures) if kpis else ""),
         downloads=Markdown(_downloads(m)),
         translations=Markdown(_translations(m, ctx, here) if m.translations else ""),
         guides=Markdown(bullets(link(g.meta.title, layout.rel(here, layout.guide_page(g.meta.id)))
@@ -57,6 +60,9 @@ def _facts(m: JourneyMap, ctx: SiteContext, here: str) -> str:
     for e in ctx.to_be_of(m):
         rows.append((w("map_status.to-be"), link(e.map.title, layout.rel(here, layout.map_page(e.map.id)))
                      + " · " + link(w("compare.link"), layout.rel(here, layout.compare_page(e.map.id)))))
+    hypotheses, pains = hypothesis_count(m)
+    if pains:
+        rows.append((w("research.hypotheses"), w("research.hypotheses.value").format(n=hypotheses, total=pains)))
     if m.tags:
         tags = layout.rel(here, layout.CATALOGUES["tags"])
         rows.append((w("tags"), " ".join(f"[`{t}`]({tags}#tag-{t})" for t in m.tags)))
@@ -136,7 +142,9 @@ def _emphasised(remark: str) -> str:
 def _pain_items(m: JourneyMap, pains: list[PainPoint], ctx: SiteContext, w) -> list[str]:
     return [f"{inline(p.text)} — " + listed([*([f"**{inline(w('pain_status.resolved'))}**"] if p.status == "resolved" else []),
                                               f"*{inline(w('severity.' + p.severity))}*",
-                                              labelled(w("evidence").lower(), evidence(p.evidence, m.lang), m.lang)],
+                                              labelled(w("evidence").lower(),
+                                                       evidence(p.evidence, m.lang, layout.map_page(m.id), ctx.vocab),
+                                                       m.lang)],
                                              m.lang, "comma") for p in pains]
 
 
@@ -166,21 +174,50 @@ def gap(k: Kpi, lang: str) -> str:
     """Distance from the latest value (or the baseline) to the target, and how far along it is."""
     if k.target is None:
         return "–"
-    now = k.current if k.current is not None else k.baseline
-    text = signed(k.target - now, lang)
-    if k.current is not None and k.target != k.baseline:
-        done = (k.current - k.baseline) / (k.target - k.baseline)
+    now = current_of(k)
+    text = signed(k.target - (now if now is not None else k.baseline), lang)
+    done = progress(k)
+    if done is not None:
         text += bracketed(f"{round(done * 100)}%", lang)
     return text
 
 
-def kpi_table(m: JourneyMap, kpis: list[tuple[Stage, Kpi]], ctx: SiteContext) -> str:
+def track_cell(k: Kpi, lang: str, trend: str = "") -> str:
+    """On track / at risk / off track (``model.kpi_series.track``) or a dash when it cannot be
+    judged, under the KPI's sparkline when there is one (one column: the table must fit a screen)."""
+    state = track(k)
+    words = f'<span class="jm-track jm-{state}">{inline(word("track." + state, lang))}</span>' if state else "–"
+    return f"{trend}<br>{words}" if trend else words
+
+
+def target_cell(k: Kpi, lang: str) -> str:
+    text = num(k.target, lang)
+    if k.target is None or k.target_date is None:
+        return text
+    return text + bracketed(word("kpi.by", lang).format(date=date(k.target_date, lang)), lang)
+
+
+def trend_cell(m: JourneyMap, k: Kpi, pictures: Pictures) -> str:
+    spark = kpi_sparkline(k, m.lang, f"jm-{m.id}-kpi-{k.id}")
+    return f'<span class="jm-kpi-trend">{pictures.slot(spark)}</span>' if spark else ""
+
+
+def track_rank(k: Kpi) -> int:
+    """Sort key: most urgent first (``TRACKS``), KPIs that cannot be judged last."""
+    state = track(k)
+    return TRACKS.index(state) if state else len(TRACKS)
+
+
+def kpi_table(m: JourneyMap, kpis: list[tuple[Stage, Kpi]], ctx: SiteContext, pictures: Pictures | None = None) -> str:
+    """The map's KPIs; with ``pictures``, each KPI's sparkline above its track."""
     w = lambda key: word(key, m.lang)  # noqa: E731
-    rows = [(inline(k.name), inline(stage_name(m, s, ctx.vocab)), num(k.baseline, m.lang), num(k.target, m.lang),
-             num(k.current, m.lang), gap(k, m.lang), inline(k.unit) if k.unit else "") for s, k in kpis]
-    kpis_table = table([w("kpi"), w("stage"), w("baseline"), w("target"), w("current"), w("gap"), w("unit")], rows,
-                       align=["l", "l", "r", "r", "r", "r", "l"])
-    note = w("gap_note")
+    rows = [(inline(k.name), inline(stage_name(m, s, ctx.vocab)), num(k.baseline, m.lang), target_cell(k, m.lang),
+             num(current_of(k), m.lang), gap(k, m.lang),
+             track_cell(k, m.lang, trend_cell(m, k, pictures) if pictures is not None else ""),
+             inline(k.unit) if k.unit else "") for s, k in kpis]
+    headers = [w("kpi"), w("stage"), w("baseline"), w("target"), w("current"), w("gap"), w("track"), w("unit")]
+    kpis_table = table(headers, rows, align=["l", "l", "r", "r", "r", "r", "l", "l"])
+    note = f'{w("gap_note")} {w("track.rule")}'
     return f'<div class="jm-compact jm-kpis" markdown="1">\n\n{kpis_table}\n\n</div>\n\n<small>{note}</small>'
 
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core.escape import inline
-from ..model.journey import JourneyMap, Kpi, Stage
+from ..model.journey import JourneyMap, Stage
+from ..model.kpi_series import progress as kpi_progress  # one rule: the newest measurement from baseline to target
 from ..model.priority import OPEN
 from ..model.resolve import effective_scale, stage_name
 from . import layout
@@ -52,13 +53,6 @@ def cells_of(m: JourneyMap, ctx: SiteContext) -> dict[str, Cell]:
         pains = sorted((p.severity for p in s.pain_points if p.status == "open"), key=SEVERITIES.index)
         out[s.id] = Cell(s, mean, step, tuple(pains), sum(o.status in OPEN for o in s.opportunities))
     return out
-
-
-def kpi_progress(k: Kpi) -> float | None:
-    """How far the latest value has come from baseline to target (1.0: reached), or None."""
-    if k.target is None or k.current is None or k.target == k.baseline:
-        return None
-    return (k.current - k.baseline) / (k.target - k.baseline)
 
 
 def _columns(ctx: SiteContext, groups: list[MapGroup]) -> list[tuple[str, str]]:

@@ -19,6 +19,7 @@ from .blocks import failure_note, page
 from .catalogues import KINDS as CATALOGUE_KINDS
 from .catalogues import catalogue_pages, catalogue_title
 from .compare import compare_pages_of
+from .research import research_pages
 from .glossary import glossary_nav, glossary_pages
 from .guides import guide_page, method_index
 from .history import history_page
@@ -87,6 +88,7 @@ def build_site(project: Project, *, failures: tuple[Failure, ...] = (), png: boo
             page_of_guide = languages.mark_untranslated(page_of_guide, note, g.meta.lang)
         files.append(page_of_guide)
     files += catalogue_pages(ctx)
+    files += research_pages(ctx)
     files.append(reference_page(ctx.lang, ctx.templates))
     nav = navigation(ctx)
     if project.glossary is not None:
@@ -193,6 +195,9 @@ def navigation(ctx: SiteContext) -> list[NavItem]:
                                                              for g in ctx.guides)))
     nav.append(NavItem(w("cat.title"), layout.CATALOGUE, tuple(
         NavItem(catalogue_title(k, ctx.lang), layout.CATALOGUES[k]) for k in CATALOGUE_KINDS)))
+    if ctx.vocab.studies:
+        nav.append(NavItem(w("research.title"), layout.RESEARCH, tuple(
+            NavItem(html_text(st.title), layout.research_page(st.id)) for st in ctx.vocab.studies)))
     nav.append(NavItem(w("nav.reference"), layout.REFERENCE))
     return nav
 

@@ -17,7 +17,7 @@ from ..diff.sides import SideError, run_git, tree_entries
 # What may sit under maps/: map sources and method guides. Anything else is refused
 # rather than published: the docs folder of the site is maps/, so an .html or .js file
 # there would land in the preview.
-ALLOWED_SUFFIXES = (".yaml", ".yml", ".md")
+ALLOWED_SUFFIXES = (".yaml", ".yml", ".md", ".csv")  # .csv: KPI series beside a map (read as data, csv module)
 MAX_FILES = 5000
 MAX_TOTAL_BYTES = 64 * 1024 * 1024
 _REGULAR = ("100644", "100755")

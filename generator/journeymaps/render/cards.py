@@ -15,6 +15,7 @@ from ..model.journey import JourneyMap, Play, Stage
 from ..model.lanes import LaneSpec
 from ..model.resolve import channel_name
 from ..model.vocabulary import Vocabulary
+from ..model.kpi_series import current_of
 from .fmt import with_unit
 from .svg import has_cjk
 from .theme import SEVERITIES
@@ -102,7 +103,7 @@ def lane_cards(m: JourneyMap, stage: Stage, spec: LaneSpec, vocab: Vocabulary, w
                                          *((("kpis", kpis),) if kpis else ())))
                 for n, o in enumerate(items)]
     if spec.draw == "kpi":
-        return [Card((Part(k.name), Part(_kpi_values(k.baseline, k.target, k.current, k.unit, w, m.lang), SMALL,
+        return [Card((Part(k.name), Part(_kpi_values(k.baseline, k.target, current_of(k), k.unit, w, m.lang), SMALL,
                                           "muted")),
                      fill, edge, **_meta(spec, stage, n, k.id)) for n, k in enumerate(items)]
     if spec.draw == "play":

@@ -94,8 +94,23 @@ def fresh(*, map_id: str, title: str, industry: str, lang: str, vocab: Vocabular
 
 
 def derived(source: JourneyMap, source_path: str, *, map_id: str, title: str, lang: str, mode: Mode,
-            today: _dt.date, schema: str) -> str:
+            today: _dt.date, schema: str, series_file: str | None = None) -> str:
+    """``series_file``: the name of the source's KPI data file (CSV) when it has one."""
     data: dict[str, Any] = source.model_dump(mode="python", exclude_defaults=True)
+    data.pop("kpi_data", None)
+    for stage in data.get("stages", ()):
+        for kpi in stage.get("kpis", ()):
+            if "target_date" in kpi:
+                kpi["target_date"] = kpi["target_date"].isoformat()  # quoted: YAML 1.1 readers get a string
+            # A designed journey has no measurements yet; a translation reads the original's CSV
+            # (below) rather than a copy that would drift from it.
+            if mode == "to-be" or series_file is not None:
+                kpi.pop("observations", None)
+            else:
+                for o in kpi.get("observations", ()):
+                    o["date"] = o["date"].isoformat()  # quoted, as last_reviewed: YAML 1.1 readers get a string
+    if mode == "translation" and series_file is not None:
+        data["kpi_data"] = series_file
     # A string, not a date: quoted in the file, so YAML 1.1 readers (js-yaml) get a string too.
     data.update(id=map_id, title=title, lang=lang, last_reviewed=today.isoformat())
     data.pop("translations", None)

@@ -12,11 +12,12 @@ from __future__ import annotations
 import copy
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
 from ..core.phrase import phrase
-from ..model.journey import SLUG_PATTERN
+from ..model.journey import EVIDENCE_PATTERN, SLUG_PATTERN
 from ..model.vocabulary import Named, Vocabulary
 from ..words.reader import english
 from . import MODELINE_TARGET, json_schema
@@ -74,6 +75,9 @@ def site_json_schema(vocab: Vocabulary) -> dict[str, Any]:
     for name in ("impact", "effort"):
         defs["Opportunity"]["properties"][name]["errorMessage"] = english(phrase("schema.one_to_five"))
     evidence = defs["PainPoint"]["properties"]["evidence"]
+    # The register's study ids are a closed list here, so the editor flags an unknown one as check does.
+    studies = "".join(f"{re.escape(st.id)}|" for st in vocab.studies)
+    evidence["pattern"] = EVIDENCE_PATTERN.replace("^(?:", "^(?:" + studies, 1)
     evidence["errorMessage"] = evidence["patternErrorMessage"] = (
         f"{english(phrase('check.bad_evidence'))}: {english(phrase('check.bad_evidence.hint'))}")
     top["last_reviewed"]["patternErrorMessage"] = english(phrase("schema.calendar_date"))
