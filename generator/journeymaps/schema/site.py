@@ -12,7 +12,6 @@ from __future__ import annotations
 import copy
 import json
 import os
-import re
 from pathlib import Path
 from typing import Any
 
@@ -76,7 +75,9 @@ def site_json_schema(vocab: Vocabulary) -> dict[str, Any]:
         defs["Opportunity"]["properties"][name]["errorMessage"] = english(phrase("schema.one_to_five"))
     evidence = defs["PainPoint"]["properties"]["evidence"]
     # The register's study ids are a closed list here, so the editor flags an unknown one as check does.
-    studies = "".join(f"{re.escape(st.id)}|" for st in vocab.studies)
+    # Study ids are slugs (letters, digits, hyphens): nothing to escape, and re.escape's "\\-" is an
+    # error in the editor's JavaScript RegExp (unicode mode forbids identity escapes).
+    studies = "".join(f"{st.id}|" for st in vocab.studies)
     evidence["pattern"] = EVIDENCE_PATTERN.replace("^(?:", "^(?:" + studies, 1)
     evidence["errorMessage"] = evidence["patternErrorMessage"] = (
         f"{english(phrase('check.bad_evidence'))}: {english(phrase('check.bad_evidence.hint'))}")
