@@ -13,8 +13,6 @@ TESTS = Path(__file__).resolve().parent
 SKIPS = re.compile(r"pytest\.(skip|importorskip)\(|mark\.skip(if)?\b|\bxfail\b")
 # Skips that are not about a missing tool or missing content, each with why it may stay.
 ALLOWED = {
-    ("content/test_consistency.py", "xfail"): "strict: the sample KPI figures await their dated series (issue 14); "
-                                               "turns the suite red the day they arrive, so the marker goes with them",
     ("needs.py", "pytest.skip("): "the one place that decides: skip on a developer machine, fail under CI",
     ("pages_golden/test_pages_golden.py", "pytest.skip("): "only with --update-golden, after rewriting the folder",
 }
