@@ -19,7 +19,7 @@ ALLOWED = {
 
 
 def test_every_skip_goes_through_the_shared_helper() -> None:
-    found = []
+    found, used = [], set()
     for path in sorted(TESTS.rglob("*.py")):
         rel = path.relative_to(TESTS).as_posix()
         if "node_modules" in rel or path == Path(__file__).resolve():
@@ -27,7 +27,10 @@ def test_every_skip_goes_through_the_shared_helper() -> None:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if (m := SKIPS.search(line)) and (rel, m.group(0)) not in ALLOWED:
                 found.append(f"tests/{rel}:{number}: {line.strip()}")
+            elif m:
+                used.add((rel, m.group(0)))
     assert not found, "use needs.need / needs.need_module (they fail under CI):\n" + "\n".join(found)
+    assert set(ALLOWED) <= used, f"allowances nothing uses any more (remove them): {sorted(set(ALLOWED) - used)}"
 
 
 def _run_a_test_that_needs_frob(tmp_path: Path, ci: str | None) -> subprocess.CompletedProcess:
