@@ -8,7 +8,7 @@ a pull request's. Nothing is checked out and no hook or filter runs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..load.source import read_text_bytes
@@ -62,10 +62,34 @@ class History:
     commits: int  # commits reachable from HEAD in this repository
 
 
-def repository_of(path: Path) -> tuple[Path, str]:
+@dataclass
+class Repositories:
+    """What git says about a repository rather than about one map (where its top is, whether it
+    is shallow, how many commits it has), asked once per folder or repository: a site's history
+    pages read many maps of one repository, and asking again for each cost three git runs a map.
+    Lives as long as one build (the site's context), so a new commit is seen by the next build."""
+
+    _tops: dict[Path, Path | None] = field(default_factory=dict)
+    _facts: dict[Path, tuple[bool, int]] = field(default_factory=dict)
+
+    def toplevel(self, where: Path) -> Path | None:
+        if where not in self._tops:
+            self._tops[where] = git_toplevel(where) if where.is_dir() else None
+        return self._tops[where]
+
+    def facts(self, repo: Path) -> tuple[bool, int]:
+        """(shallow clone, commits reachable from HEAD)."""
+        if repo not in self._facts:
+            shallow = run_git(repo, "rev-parse", "--is-shallow-repository").strip() == b"true"
+            count = int(run_git(repo, "rev-list", "--count", "HEAD").strip() or 0)
+            self._facts[repo] = (shallow, count)
+        return self._facts[repo]
+
+
+def repository_of(path: Path, repos: Repositories | None = None) -> tuple[Path, str]:
     """The repository holding ``path`` and the path inside it, or a HistoryError saying what to do."""
     where = path.parent if not path.is_dir() else path
-    repo = git_toplevel(where) if where.is_dir() else None
+    repo = (repos or Repositories()).toplevel(where)
     if repo is None:
         raise HistoryError(f"{path.as_posix()}: not inside a git repository; history reads the commits that "
                            "changed the map, so run it in a clone of the repository (git clone URL)")
@@ -91,14 +115,15 @@ def commits_touching(repo: Path, rel: str) -> list[Commit]:
     return commits
 
 
-def read_history(path: Path, vocab: Vocabulary | None) -> History:
-    repo, rel = repository_of(path)
+def read_history(path: Path, vocab: Vocabulary | None, repos: Repositories | None = None) -> History:
+    """``repos``: what is known of the repositories already (one build reading many maps)."""
+    repos = repos or Repositories()
+    repo, rel = repository_of(path, repos)
     commits = commits_touching(repo, rel)
     if not commits:
         raise HistoryError(f"{rel}: no commit in this repository changed it; commit the map first (git add, "
                            "git commit) or check the path")
-    shallow = run_git(repo, "rev-parse", "--is-shallow-repository").strip() == b"true"
-    count = int(run_git(repo, "rev-list", "--count", "HEAD").strip() or 0)
+    shallow, count = repos.facts(repo)
     names = [f"{c.sha}:{c.path}" for c in commits if c.status != "D"]
     oldest = commits[-1]
     # The oldest listed commit's parent: its version of the file, when it had one, and whether the

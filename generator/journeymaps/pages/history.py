@@ -71,7 +71,7 @@ def _history_page(entry: MapEntry, ctx: SiteContext) -> VirtualFile:
     w = lambda key: word(key, ctx.lang)  # noqa: E731 - the page's own words are the site's
     pictures = Pictures()
     try:
-        history = read_history(entry.path, ctx.vocab)
+        history = read_history(entry.path, ctx.vocab, ctx.repositories)
     except HistoryError:
         view = None
     else:

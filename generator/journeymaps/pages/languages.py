@@ -49,6 +49,9 @@ def groups(maps: Sequence[MapEntry]) -> dict[str, tuple[MapEntry, ...]]:
     """Map id -> every map of its translation group (itself and the maps its `translations` name,
     followed both ways), in the order of ``maps``."""
     ids = {e.map.id: e for e in maps}
+    places: dict[str, list[int]] = {}  # id -> its places in ``maps``: a group keeps their order
+    for i, e in enumerate(maps):
+        places.setdefault(e.map.id, []).append(i)
     links: dict[str, set[str]] = {i: set() for i in ids}
     for e in maps:
         for other in e.map.translations.values():
@@ -64,7 +67,7 @@ def groups(maps: Sequence[MapEntry]) -> dict[str, tuple[MapEntry, ...]]:
             for nxt in links[todo.pop()] - seen:
                 seen.add(nxt)
                 todo.append(nxt)
-        group = tuple(e for e in maps if e.map.id in seen)
+        group = tuple(maps[i] for i in sorted(i for member in seen for i in places[member]))
         for member in seen:
             out[member] = group
     return out

@@ -8,18 +8,18 @@ from .model import SiteContext
 
 
 def resolver_for(ctx: SiteContext, here: str) -> Resolver:
-    maps = {e.map.id: e.map for e in (*ctx.maps, *ctx.unlisted)}
+    maps = ctx.by_id  # built once per site: a dict per call made pages with notes quadratic
     guides = {g.meta.id for g in ctx.guides}
 
     def resolve(scheme: str, rest: str) -> str | None:
         target, _, anchor = rest.partition("#")
         if scheme == "map":
-            m = maps.get(target)
-            if m is None:
+            e = maps.get(target)
+            if e is None:
                 return None
             url = layout.rel(here, layout.map_page(target))
             if anchor:
-                if anchor not in {s.id for s in m.stages}:
+                if anchor not in {s.id for s in e.map.stages}:
                     return url
                 url += "#" + layout.stage_anchor(anchor)
             return url

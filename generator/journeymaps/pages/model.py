@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from ..check.runner import GuideEntry, MapEntry
 from ..core.findings import Finding
+from ..diff.history import Repositories
 from ..model.journey import JourneyMap
 from ..model.vocabulary import Vocabulary
 from .templates import Templates
@@ -104,14 +106,35 @@ class SiteContext:
     # or the original, stands for their group in `maps`): links to them still resolve.
     unlisted: tuple[MapEntry, ...] = ()
     review_overdue: frozenset[str] = frozenset()  # ids of maps the check found overdue for review (`stale-review`)
+    repositories: Repositories = field(default_factory=Repositories, compare=False)  # git facts, asked once a build
+
+    # Indexes over the published maps, built on first use and kept for this context (one build):
+    # a page builder asks about other maps once per map, and a scan each time made the site
+    # quadratic in the number of maps.
+    @cached_property
+    def by_id(self) -> dict[str, MapEntry]:
+        """Map id -> entry, for every map this site publishes (listed first, as a scan finds it)."""
+        out: dict[str, MapEntry] = {}
+        for e in (*self.maps, *self.unlisted):
+            out.setdefault(e.map.id, e)
+        return out
+
+    @cached_property
+    def _based_on(self) -> dict[str, list[tuple[int, MapEntry]]]:
+        """As-is map id -> (place on the site, to-be map) for each published map naming it in ``based_on``."""
+        out: dict[str, list[tuple[int, MapEntry]]] = {}
+        for i, e in enumerate((*self.maps, *self.unlisted)):
+            if e.map.based_on is not None:
+                out.setdefault(e.map.based_on, []).append((i, e))
+        return out
 
     def entry(self, map_id: str) -> MapEntry | None:
-        return next((e for e in (*self.maps, *self.unlisted) if e.map.id == map_id), None)
+        return self.by_id.get(map_id)
 
     def to_be_of(self, m: JourneyMap) -> tuple[MapEntry, ...]:
-        """The to-be maps that redesign ``m`` or one of its translations (their ``based_on``)."""
-        group = {m.id, *m.translations.values()}
-        return tuple(e for e in (*self.maps, *self.unlisted) if e.map.based_on in group)
+        """The to-be maps that redesign ``m`` or one of its translations (their ``based_on``), in site order."""
+        found = {i: e for key in {m.id, *m.translations.values()} for i, e in self._based_on.get(key, ())}
+        return tuple(found[i] for i in sorted(found))
 
 
 _GUIDE_MAP_LINK = re.compile(r"\]\(\s*<?map:([a-z0-9-]+)")
