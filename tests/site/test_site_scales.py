@@ -69,7 +69,7 @@ def _work(project: Project, k: int, folder: Path, monkeypatch) -> tuple[int, int
     def counted_context(*args, **kwargs):
         ctx = real_context(*args, **kwargs)
         return dataclasses.replace(ctx, maps=visits.counted(ctx.maps, tuple),
-                                   unlisted=visits.counted(ctx.unlisted, tuple)))
+                                   unlisted=visits.counted(ctx.unlisted, tuple))
 
     tops = []
     real_top = history.git_toplevel
