@@ -34,6 +34,29 @@ def _code(ch: str) -> str:
 def escape(text: str, *, also: str = "", line_start: bool = False) -> str:
     """``text`` as Mermaid can hold it in one token. ``also``: more characters to encode
     (`,` for actors, `}` inside `accDescr { }`). ``line_start``: the text begins a line (a task)."""
+    if _needs_no_code(text, also):  # most text: nothing to encode, no walk character by character
+        result = text
+    else:
+        result = _encoded(text, also)
+    if line_start and _KEYWORD_START.match(result):
+        result = _code(result[0]) + result[1:]
+    return result
+
+
+# What makes ``_encoded`` write a code somewhere: a line break, a mark of `_ALWAYS`, a control
+# character (category Cc is exactly these two ranges) or a `%`; whitespace only at either end.
+_SPECIAL = re.compile("[#:;<\ufb02\u00b6%\x00-\x1f\x7f-\x9f]")
+
+
+def _needs_no_code(text: str, also: str) -> bool:
+    if not text:
+        return True
+    edges = text[0] + text[-1]
+    return (_SPECIAL.search(text) is None and not any(ch.isspace() or ch == "\ufeff" for ch in edges)
+            and not (also and any(ch in also for ch in text)))
+
+
+def _encoded(text: str, also: str) -> str:
     out: list[str] = []
     last = len(text) - 1
     for i, ch in enumerate(text):
@@ -47,10 +70,7 @@ def escape(text: str, *, also: str = "", line_start: bool = False) -> str:
             out.append(_code(ch))
         else:
             out.append(ch)
-    result = "".join(out)
-    if line_start and _KEYWORD_START.match(result):
-        result = _code(result[0]) + result[1:]
-    return result
+    return "".join(out)
 
 
 def unescape(text: str) -> tuple[str, list[tuple[int, str]]]:

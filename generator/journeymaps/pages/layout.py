@@ -70,7 +70,23 @@ def stage_anchor(stage_id: str) -> str:
 
 def rel(from_src: str, to_src: str) -> str:
     """Relative link between two docs files, as written in Markdown (engines resolve `.md`)."""
-    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+    start = posixpath.dirname(from_src)
+    if (not start or _plain(start)) and _plain(to_src):
+        # posixpath.relpath, without its two abspath calls (a site writes ~50 links a map):
+        # for paths with no `.`, `..` or empty part it comes to dropping the common folders.
+        here, there = start.split("/") if start else [], to_src.split("/")
+        common = 0
+        for a, b in zip(here, there):
+            if a != b:
+                break
+            common += 1
+        return "/".join([".."] * (len(here) - common) + there[common:]) or "."
+    return posixpath.relpath(to_src, start or ".")
+
+
+def _plain(path: str) -> bool:
+    """A relative path whose every part is a name (what the functions above make)."""
+    return all(part not in ("", ".", "..") for part in path.split("/"))
 
 
 def href(from_src: str, to_src: str) -> str:
