@@ -35,6 +35,7 @@ from ..pages.templates import Templates
 from ..project import Project, load_project
 from ..schema.site import site_schema_path, write_site_schema
 from . import forked, mkdocs_internals, serve_patch
+from .idle_patterns import IdlePatternsExtension
 
 log = logging.getLogger("mkdocs.plugins.journeymaps")
 # Under `mkdocs serve` a failing map is content (its page shows the errors), not a build
@@ -122,6 +123,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             config.site_dir = os.path.join(config.site_dir, self._edition.prefix)
         config.theme["language"] = self._edition.lang
         config.extra["alternate"] = languages.site_alternates(self._edition, self._editions)
+        if not any(isinstance(e, IdlePatternsExtension) for e in config.markdown_extensions):
+            config.markdown_extensions.append(IdlePatternsExtension())  # same HTML, sooner
 
         return self._empty_docs_dir(config)
 
