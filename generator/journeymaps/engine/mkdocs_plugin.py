@@ -84,6 +84,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self._templates: Templates | None = None  # the site's page templates, compiled once for every build
         self._watching: set[str] = set()
         self._children: list[forked.Child] = []  # build: the other languages' sites, building beside this one
+        self._markdown: mkdocs_internals.ReusedMarkdown | None = None  # this build's one Markdown converter
 
     def preload(self, project: Project) -> None:
         """Build the next site from this project instead of loading the maps again.
@@ -125,6 +126,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         config.extra["alternate"] = languages.site_alternates(self._edition, self._editions)
         if not any(isinstance(e, IdlePatternsExtension) for e in config.markdown_extensions):
             config.markdown_extensions.append(IdlePatternsExtension())  # same HTML, sooner
+        # A new converter for each config: serve reloads mkdocs.yml, and its extensions, on each build.
+        self._markdown = mkdocs_internals.ReusedMarkdown() if mkdocs_internals.render_problem() is None else None
 
         return self._empty_docs_dir(config)
 
@@ -201,6 +204,11 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         own = self._edition
         self._children = [forked.start(lambda ed=ed: self._build_language(config, ed), f"the {ed.lang} site")
                           for ed in self._editions if ed != own]
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self._markdown is not None:
+            self._markdown.use_for(page)
+        return markdown
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         self._nav = nav
