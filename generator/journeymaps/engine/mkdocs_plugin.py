@@ -348,26 +348,25 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         changed = serve_patch.changed_maps(self._snapshot, now, (state.root / self.config.maps_dir).resolve())
         if not changed:
             return False
-        # Every language's site shows the edited map: plan them all before touching any.
+        # The author's page first: the default language's pages of the edited maps, served as soon
+        # as this returns (its search entries are written with the next step). The other languages,
+        # the pictures Cairo draws, the pages across maps and the search indexes follow in the
+        # background; whether the change needs a full build is the same in every language.
         search = mkdocs_internals.search_plugin(state.config)
         sites = [(state, None), *self._other_languages]
-        plans = [serve_patch.plan(st, changed) for st, _ in sites]
-        if any(p is None for p in plans):
+        first = serve_patch.plan(state, changed)
+        if first is None:
             return False
-        for (st, _), (project, _, _) in zip(sites, plans):
-            st.project = project  # what the next save is planned from, even before every file is written
+        state.project = first.project  # what the next save is planned from
 
-        def publish(site, files) -> None:
+        def publish(site, files, write_index: bool = True) -> None:
             st, search_state = site
             self._remember_svgs(files)
             with mkdocs_internals.plugin_state_swapped(search, search_state):
-                serve_patch.apply(st, files, search)
+                serve_patch.apply(st, files, search, write_index=write_index)
 
-        # The author's page first: the default language's pages of the edited maps, served as
-        # soon as this returns. The other languages, the pictures Cairo draws and the pages
-        # across maps follow in the background (each language's search index is rewritten whole).
-        publish(sites[0], plans[0][1])
-        self.project = plans[0][0]
+        publish(sites[0], first.own, write_index=False)
+        self.project = first.project
         self._snapshot = now
         log.info("journeymaps: rebuilt %s in %.2f s; other languages and pages across maps follow",
                  ", ".join(p.name for p in changed), time.perf_counter() - start)
@@ -377,10 +376,19 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 if self._state is not state:
                     return  # a full build ran meanwhile
                 try:
-                    for site, (_, own, _) in zip(sites[1:], plans[1:]):
-                        publish(site, own)
-                    for site, (_, own, shared) in zip(sites, plans):
-                        publish(site, shared + serve_patch.downloads(site[0], own))
+                    publish(sites[0], [])  # the author's search entries
+                    plans = [first]
+                    for site in sites[1:]:
+                        later = serve_patch.plan(site[0], changed)
+                        if later is None:
+                            raise RuntimeError("the other languages' sites need a full build")
+                        site[0].project = later.project
+                        publish(site, later.own)
+                        plans.append(later)
+                    for site, p in zip(sites, plans):
+                        for vf in p.shared():  # each written as soon as it is made, the home page first
+                            publish(site, [vf], write_index=False)
+                        publish(site, serve_patch.downloads(site[0], p.own))
                 except Exception as exc:  # noqa: BLE001 - a background thread must not die silently
                     self._state = None
                     _report_failed_rebuild(exc)
