@@ -67,6 +67,17 @@ def test_generate_writes_a_docs_tree_per_language(plain_site: Path, project) -> 
     assert "language: zh" in zh_config and "site_dir: site/zh" in zh_config
 
 
+def test_generate_with_png_writes_the_pictures_cairo_draws(project_copy, project, tmp_path: Path) -> None:
+    root = project_copy()
+    with redirect_stderr(StringIO()):
+        assert main(["generate", "--root", str(root), "--out", str(tmp_path / "docs"), "--png", "--today", TODAY]) == 0
+    for e in project.maps:
+        folder = tmp_path / "docs" / "en" / "maps" / e.map.id
+        assert (folder / f"{e.map.id}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert (folder / f"{e.map.id}.pdf").read_bytes()[:5] == b"%PDF-"
+        assert f'<a href="{e.map.id}.png">' in (folder / "index.md").read_text(encoding="utf-8")  # a link, no button
+
+
 def test_both_engines_publish_the_same_pages(plain_site: Path, site_dir: Path) -> None:
     plugin, plain = _files(site_dir), _files(plain_site / "site")
     assert sorted(plugin) == sorted(plain)
