@@ -230,6 +230,9 @@ def test_an_edited_maps_png_and_pdf_poster_follow_after_its_page(served, monkeyp
     assert drawn.count(("png", "journeymaps across-map pages")) == drawn.count(("pdf", "journeymaps across-map pages"))
     png = site / "maps" / "online-banking" / "online-banking.png"
     assert png.stat().st_mtime > pdf_before, "the PNG was drawn again"
+    page = (site / "maps" / "online-banking" / "index.html").read_text(encoding="utf-8")
+    assert "Zanzibar" in page and 'href="online-banking.png"' in page  # the rebuilt page links the files
+    assert "data-jm-export" not in page
     pdf = site / "maps" / "online-banking" / "online-banking.pdf"
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "Zanzibar" in text
