@@ -35,6 +35,7 @@ from ..pages.templates import Templates
 from ..project import Project, load_project
 from ..schema.site import site_schema_path, write_site_schema
 from . import forked, mkdocs_internals, serve_patch
+from .idle_patterns import IdlePatternsExtension
 
 log = logging.getLogger("mkdocs.plugins.journeymaps")
 # Under `mkdocs serve` a failing map is content (its page shows the errors), not a build
@@ -84,6 +85,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self._templates: Templates | None = None  # the site's page templates, compiled once for every build
         self._watching: set[str] = set()
         self._children: list[forked.Child] = []  # build: the other languages' sites, building beside this one
+        self._markdown: mkdocs_internals.ReusedMarkdown | None = None  # this build's one Markdown converter
 
     def preload(self, project: Project) -> None:
         """Build the next site from this project instead of loading the maps again.
@@ -123,6 +125,10 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             config.site_dir = os.path.join(config.site_dir, self._edition.prefix)
         config.theme["language"] = self._edition.lang
         config.extra["alternate"] = languages.site_alternates(self._edition, self._editions)
+        if not any(isinstance(e, IdlePatternsExtension) for e in config.markdown_extensions):
+            config.markdown_extensions.append(IdlePatternsExtension())  # same HTML, sooner
+        # A new converter for each config: serve reloads mkdocs.yml, and its extensions, on each build.
+        self._markdown = mkdocs_internals.ReusedMarkdown() if mkdocs_internals.render_problem() is None else None
 
         return self._empty_docs_dir(config)
 
@@ -199,6 +205,11 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         own = self._edition
         self._children = [forked.start(lambda ed=ed: self._build_language(config, ed), f"the {ed.lang} site")
                           for ed in self._editions if ed != own]
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self._markdown is not None:
+            self._markdown.use_for(page)
+        return markdown
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         self._nav = nav

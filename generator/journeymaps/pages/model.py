@@ -34,6 +34,12 @@ class Pictures:
         self.svgs.append(svg)
         return svg_slot(len(self.svgs) - 1)
 
+    def aside(self, html: str) -> str:
+        """A block of raw HTML set aside like a picture (the home page's cards and heat map: a few
+        KB per map, which Markdown would only copy and the search index skips): a slot in its place.
+        Slots already inside it are filled first, since slots are filled in one pass."""
+        return self.slot(fill_svg_slots(html, tuple(self.svgs)))
+
 
 def fill_svg_slots(text: str, svgs: tuple[str, ...]) -> str:
     """``text`` with each slot replaced by its picture (Markdown, or the HTML made from it)."""
