@@ -257,3 +257,60 @@ class ReusedMarkdown:
     def use_for(self, page: Any) -> None:
         """Make ``page`` render through this converter (MkDocs calls `page.render` next)."""
         page.render = lambda config, files: self.render(page, config, files)
+
+
+class SearchBeside:
+    """Material's search index of one build, made in a forked process while the build goes on.
+
+    Material's search plugin parses the HTML of every page again to cut it into sections: a fifth
+    of a one-language build. Where a core would otherwise sit idle, each page's HTML, table of
+    contents, URL and metadata go down a pipe, in build order, to a forked child that runs
+    Material's own `add_entry_from_context` on them; the entries come back when the index is
+    written, so the index is the one Material would have made. Stands in for the plugin's
+    `search_index` until then."""
+
+    def __init__(self, search: Any) -> None:
+        import multiprocessing
+
+        from . import forked
+
+        self._search, self._index = search, search.search_index
+        self._pipe, end = multiprocessing.get_context("fork").Pipe()
+        self._child = forked.start(lambda: _index_pages(self._index, end), "the search index")
+        end.close()
+        search.search_index = self
+
+    def add_entry_from_context(self, page: Any) -> None:
+        self._pipe.send((page.content, page.toc, page.url, dict(page.meta), page.title))
+
+    def generate_search_index(self, prev: Any) -> str:
+        self._search.search_index = self._index
+        self._pipe.send(None)
+        try:
+            entries = self._pipe.recv()
+        except EOFError:
+            entries = None
+        failure = self._child.wait()
+        if failure or entries is None:
+            raise RuntimeError(failure or "the search index stopped without a word")
+        self._index.entries.extend(entries)
+        return self._index.generate_search_index(prev)
+
+    def stop(self) -> None:
+        """The build failed: end the child and give the plugin its own index back."""
+        self._search.search_index = self._index
+        self._pipe.close()
+        self._child.stop()
+
+
+class _PageView:
+    """What Material's indexing reads of a page."""
+
+    def __init__(self, content: str, toc: Any, url: str, meta: dict, title: str) -> None:
+        self.content, self.toc, self.url, self.meta, self.title = content, toc, url, meta, title
+
+
+def _index_pages(index: Any, pipe: Any) -> None:
+    while (page := pipe.recv()) is not None:
+        index.add_entry_from_context(_PageView(*page))
+    pipe.send(index.entries)

@@ -86,6 +86,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self._watching: set[str] = set()
         self._children: list[forked.Child] = []  # build: the other languages' sites, building beside this one
         self._markdown: mkdocs_internals.ReusedMarkdown | None = None  # this build's one Markdown converter
+        self._search_beside: mkdocs_internals.SearchBeside | None = None  # build: the search index, made beside
 
     def preload(self, project: Project) -> None:
         """Build the next site from this project instead of loading the maps again.
@@ -195,7 +196,18 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             files.append(_generated(config, vf, InclusionLevel.NOT_IN_NAV if unlisted else InclusionLevel.UNDEFINED))
         config.nav = nav_config(self.site.nav) + list(config.nav or [])
         self._start_other_languages(config)
+        self._index_search_beside(config)
         return files
+
+    def _index_search_beside(self, config: MkDocsConfig) -> None:
+        """A build with a core to spare has Material's search index made in a forked child
+        (one language on two cores; three languages on four or more)."""
+        if self.serving or not forked.available():
+            return
+        sites_at_once = len(self._editions) or 1
+        search = mkdocs_internals.search_plugin(config)
+        if search is not None and (os.cpu_count() or 1) > sites_at_once:
+            self._search_beside = mkdocs_internals.SearchBeside(search)
 
     def _start_other_languages(self, config: MkDocsConfig) -> None:
         """`journeymaps build` / `mkdocs build` on two cores or more: the other languages' sites
@@ -220,6 +232,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         its own, each a full MkDocs build of the same mkdocs.yml in that language: its own
         chrome, navigation and search index. `journeymaps build` swaps in all or nothing."""
         self._watch_folders(config)  # a folder added since the last build
+        self._search_beside = None  # the search plugin keeps it until it writes its index
         if self.config.lang is not None or self.project is None or self._edition is None:
             return
         own, site_root = self._edition, self._site_root
@@ -237,6 +250,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             Path(site_root, "index.html").write_text(languages.root_redirect(own), encoding="utf-8")
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self._search_beside is not None:
+            self._search_beside.stop()
+            self._search_beside = None
         children, self._children = self._children, []
         for child in children:  # this language failed: the site will not be swapped in
             child.stop()
