@@ -48,8 +48,9 @@ class JourneyMapsConfig(Config):
     """Folder of the maps (`<industry>/*.yaml`) and method guides (`method/*.md`), relative to mkdocs.yml."""
     site_config = c.Type(str, default="site_config")
     """Folder of the site vocabulary (stages, channels, industries, emotion scale, settings)."""
-    png = c.Type(bool, default=True)
-    """Publish a PNG and a PDF poster of each stage diagram (cached, so only changed maps are rendered)."""
+    png = c.Type(bool, default=False)
+    """Publish a PNG and a PDF poster of each stage diagram as files, drawn by Cairo (cached, in parallel).
+    Off by default: the map page's buttons make them in the reader's browser, and the build draws none."""
     cache_dir = c.Type(str, default=".cache/journeymaps/png")
     """Where rendered PNGs are kept between builds, relative to mkdocs.yml."""
     today = c.Optional(c.Type(str))

@@ -133,7 +133,8 @@ def plan(state: BuildState, changed: list[Path]) -> Plan | None:
     failed_ids = {f.map_id for f in failures}
     kept = [e for e in maps if e.map.id not in failed_ids]
     project = dataclasses.replace(project, maps=maps)
-    ctx = context_of(dataclasses.replace(project, maps=kept), tuple(failures), state.lang, state.templates)
+    ctx = context_of(dataclasses.replace(project, maps=kept), tuple(failures), state.lang, state.templates,
+                     png=state.png)
     own: list[VirtualFile] = []
     for e in new_entries.values():
         svg = stage_diagram(e.map, ctx.vocab)

@@ -110,6 +110,9 @@ class SiteContext:
     # or the original, stands for their group in `maps`): links to them still resolve.
     unlisted: tuple[MapEntry, ...] = ()
     review_overdue: frozenset[str] = frozenset()  # ids of maps the check found overdue for review (`stale-review`)
+    # The PNG and PDF poster are published files (the `png` switch); else the reader's browser
+    # makes them from the page (theme/assets/javascripts/exports.js), off the build's path.
+    picture_files: bool = False
 
     def entry(self, map_id: str) -> MapEntry | None:
         return next((e for e in (*self.maps, *self.unlisted) if e.map.id == map_id), None)
