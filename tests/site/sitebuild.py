@@ -21,18 +21,39 @@ _BUILT: dict[str, Path] = {}
 def built_site() -> Path:
     """The site folder of `journeymaps build` over the repository's maps (built on first use)."""
     if "site" not in _BUILT:
-        from journeymaps.cli import main
-
-        work = Path(tempfile.mkdtemp(prefix="jm-site-test-"))
-        atexit.register(shutil.rmtree, work, ignore_errors=True)
-        out = work / "site"
-        log = StringIO()
-        with redirect_stdout(log), redirect_stderr(log):
-            code = main(["build", "--config-file", str(REPO / "mkdocs.yml"), "--out", str(out), "--today", TODAY])
-        if code != 0:
-            raise AssertionError(f"journeymaps build failed ({code}):\n{log.getvalue()}")
-        _BUILT["site"] = out
+        _BUILT["site"] = _build(REPO / "mkdocs.yml", _workdir() / "site")
     return _BUILT["site"]
+
+
+def built_site_with_picture_files() -> Path:
+    """The same site with the plugin's `png: true`: Cairo draws each map's PNG and PDF poster
+    into it (the default leaves them to the reader's browser)."""
+    if "site-png" not in _BUILT:
+        work = _workdir()
+        project = copy_project(work / "project")
+        config = project / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        assert "png: false" in text, "mkdocs.yml no longer spells out the plugin's png option"
+        config.write_text(text.replace("png: false", "png: true"), encoding="utf-8")
+        _BUILT["site-png"] = _build(config, work / "site")
+    return _BUILT["site-png"]
+
+
+def _workdir() -> Path:
+    work = Path(tempfile.mkdtemp(prefix="jm-site-test-"))
+    atexit.register(shutil.rmtree, work, ignore_errors=True)
+    return work
+
+
+def _build(config: Path, out: Path) -> Path:
+    from journeymaps.cli import main
+
+    log = StringIO()
+    with redirect_stdout(log), redirect_stderr(log):
+        code = main(["build", "--config-file", str(config), "--out", str(out), "--today", TODAY])
+    if code != 0:
+        raise AssertionError(f"journeymaps build failed ({code}):\n{log.getvalue()}")
+    return out
 
 
 def copy_project(dest: Path, *, maps: bool = True) -> Path:

@@ -86,11 +86,27 @@ def test_mkdocs_build_with_a_failing_map_stops_before_cleaning(project_copy, tmp
     assert (site / "keep.txt").is_file()
 
 
+def test_by_default_no_png_or_pdf_is_drawn(project, tmp_path: Path, monkeypatch) -> None:
+    from journeymaps.engine.mkdocs_plugin import JourneyMapsConfig
+    from journeymaps.pages import site as site_module
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("Cairo was asked to draw a picture")
+
+    monkeypatch.setattr(site_module, "render_downloads", refuse)
+    site = build_site(project, cache_dir=tmp_path / "png-cache")
+    assert not [f.path for f in site.files if f.kind in ("png", "pdf")]
+    assert site.png_rendered == site.pdf_rendered == 0 and not (tmp_path / "png-cache").exists()
+    config = JourneyMapsConfig()  # the plugin without a `png:` line in mkdocs.yml
+    config.load_dict({})
+    assert not config.validate()[0] and config.png is False
+
+
 def test_pngs_and_pdf_posters_are_cached_by_digest(project, tmp_path: Path) -> None:
     cache = tmp_path / "png-cache"
-    first = build_site(project, cache_dir=cache)
+    first = build_site(project, png=True, cache_dir=cache)
     assert first.png_rendered == first.pdf_rendered == len(project.maps) and first.png_cached == first.pdf_cached == 0
-    again = build_site(project, cache_dir=cache)
+    again = build_site(project, png=True, cache_dir=cache)
     assert again.png_rendered == again.pdf_rendered == 0
     assert again.png_cached == again.pdf_cached == len(project.maps)
     pngs = lambda site: {f.path: f.content for f in site.files if f.kind in ("png", "pdf")}  # noqa: E731
@@ -100,6 +116,6 @@ def test_pngs_and_pdf_posters_are_cached_by_digest(project, tmp_path: Path) -> N
     entry = project.maps[0]
     changed = dataclasses.replace(entry, map=entry.map.model_copy(update={"title": entry.map.title + " (v2)"}))
     edited = dataclasses.replace(project, maps=[changed, *project.maps[1:]])
-    third = build_site(edited, cache_dir=cache)
+    third = build_site(edited, png=True, cache_dir=cache)
     assert third.png_rendered == third.pdf_rendered == 1
     assert third.png_cached == third.pdf_cached == len(project.maps) - 1

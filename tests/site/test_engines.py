@@ -59,11 +59,23 @@ def test_generate_writes_a_docs_tree_per_language(plain_site: Path, project) -> 
     for lang in ("en", "zh", "pl"):
         docs = plain_site / "docs" / lang
         for e in project.maps:  # every map in every language's tree (untranslated ones as they are)
-            for name in ("index.md", "playbook.md", f"{e.map.id}.svg", f"{e.map.id}.png", f"{e.map.id}.json",
-                         f"{e.map.id}.mmd"):
+            for name in ("index.md", "playbook.md", f"{e.map.id}.svg", f"{e.map.id}.json", f"{e.map.id}.mmd"):
                 assert (docs / "maps" / e.map.id / name).is_file(), (lang, name)
+            for name in (f"{e.map.id}.png", f"{e.map.id}.pdf"):  # the reader's browser makes them (no --png)
+                assert not (docs / "maps" / e.map.id / name).exists(), (lang, name)
     zh_config = (plain_site / "mkdocs.zh.yml").read_text(encoding="utf-8")
     assert "language: zh" in zh_config and "site_dir: site/zh" in zh_config
+
+
+def test_generate_with_png_writes_the_pictures_cairo_draws(project_copy, project, tmp_path: Path) -> None:
+    root = project_copy()
+    with redirect_stderr(StringIO()):
+        assert main(["generate", "--root", str(root), "--out", str(tmp_path / "docs"), "--png", "--today", TODAY]) == 0
+    for e in project.maps:
+        folder = tmp_path / "docs" / "en" / "maps" / e.map.id
+        assert (folder / f"{e.map.id}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert (folder / f"{e.map.id}.pdf").read_bytes()[:5] == b"%PDF-"
+        assert f'<a href="{e.map.id}.png">' in (folder / "index.md").read_text(encoding="utf-8")  # a link, no button
 
 
 def test_both_engines_publish_the_same_pages(plain_site: Path, site_dir: Path) -> None:

@@ -31,7 +31,8 @@ def sites(loaded):
 
 
 def _page(site, path: str) -> str:
-    return next(f.content for f in site.files if f.path == path)
+    # data(): the page as published, with what the engine sets aside (pictures, home cards) in place.
+    return next(f.data().decode("utf-8") for f in site.files if f.path == path)
 
 
 def _originals(project):

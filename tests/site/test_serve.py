@@ -29,11 +29,14 @@ class FakeServer:
 
 
 @pytest.fixture
-def served(project_copy, tmp_path: Path):
+def served(project_copy, tmp_path: Path, request):
+    """Parametrised indirectly with ``"picture files"``: the plugin's `png: true` (Cairo draws the PNG and poster)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     root = project_copy()
+    if getattr(request, "param", None) == "picture files":
+        _edit(root / "mkdocs.yml", "png: false", "png: true")
     site = tmp_path / "served"
     config_file = str(root / "mkdocs.yml")
     full_builds: list[int] = []
@@ -196,6 +199,7 @@ def test_a_folder_added_while_serving_is_watched(served) -> None:
     assert not [w for w in server.watched if "loop" in w]
 
 
+@pytest.mark.parametrize("served", ["picture files"], indirect=True)
 def test_an_edited_maps_png_and_pdf_poster_follow_after_its_page(served, monkeypatch) -> None:
     """The PNG and the poster take about 0.15 and 0.5 s to draw in each language: the author's
     page must not wait for them (issue 16: a saved map's page in under a second)."""
@@ -226,6 +230,9 @@ def test_an_edited_maps_png_and_pdf_poster_follow_after_its_page(served, monkeyp
     assert drawn.count(("png", "journeymaps across-map pages")) == drawn.count(("pdf", "journeymaps across-map pages"))
     png = site / "maps" / "online-banking" / "online-banking.png"
     assert png.stat().st_mtime > pdf_before, "the PNG was drawn again"
+    page = (site / "maps" / "online-banking" / "index.html").read_text(encoding="utf-8")
+    assert "Zanzibar" in page and 'href="online-banking.png"' in page  # the rebuilt page links the files
+    assert "data-jm-export" not in page
     pdf = site / "maps" / "online-banking" / "online-banking.pdf"
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "Zanzibar" in text

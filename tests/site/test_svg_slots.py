@@ -27,8 +27,17 @@ def test_a_map_page_carries_its_diagram_as_a_value(project) -> None:
     assert f'tabindex="0">\n{diagram.svgs[0]}\n</div>' in diagram.data().decode("utf-8")
     home = by_path["index.md"]
     shown, _ = languages.listed("en", project.maps, project.vocabulary.settings.languages)
-    assert len(home.svgs) == len(shown)  # one sparkline per map card (one per translation group)
-    assert all(f'<span class="jm-spark">{svg_slot(i)}</span>' in home.content for i in range(len(home.svgs)))
+    # A sparkline per map card (one per translation group), then the cards and the heat map, set
+    # aside whole (raw HTML that Markdown would only copy and search skips), sparklines filled in.
+    sparks, (cards, heat) = home.svgs[:len(shown)], home.svgs[len(shown):]
+    assert all(svg.startswith("<svg") for svg in sparks)
+    assert cards.startswith('<ul class="jm-cards"') and all(f'<span class="jm-spark">{svg}</span>' in cards
+                                                          for svg in sparks)
+    assert heat.startswith('<div class="jm-heat"') and heat.count('class="jm-heat-map"') == len(shown)
+    assert "jm-cards" not in home.content and "jm-heat-grid" not in home.content
+    assert home.content.count(svg_slot(len(shown))) == home.content.count(svg_slot(len(shown) + 1)) == 1
+    data = home.data().decode("utf-8")
+    assert cards in data and heat in data and "<!--jm-svg:" not in data
 
 
 def test_a_slot_typed_by_an_author_stays_text(project_copy, tmp_path: Path) -> None:

@@ -106,6 +106,8 @@ def test_builds_the_pull_request_maps_with_the_base_configuration(gh: Path, tmp_
     assert "Base configuration marker" in page
     built = "".join(p.read_text(encoding="utf-8") for p in (out / "site").rglob("*.html"))
     assert "Opening and growing with an online bank<" in built  # the PR's title, from its maps/
+    # The base's default: no PNG or PDF drawn (the reader's browser makes them), so a preview is quick.
+    assert not [p for p in (out / "site" / "maps").rglob("*") if p.suffix in (".png", ".pdf")]
     # Built for its sub-path: the 404 page, served at any depth, links from the preview's root.
     not_found = (out / "site" / "404.html").read_text(encoding="utf-8")
     assert 'href="/journeymaps/pr-preview/pr-7/' in not_found

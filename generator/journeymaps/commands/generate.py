@@ -15,7 +15,7 @@ from ..project import load_project
 from . import (EXIT_FINDINGS, EXIT_OK, add_output_language_option, add_today_option, parse_today, reader_language,
                tell, usage)
 
-HELP = "write the site's pages (Markdown, SVG, PNG, JSON, Mermaid) as a plain docs tree"
+HELP = "write the site's pages (Markdown, SVG, JSON, Mermaid; PNG and PDF with --png) as a plain docs tree"
 DESCRIPTION = """\
 Write every page and picture the MkDocs plugin publishes, byte for byte, for an engine that
 runs no MkDocs plugins (Zensical, or any static-site tool that reads Markdown): one tree per
@@ -40,7 +40,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="repository root with maps/ and site_config/ (default: here)")
     p.add_argument("--engine-config", type=Path, metavar="FILE",
                    help="also write an mkdocs.yml for this tree (the project's, without the plugin, nav spelled out)")
-    p.add_argument("--no-png", action="store_true", help="skip the PNG and PDF downloads")
+    # Off by default, as the plugin's `png` option: the map page's buttons make them in the browser.
+    p.add_argument("--png", action=argparse.BooleanOptionalAction, default=False,
+                   help="also write each map's PNG and PDF poster, drawn by Cairo and cached (default: --no-png, "
+                        "the reader's browser makes them from the page)")
     add_output_language_option(p)
     add_today_option(p)
     p.set_defaults(run=run)
@@ -62,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     eds = languages.editions(project.vocabulary.settings)
     cache_dir = root / ".cache" / "journeymaps" / "png"
     templates = Templates.for_project(root)  # compiled once, for every language's site
-    sites = {ed: build_site(project, png=not args.no_png, cache_dir=cache_dir, lang=ed.lang, templates=templates)
+    sites = {ed: build_site(project, png=args.png, cache_dir=cache_dir, lang=ed.lang, templates=templates)
              for ed in eds}
     count = build_and_swap(args.out, lambda tmp: _write_trees(sites, tmp))
     if args.engine_config:

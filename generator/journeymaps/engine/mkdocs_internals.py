@@ -201,3 +201,116 @@ def plugin_state_swapped(plugin: Any, state: dict[str, Any] | None) -> Iterator[
         state.update(vars(plugin))
         vars(plugin).clear()
         vars(plugin).update(own)
+
+
+# What `Page.render` of MkDocs 1.6 uses, replayed by `ReusedMarkdown.render`.
+_RENDER_HELPERS = ("_RawHTMLPreprocessor", "_ExtractAnchorsTreeprocessor", "_RelativePathTreeprocessor",
+                   "_ExtractTitleTreeprocessor", "get_toc")
+
+
+def render_problem() -> str | None:
+    """None when `ReusedMarkdown` can stand in for `Page.render` in the running MkDocs."""
+    from mkdocs.structure import pages
+
+    missing = [name for name in _RENDER_HELPERS if not hasattr(pages, name)]
+    if missing:
+        return f"mkdocs.structure.pages has no {', '.join(missing)}"
+    return version_problem()
+
+
+class ReusedMarkdown:
+    """`Page.render` with one Markdown converter for the whole build, reset between pages.
+
+    MkDocs builds a new converter, with every extension, for each page: about 0.7 ms a page,
+    two seconds of a thousand-map site. Python-Markdown is made to be reset and reused; MkDocs'
+    own per-page processors (raw HTML anchors, link rewriting, the title) are registered again
+    for each page under their names, which replaces the previous page's."""
+
+    def __init__(self) -> None:
+        self._md: Any = None
+
+    def render(self, page: Any, config: Any, files: Any) -> None:
+        import markdown
+        from mkdocs.structure import pages as p
+
+        if page.markdown is None:
+            raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
+        if self._md is None:
+            self._md = markdown.Markdown(extensions=config["markdown_extensions"],
+                                         extension_configs=config["mdx_configs"] or {})
+        md = self._md.reset()
+        raw_html = p._RawHTMLPreprocessor()
+        raw_html._register(md)
+        anchors = p._ExtractAnchorsTreeprocessor(page.file, files, config)
+        anchors._register(md)
+        relative = p._RelativePathTreeprocessor(page.file, files, config)
+        relative._register(md)
+        title = p._ExtractTitleTreeprocessor()
+        title._register(md)
+        page.content = md.convert(page.markdown)
+        page.toc = p.get_toc(getattr(md, "toc_tokens", []))
+        page._title_from_render = title.title
+        page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
+        if p.log.getEffectiveLevel() > 10:  # logging.DEBUG, as in Page.render
+            page.links_to_anchors = relative.links_to_anchors
+
+    def use_for(self, page: Any) -> None:
+        """Make ``page`` render through this converter (MkDocs calls `page.render` next)."""
+        page.render = lambda config, files: self.render(page, config, files)
+
+
+class SearchBeside:
+    """Material's search index of one build, made in a forked process while the build goes on.
+
+    Material's search plugin parses the HTML of every page again to cut it into sections: a fifth
+    of a one-language build. Where a core would otherwise sit idle, each page's HTML, table of
+    contents, URL and metadata go down a pipe, in build order, to a forked child that runs
+    Material's own `add_entry_from_context` on them; the entries come back when the index is
+    written, so the index is the one Material would have made. Stands in for the plugin's
+    `search_index` until then."""
+
+    def __init__(self, search: Any) -> None:
+        import multiprocessing
+
+        from . import forked
+
+        self._search, self._index = search, search.search_index
+        self._pipe, end = multiprocessing.get_context("fork").Pipe()
+        self._child = forked.start(lambda: _index_pages(self._index, end), "the search index")
+        end.close()
+        search.search_index = self
+
+    def add_entry_from_context(self, page: Any) -> None:
+        self._pipe.send((page.content, page.toc, page.url, dict(page.meta), page.title))
+
+    def generate_search_index(self, prev: Any) -> str:
+        self._search.search_index = self._index
+        self._pipe.send(None)
+        try:
+            entries = self._pipe.recv()
+        except EOFError:
+            entries = None
+        failure = self._child.wait()
+        if failure or entries is None:
+            raise RuntimeError(failure or "the search index stopped without a word")
+        self._index.entries.extend(entries)
+        return self._index.generate_search_index(prev)
+
+    def stop(self) -> None:
+        """The build failed: end the child and give the plugin its own index back."""
+        self._search.search_index = self._index
+        self._pipe.close()
+        self._child.stop()
+
+
+class _PageView:
+    """What Material's indexing reads of a page."""
+
+    def __init__(self, content: str, toc: Any, url: str, meta: dict, title: str) -> None:
+        self.content, self.toc, self.url, self.meta, self.title = content, toc, url, meta, title
+
+
+def _index_pages(index: Any, pipe: Any) -> None:
+    while (page := pipe.recv()) is not None:
+        index.add_entry_from_context(_PageView(*page))
+    pipe.send(index.entries)

@@ -35,6 +35,7 @@ from ..pages.templates import Templates
 from ..project import Project, load_project
 from ..schema.site import site_schema_path, write_site_schema
 from . import forked, mkdocs_internals, serve_patch
+from .idle_patterns import IdlePatternsExtension
 
 log = logging.getLogger("mkdocs.plugins.journeymaps")
 # Under `mkdocs serve` a failing map is content (its page shows the errors), not a build
@@ -47,8 +48,9 @@ class JourneyMapsConfig(Config):
     """Folder of the maps (`<industry>/*.yaml`) and method guides (`method/*.md`), relative to mkdocs.yml."""
     site_config = c.Type(str, default="site_config")
     """Folder of the site vocabulary (stages, channels, industries, emotion scale, settings)."""
-    png = c.Type(bool, default=True)
-    """Publish a PNG and a PDF poster of each stage diagram (cached, so only changed maps are rendered)."""
+    png = c.Type(bool, default=False)
+    """Publish a PNG and a PDF poster of each stage diagram as files, drawn by Cairo (cached, in parallel).
+    Off by default: the map page's buttons make them in the reader's browser, and the build draws none."""
     cache_dir = c.Type(str, default=".cache/journeymaps/png")
     """Where rendered PNGs are kept between builds, relative to mkdocs.yml."""
     today = c.Optional(c.Type(str))
@@ -83,6 +85,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self._templates: Templates | None = None  # the site's page templates, compiled once for every build
         self._watching: set[str] = set()
         self._children: list[forked.Child] = []  # build: the other languages' sites, building beside this one
+        self._markdown: mkdocs_internals.ReusedMarkdown | None = None  # this build's one Markdown converter
+        self._search_beside: mkdocs_internals.SearchBeside | None = None  # build: the search index, made beside
 
     def preload(self, project: Project) -> None:
         """Build the next site from this project instead of loading the maps again.
@@ -122,6 +126,10 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             config.site_dir = os.path.join(config.site_dir, self._edition.prefix)
         config.theme["language"] = self._edition.lang
         config.extra["alternate"] = languages.site_alternates(self._edition, self._editions)
+        if not any(isinstance(e, IdlePatternsExtension) for e in config.markdown_extensions):
+            config.markdown_extensions.append(IdlePatternsExtension())  # same HTML, sooner
+        # A new converter for each config: serve reloads mkdocs.yml, and its extensions, on each build.
+        self._markdown = mkdocs_internals.ReusedMarkdown() if mkdocs_internals.render_problem() is None else None
 
         return self._empty_docs_dir(config)
 
@@ -188,7 +196,18 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             files.append(_generated(config, vf, InclusionLevel.NOT_IN_NAV if unlisted else InclusionLevel.UNDEFINED))
         config.nav = nav_config(self.site.nav) + list(config.nav or [])
         self._start_other_languages(config)
+        self._index_search_beside(config)
         return files
+
+    def _index_search_beside(self, config: MkDocsConfig) -> None:
+        """A build with a core to spare has Material's search index made in a forked child
+        (one language on two cores; three languages on four or more)."""
+        if self.serving or not forked.available():
+            return
+        sites_at_once = len(self._editions) or 1
+        search = mkdocs_internals.search_plugin(config)
+        if search is not None and (os.cpu_count() or 1) > sites_at_once:
+            self._search_beside = mkdocs_internals.SearchBeside(search)
 
     def _start_other_languages(self, config: MkDocsConfig) -> None:
         """`journeymaps build` / `mkdocs build` on two cores or more: the other languages' sites
@@ -199,6 +218,11 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self._children = [forked.start(lambda ed=ed: self._build_language(config, ed), f"the {ed.lang} site")
                           for ed in self._editions if ed != own]
 
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self._markdown is not None:
+            self._markdown.use_for(page)
+        return markdown
+
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         self._nav = nav
         return nav
@@ -208,6 +232,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         its own, each a full MkDocs build of the same mkdocs.yml in that language: its own
         chrome, navigation and search index. `journeymaps build` swaps in all or nothing."""
         self._watch_folders(config)  # a folder added since the last build
+        self._search_beside = None  # the search plugin keeps it until it writes its index
         if self.config.lang is not None or self.project is None or self._edition is None:
             return
         own, site_root = self._edition, self._site_root
@@ -225,6 +250,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             Path(site_root, "index.html").write_text(languages.root_redirect(own), encoding="utf-8")
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self._search_beside is not None:
+            self._search_beside.stop()
+            self._search_beside = None
         children, self._children = self._children, []
         for child in children:  # this language failed: the site will not be swapped in
             child.stop()
@@ -321,26 +349,25 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         changed = serve_patch.changed_maps(self._snapshot, now, (state.root / self.config.maps_dir).resolve())
         if not changed:
             return False
-        # Every language's site shows the edited map: plan them all before touching any.
+        # The author's page first: the default language's pages of the edited maps, served as soon
+        # as this returns (its search entries are written with the next step). The other languages,
+        # the pictures Cairo draws, the pages across maps and the search indexes follow in the
+        # background; whether the change needs a full build is the same in every language.
         search = mkdocs_internals.search_plugin(state.config)
         sites = [(state, None), *self._other_languages]
-        plans = [serve_patch.plan(st, changed) for st, _ in sites]
-        if any(p is None for p in plans):
+        first = serve_patch.plan(state, changed)
+        if first is None:
             return False
-        for (st, _), (project, _, _) in zip(sites, plans):
-            st.project = project  # what the next save is planned from, even before every file is written
+        state.project = first.project  # what the next save is planned from
 
-        def publish(site, files) -> None:
+        def publish(site, files, write_index: bool = True) -> None:
             st, search_state = site
             self._remember_svgs(files)
             with mkdocs_internals.plugin_state_swapped(search, search_state):
-                serve_patch.apply(st, files, search)
+                serve_patch.apply(st, files, search, write_index=write_index)
 
-        # The author's page first: the default language's pages of the edited maps, served as
-        # soon as this returns. The other languages, the pictures Cairo draws and the pages
-        # across maps follow in the background (each language's search index is rewritten whole).
-        publish(sites[0], plans[0][1])
-        self.project = plans[0][0]
+        publish(sites[0], first.own, write_index=False)
+        self.project = first.project
         self._snapshot = now
         log.info("journeymaps: rebuilt %s in %.2f s; other languages and pages across maps follow",
                  ", ".join(p.name for p in changed), time.perf_counter() - start)
@@ -350,10 +377,19 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 if self._state is not state:
                     return  # a full build ran meanwhile
                 try:
-                    for site, (_, own, _) in zip(sites[1:], plans[1:]):
-                        publish(site, own)
-                    for site, (_, own, shared) in zip(sites, plans):
-                        publish(site, shared + serve_patch.downloads(site[0], own))
+                    publish(sites[0], [])  # the author's search entries
+                    plans = [first]
+                    for site in sites[1:]:
+                        later = serve_patch.plan(site[0], changed)
+                        if later is None:
+                            raise RuntimeError("the other languages' sites need a full build")
+                        site[0].project = later.project
+                        publish(site, later.own)
+                        plans.append(later)
+                    for site, p in zip(sites, plans):
+                        for vf in p.shared():  # each written as soon as it is made, the home page first
+                            publish(site, [vf], write_index=False)
+                        publish(site, serve_patch.downloads(site[0], p.own))
                 except Exception as exc:  # noqa: BLE001 - a background thread must not die silently
                     self._state = None
                     _report_failed_rebuild(exc)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..check.runner import MapEntry, check_paths
@@ -92,8 +93,19 @@ def _same_nav(old: MapEntry, new: MapEntry) -> bool:
     return (a.id, a.title, a.industry, a.lang, a.translations) == (b.id, b.title, b.industry, b.lang, b.translations)
 
 
-def plan(state: BuildState, changed: list[Path]) -> tuple[Project, list[VirtualFile], list[VirtualFile]] | None:
-    """(new project, the edited maps' files, the cross-map pages), or None for a full rebuild."""
+@dataclasses.dataclass
+class Plan:
+    """What one language's site needs after an edit: the new project, the edited maps' own pages
+    and pictures, and (made on demand: seconds at 1,000 maps, which the author's page does not wait
+    for) the pages that gather every map."""
+
+    project: Project
+    own: list[VirtualFile]
+    shared: Callable[[], Iterator[VirtualFile]]  # the home page first: the one an author looks at next
+
+
+def plan(state: BuildState, changed: list[Path]) -> Plan | None:
+    """The rebuild of the edited maps' pages, or None when the change needs a full rebuild."""
     project = state.project
     by_path = {e.path.resolve(): e for e in project.maps}
     vocab = project.vocabulary
@@ -121,15 +133,21 @@ def plan(state: BuildState, changed: list[Path]) -> tuple[Project, list[VirtualF
     failed_ids = {f.map_id for f in failures}
     kept = [e for e in maps if e.map.id not in failed_ids]
     project = dataclasses.replace(project, maps=maps)
-    ctx = context_of(dataclasses.replace(project, maps=kept), tuple(failures), state.lang, state.templates)
+    ctx = context_of(dataclasses.replace(project, maps=kept), tuple(failures), state.lang, state.templates,
+                     png=state.png)
     own: list[VirtualFile] = []
     for e in new_entries.values():
         svg = stage_diagram(e.map, ctx.vocab)
         own += [*map_pages(e, ctx, svg), *map_assets(e, ctx, svg)]
     for f in failures:
         own += failure_pages(f, ctx)
-    shared = [home_page(ctx), *(industry_page(i, ctx) for i in industries_in_use(ctx)), *catalogue_pages(ctx)]
-    return project, with_selectors(own, project, ctx.lang), with_selectors(shared, project, ctx.lang)
+
+    def shared() -> Iterator[VirtualFile]:
+        yield from with_selectors([home_page(ctx)], project, ctx.lang)
+        yield from with_selectors([industry_page(i, ctx) for i in industries_in_use(ctx)], project, ctx.lang)
+        yield from with_selectors(catalogue_pages(ctx), project, ctx.lang)
+
+    return Plan(project, with_selectors(own, project, ctx.lang), shared)
 
 
 def downloads(state: BuildState, own: list[VirtualFile]) -> list[VirtualFile]:
@@ -143,8 +161,9 @@ def downloads(state: BuildState, own: list[VirtualFile]) -> list[VirtualFile]:
     return [VirtualFile(p, data, work[p][0]) for p, data in drawn.files.items()]
 
 
-def apply(state: BuildState, vfiles: list[VirtualFile], search_plugin) -> None:
-    """Push these files through MkDocs as the full build would, then rewrite the search index;
+def apply(state: BuildState, vfiles: list[VirtualFile], search_plugin, *, write_index: bool = True) -> None:
+    """Push these files through MkDocs as the full build would, then rewrite the search index
+    (``write_index``: else only its entries in memory, written with the next step's pages);
     every file is replaced whole, so the live server never sends half of one."""
     files = state.files
     pages = []
@@ -164,5 +183,5 @@ def apply(state: BuildState, vfiles: list[VirtualFile], search_plugin) -> None:
         mkdocs_internals.drop_search_entries(search_plugin, {p.url for p in pages})
     with mkdocs_internals.atomic_writes():
         mkdocs_internals.build_pages(state.config, files, state.nav, state.env, pages)
-        if search_plugin is not None:
+        if search_plugin is not None and write_index:
             mkdocs_internals.write_search_index(search_plugin, state.config)

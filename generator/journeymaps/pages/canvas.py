@@ -28,11 +28,16 @@ _SCRIPT_WORDS = ("canvas.close", "canvas.details", "canvas.addressed_by", "lane.
                  "current", "unit")
 
 
+def canvas_id(map_id: str) -> str:
+    """The id of a map's canvas element (the download buttons name the canvas they export)."""
+    return f"jm-{map_id}-canvas"
+
+
 def canvas(m: JourneyMap, ctx: SiteContext, svg: str, pictures: Pictures) -> str:
     """The canvas as one raw HTML block (no blank line inside: Markdown would end the block);
     the SVG goes into ``pictures`` and its slot into the block."""
     w = lambda key: word(key, m.lang)  # noqa: E731
-    root = f"jm-{m.id}-canvas"
+    root = canvas_id(m.id)
     personas = "".join(f'<option value="{attr(p.id)}">{html_text(p.name)}</option>' for p in m.personas)
     bar = (
         f'<div class="jm-canvas-bar" role="toolbar" aria-label="{attr(w("canvas.toolbar"))}" data-search-exclude hidden>'

@@ -73,7 +73,7 @@ def home_page(ctx: SiteContext) -> VirtualFile:
             for title, target, about in (("method.title", layout.METHOD, "about.method"),
                                          ("cat.title", layout.CATALOGUE, "about.catalogue"),
                                          ("reference.title", layout.REFERENCE, "about.reference"))]
-    body = ctx.templates.render("home.md", w, site_name=ctx.site_name, failures=[f.display for f in ctx.failures],
+    body = ctx.templates.render("home.md", w, aside=pictures, site_name=ctx.site_name, failures=[f.display for f in ctx.failures],
                                 industries=rows, cards=_cards(ctx, here, pictures), more=more,
                                 portfolio=portfolio(ctx, here))
     return page(here, ctx.site_name, [body], pictures=pictures, site_lang=lang)

@@ -24,6 +24,9 @@ CATALOGUES = {
 }
 RESEARCH = "research/index.md"
 ASSET_KINDS = ("svg", "png", "pdf", "json", "mmd")  # a map's downloads, in the order its page lists them
+# The downloads drawn from the stage diagram: files Cairo draws at build time (the `png` switch),
+# else made by the reader's browser from the page (the PNG rasterised, the poster printed).
+PICTURE_KINDS = ("png", "pdf")
 
 
 def map_page(map_id: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..check.runner import MapEntry
-from ..core.escape import inline, narrative
+from ..core.escape import attr, html_text, inline, narrative
 from ..model.journey import JourneyMap, Kpi, Opportunity, PainPoint, Stage, Touchpoint
 from ..model.kpi_series import TRACKS, current_of, progress, track
 from ..render.kpi_spark import kpi_sparkline
@@ -11,7 +11,7 @@ from ..model.lanes import LaneSpec, page_order
 from ..model.resolve import channel_name, industry_name, effective_scale, score_label, stage_name
 from . import layout
 from .blocks import bullets, evidence, lang_mark, link, page, table
-from .canvas import canvas
+from .canvas import canvas, canvas_id
 from .links import resolver_for
 from .model import Pictures, SiteContext, VirtualFile
 from .pictures import POSTER_PAPER, stage_diagram
@@ -39,7 +39,7 @@ def map_page(entry: MapEntry, ctx: SiteContext, diagram: str | None = None) -> V
         diagram=Markdown(canvas(m, ctx, diagram or stage_diagram(m, ctx.vocab), pictures)),
         stages=[Markdown(_stage(m, i, s, ctx, here)) for i, s in enumerate(m.stages, 1)],
         kpis=Markdown(kpi_table(m, kpis, ctx, pictures) if kpis else ""),
-        downloads=Markdown(_downloads(m)),
+        downloads=Markdown(_downloads(m, ctx)),
         translations=Markdown(_translations(m, ctx, here) if m.translations else ""),
         guides=Markdown(bullets(link(g.meta.title, layout.rel(here, layout.guide_page(g.meta.id)))
                                 + lang_mark(g.meta.lang) for g in guides)),
@@ -221,11 +221,22 @@ def kpi_table(m: JourneyMap, kpis: list[tuple[Stage, Kpi]], ctx: SiteContext, pi
     return f'<div class="jm-compact jm-kpis" markdown="1">\n\n{kpis_table}\n\n</div>\n\n<small>{note}</small>'
 
 
-def _downloads(m: JourneyMap) -> str:
+def _downloads(m: JourneyMap, ctx: SiteContext) -> str:
+    """The download list as one raw HTML block. Without published picture files the PNG and the
+    poster are buttons for the browser to make them (theme/assets/javascripts/exports.js): hidden
+    until that script shows them, since without it they could do nothing."""
     here = layout.map_page(m.id)
-    return bullets(f"[{word('download.' + ext, m.lang).format(paper=POSTER_PAPER)}]"
-                   f"({layout.rel(here, layout.asset(m.id, ext))})"
-                   for ext in layout.ASSET_KINDS)
+    items = []
+    for ext in layout.ASSET_KINDS:
+        by_browser = ext in layout.PICTURE_KINDS and not ctx.picture_files
+        key = "download.print" if by_browser and ext == "pdf" else "download." + ext
+        label = html_text(word(key, m.lang).format(paper=POSTER_PAPER))
+        if by_browser:
+            items.append(f'<li data-jm-export="{ext}" hidden><button type="button" class="jm-export">{label}</button></li>')
+        else:
+            items.append(f'<li><a href="{attr(layout.href(here, layout.asset(m.id, ext)))}">{label}</a></li>')
+    return "\n".join([f'<ul class="jm-downloads" data-jm-canvas="{attr(canvas_id(m.id))}" data-map="{attr(m.id)}">',
+                      *items, "</ul>"])
 
 
 def _translations(m: JourneyMap, ctx: SiteContext, here: str) -> str:

@@ -36,6 +36,12 @@ class Pictures:
         self.svgs.append(svg)
         return svg_slot(len(self.svgs) - 1)
 
+    def aside(self, html: str) -> str:
+        """A block of raw HTML set aside like a picture (the home page's cards and heat map: a few
+        KB per map, which Markdown would only copy and the search index skips): a slot in its place.
+        Slots already inside it are filled first, since slots are filled in one pass."""
+        return self.slot(fill_svg_slots(html, tuple(self.svgs)))
+
 
 def fill_svg_slots(text: str, svgs: tuple[str, ...]) -> str:
     """``text`` with each slot replaced by its picture (Markdown, or the HTML made from it)."""
@@ -107,6 +113,9 @@ class SiteContext:
     unlisted: tuple[MapEntry, ...] = ()
     review_overdue: frozenset[str] = frozenset()  # ids of maps the check found overdue for review (`stale-review`)
     repositories: Repositories = field(default_factory=Repositories, compare=False)  # git facts, asked once a build
+    # The PNG and PDF poster are published files (the `png` switch); else the reader's browser
+    # makes them from the page (theme/assets/javascripts/exports.js), off the build's path.
+    picture_files: bool = False
 
     # Indexes over the published maps, built on first use and kept for this context (one build):
     # a page builder asks about other maps once per map, and a scan each time made the site

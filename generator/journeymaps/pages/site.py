@@ -36,7 +36,7 @@ from .words import word
 # An industry with more maps than this gets sub-sections in the nav: Material renders the
 # siblings of the current page into every page, so one list of 1,000 maps costs N^2 (FIELD-NOTES 2b).
 NAV_CHUNK = 20
-CAIRO_KINDS = ("png", "pdf")  # the downloads drawn by Cairo from the stage diagram (the `png` switch)
+CAIRO_KINDS = layout.PICTURE_KINDS  # the downloads Cairo draws from the stage diagram (the `png` switch)
 
 
 def failures_of(project: Project, known_ids: dict[str, str] | None = None) -> tuple[Failure, ...]:
@@ -49,9 +49,10 @@ def failures_of(project: Project, known_ids: dict[str, str] | None = None) -> tu
 
 
 def context_of(project: Project, failures: tuple[Failure, ...] = (), lang: str | None = None,
-               templates: Templates | None = None) -> SiteContext:
+               templates: Templates | None = None, *, png: bool = False) -> SiteContext:
     """The context of the ``lang`` site (the default language's when None). ``templates``: the
-    project's page templates when the caller holds them already (compiled once per build)."""
+    project's page templates when the caller holds them already (compiled once per build);
+    ``png``: the PNG and PDF poster are published as files (see ``build_site``)."""
     assert project.vocabulary is not None
     settings = project.vocabulary.settings
     lang = lang or settings.default_language
@@ -60,15 +61,17 @@ def context_of(project: Project, failures: tuple[Failure, ...] = (), lang: str |
     overdue = {f.path for f in project.findings if f.code == "stale-review"}
     return SiteContext(project.vocabulary, shown, guides, settings.site_name, failures, guides_citing(guides),
                        templates or Templates.for_project(project.root), lang, unlisted,
-                       frozenset(e.map.id for e in project.maps if e.display in overdue))
+                       frozenset(e.map.id for e in project.maps if e.display in overdue), picture_files=png)
 
 
-def build_site(project: Project, *, failures: tuple[Failure, ...] = (), png: bool = True,
+def build_site(project: Project, *, failures: tuple[Failure, ...] = (), png: bool = False,
                cache_dir: Path | None = None, jobs: int | None = None, lang: str | None = None,
                templates: Templates | None = None) -> Site:
     """The site of one language (the default when None): every map's pages, one map per
-    translation group listed, pages not in ``lang`` marked, each page's language selector set."""
-    ctx = context_of(project, failures, lang, templates)
+    translation group listed, pages not in ``lang`` marked, each page's language selector set.
+    ``png``: Cairo draws each map's PNG and PDF poster into the site (cached in ``cache_dir``);
+    off, the map page asks the reader's browser for them and the build draws none (issue 16)."""
+    ctx = context_of(project, failures, lang, templates, png=png)
     files: list[VirtualFile] = [home_page(ctx)]
     for ind in industries_in_use(ctx):
         files.append(industry_page(ind, ctx))

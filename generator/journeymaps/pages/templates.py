@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, TemplateError
-from jinja2 import TemplateSyntaxError
+from jinja2 import TemplateSyntaxError, pass_context
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
@@ -40,6 +40,19 @@ FILTERS: dict[str, Callable[[Any], Markup]] = {
     "url_path": lambda v: Markup(url_path(str(v))),
     "code": lambda v: Markup(code_line(v)),
 }
+
+
+@pass_context
+def _aside(context: Any, html: Any) -> Markup:
+    """``{% filter aside %}raw HTML{% endfilter %}``: a large block of raw HTML that the page keeps
+    beside its Markdown and an engine puts back last (pages.model.Pictures.aside), so neither the
+    Markdown converter nor the search indexer reads it. Unchanged where the page keeps no pictures."""
+    holder = context.get("_aside")
+    text = str(html)
+    if holder is None:
+        return Markup(text)
+    body = text.rstrip("\n")
+    return Markup(holder.aside(body) + text[len(body):])
 
 
 def _finalize(value: Any) -> Markup:
@@ -65,6 +78,7 @@ def _environment(override: Path | None) -> Environment:
                trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                comment_start_string="{##", comment_end_string="##}")
     env.filters.update(FILTERS)
+    env.filters["aside"] = _aside
     return env
 
 
@@ -84,11 +98,12 @@ class Templates:
         folder = root / OVERRIDES
         return cls(folder if folder.is_dir() else None)
 
-    def render(self, name: str, w: Callable[[str], str], **values: Any) -> str:
+    def render(self, name: str, w: Callable[[str], str], *, aside: Any = None, **values: Any) -> str:
         """The Markdown of a page body; ``w(key)`` gives the catalogue's labels in the page's language
-        (our own words: Markdown as they stand)."""
+        (our own words: Markdown as they stand). ``aside``: the page's pictures, which keep what the
+        template sets aside (the ``aside`` filter)."""
         try:
-            text = self._env.get_template(name).render(w=lambda key: Markup(w(key)), **values)
+            text = self._env.get_template(name).render(w=lambda key: Markup(w(key)), _aside=aside, **values)
         except TemplateError as exc:
             raise TemplateProblem(self._explain(name, exc)) from None
         return text[:-1] if text.endswith("\n") else text
