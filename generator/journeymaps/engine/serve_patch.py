@@ -23,7 +23,7 @@ from ..core.findings import Finding
 from ..check.report import text as text_report
 from ..load.source import MAP_SUFFIXES
 from ..pages import VirtualFile, layout
-from ..pages.catalogues import catalogue_pages
+from ..pages.catalogues import each_catalogue_page
 from ..pages.home import home_page, industries_in_use, industry_page
 from ..pages.model import Failure
 from ..pages.pictures import stage_diagram
@@ -145,7 +145,8 @@ def plan(state: BuildState, changed: list[Path]) -> Plan | None:
     def shared() -> Iterator[VirtualFile]:
         yield from with_selectors([home_page(ctx)], project, ctx.lang)
         yield from with_selectors([industry_page(i, ctx) for i in industries_in_use(ctx)], project, ctx.lang)
-        yield from with_selectors(catalogue_pages(ctx), project, ctx.lang)
+        for vf in each_catalogue_page(ctx):
+            yield from with_selectors([vf], project, ctx.lang)
 
     return Plan(project, with_selectors(own, project, ctx.lang), shared)
 

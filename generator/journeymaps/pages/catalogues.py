@@ -5,6 +5,8 @@ link per language) rather than as a second map (``map_groups``)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from dataclasses import dataclass
 
 from ..check.runner import MapEntry
@@ -94,8 +96,13 @@ def _w(key: str, lang: str) -> str:
 
 
 def catalogue_pages(ctx: SiteContext) -> list[VirtualFile]:
-    return [_index(ctx), _channels(ctx), _pain_points(ctx), _backlog(ctx), _kpis(ctx), _tags(ctx),
-            pilots_page(ctx), plays_page(ctx)]
+    return list(each_catalogue_page(ctx))
+
+
+def each_catalogue_page(ctx: SiteContext) -> Iterator[VirtualFile]:
+    """The catalogues one at a time: under `mkdocs serve` each is written as soon as it is made."""
+    for make in (_index, _channels, _pain_points, _backlog, _kpis, _tags, pilots_page, plays_page):
+        yield make(ctx)
 
 
 def _page(key: str, ctx: SiteContext, pictures: Pictures | None = None, **values: object) -> VirtualFile:
