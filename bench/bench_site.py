@@ -242,8 +242,9 @@ def preview_one_map(project: Path, work: Path) -> Run:
     shutil.copytree(REPO / "theme", repo / "theme")
     cache = (project / ".cache" / "journeymaps" / "png").resolve()
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "\n  - journeymaps\n" in config
-    config = config.replace("\n  - journeymaps\n", f"\n  - journeymaps:\n      cache_dir: {cache}\n")
+    plugin = re.search(r"^  - journeymaps:?\n", config, re.M)
+    assert plugin, "mkdocs.yml lists no journeymaps plugin"
+    config = config[:plugin.start()] + f"  - journeymaps:\n      cache_dir: {cache}\n" + config[plugin.end():]
     (repo / "mkdocs.yml").write_text(config, encoding="utf-8")
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "base")
