@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from .context_cache import ContextCache
 from ..core.findings import Finding
 from ..load.source import Source, discover, read_source
 from ..model.guide import GuideMeta
@@ -81,14 +82,27 @@ class _FileOutcome:
     invalid_id: str | None = None
 
 
-def display_path(path: Path, root: Path) -> str:
+def display_path(path: Path, root: Path, folders: dict[Path, Path] | None = None) -> str:
+    """``folders``: resolved folders already known in this run (a thousand maps share three)."""
+    folders = {} if folders is None else folders
     try:
         # The parent resolved, not the file: a symlink is shown by its own name, not its target's.
-        shown = (path.absolute().parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
+        shown = (_resolved(path.absolute().parent, folders) / path.name).relative_to(_resolved(root, folders)).as_posix()
     except ValueError:
         shown = path.as_posix()
     # A file name that is not UTF-8 arrives with lone surrogates; they cannot be printed.
     return shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _resolved(folder: Path, folders: dict[Path, Path]) -> Path:
+    if folder not in folders:
+        folders[folder] = folder.resolve()
+    return folders[folder]
+
+
+def _real(path: Path, folders: dict[Path, Path]) -> Path:
+    """``path.resolve()``, with each folder resolved once per run."""
+    return path.resolve() if path.is_symlink() else _resolved(path.absolute().parent, folders) / path.name
 
 
 def check_file(source: Source, display: str, ctx: RuleContext, keep_model: bool) -> _FileOutcome:
@@ -154,39 +168,60 @@ def _check_chunk(args: tuple[list[tuple[Source, str]], RuleContext, bool]) -> li
 def check_paths(paths: list[Path], vocabulary: Vocabulary, *, root: Path | None = None,
                 today: _dt.date | None = None, jobs: int | None = None, keep_models: bool = False,
                 progress: Callable[[int, int], None] | None = None,
-                context: list[Path] | tuple[Path, ...] = (), texts: Mapping[Path, str] | None = None) -> CheckResult:
+                context: list[Path] | tuple[Path, ...] = (), texts: Mapping[Path, str] | None = None,
+                context_cache: ContextCache | None = None) -> CheckResult:
     """Check the files under ``paths`` and report on them only.
 
     ``context`` names the rest of the project (usually its maps folder): those files are read
     too, so translations, ``based_on``, guide links and duplicate ids resolve as they do when
     the whole project is checked, but their own findings are not reported. ``texts`` holds
-    what an editor has for some files (by resolved path): checked instead of the files on disk."""
+    what an editor has for some files (by resolved path): checked instead of the files on disk.
+    ``context_cache``: what the context files gave last time, so only the changed ones are read again."""
     root = root or Path.cwd()
     ctx = RuleContext(vocabulary, today or _dt.date.today())
     sources, problems = discover(paths)
-    named = {s.path.resolve() for s in sources}
-    others = [s for s in discover(list(context))[0] if s.path.resolve() not in named] if context else []
+    folders: dict[Path, Path] = {}
+    named = {_real(s.path, folders) for s in sources}
+    others = [s for s in discover(list(context))[0] if _real(s.path, folders) not in named] if context else []
     if texts:
         sources, others = ([replace(s, text=texts.get(s.path.resolve(), s.text)) for s in group] for group in (sources, others))
     result = CheckResult(files=len(sources))
     for p, issue in problems:
         result.findings.append(issue.finding(display_path(p, root), issue.severity))
-    items = [(s, display_path(s.path, root)) for s in sources + others]
+    items = [(s, display_path(s.path, root, folders)) for s in sources + others]
     reported = {disp for _, disp in items[:len(sources)]}
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
-    outcomes: list[_FileOutcome] = []
-    if jobs > 1 and len(items) >= PARALLEL_THRESHOLD:
-        chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
+    known: dict[int, _FileOutcome] = {}  # item index -> what the cache holds for a context file
+    keys: dict[int, bytes | None] = {}
+    if context_cache is not None:
+        for i, (src, disp) in enumerate(items):
+            if src.text is None:  # an editor's unsaved text is never cached
+                keys[i] = context_cache.key(src.path, disp)
+                hit = context_cache.get(src.path, keys[i]) if i >= len(sources) else None
+                if hit is not None:
+                    known[i] = _FileOutcome([], None, *hit)
+    todo = [item for i, item in enumerate(items) if i not in known]
+    checked: list[_FileOutcome] = []
+    if jobs > 1 and len(todo) >= PARALLEL_THRESHOLD:
+        chunks = [todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK)]
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             for chunk_out in pool.map(_check_chunk, [(c, ctx, keep_models) for c in chunks]):
-                outcomes.extend(chunk_out)
+                checked.extend(chunk_out)
                 if progress:
-                    progress(len(outcomes), len(items))
+                    progress(len(checked) + len(known), len(items))
     else:
-        for i, (src, disp) in enumerate(items, 1):
-            outcomes.append(check_file(src, disp, ctx, keep_models))
+        for (src, disp) in todo:
+            checked.append(check_file(src, disp, ctx, keep_models))
             if progress:
-                progress(i, len(items))
+                progress(len(checked) + len(known), len(items))
+    fresh = iter(checked)
+    outcomes = [known[i] if i in known else next(fresh) for i in range(len(items))]
+    if context_cache is not None:
+        for i, out in enumerate(outcomes):
+            if i not in known and i in keys:
+                context_cache.put(items[i][0].path, keys[i], (out.summary, out.guide, out.invalid_id))
+        context_cache.keep_only([src.path for src, _ in items])
+        context_cache.save()
 
     summaries = []
     invalid_ids: set[str] = set()

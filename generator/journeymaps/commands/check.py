@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ..check.report import FORMATS
+from ..check.context_cache import ContextCache
 from ..check.runner import check_paths
 from . import (EXIT_FINDINGS, EXIT_OK, add_output_language_option, add_site_config_option, add_today_option,
                maps_dir_of, parse_today, reader_language, site_config_dir, tell, vocabulary_for)
@@ -54,8 +55,11 @@ def run(args: argparse.Namespace) -> int:
     near = args.paths[0] if args.paths else None
     vocab = vocabulary_for(args, near)
     context = _project_context(args.paths, site_config_dir(args.site_config, near))
+    # A file judged in its project: the other files' summaries come from the last run where unchanged.
+    folder = site_config_dir(args.site_config, near)
+    cache = ContextCache.open(context[0], folder) if context and folder is not None else None
     result = check_paths(args.paths, vocab, today=today, jobs=args.jobs, progress=_progress_reporter(args),
-                         context=context)
+                         context=context, context_cache=cache)
     findings = [f.promoted() for f in result.findings] if args.strict else result.findings
     sys.stdout.write(FORMATS[args.format](findings, result.files, lang))
     return EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK

@@ -18,6 +18,9 @@ from types import MappingProxyType
 
 import yaml
 
+# Our own shipped YAML: libyaml's safe loader where PyYAML has it (ten times faster; the same result).
+SHIPPED_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 REFERENCE = "en"
 LANGUAGES = ("en", "zh", "pl")  # the catalogues that ship; any other language reads English
 
@@ -43,7 +46,7 @@ def catalogue(lang: str) -> Catalogue:
     base = lang.split("-")[0]
     code = base if base in LANGUAGES else REFERENCE
     text = resources.files(__package__).joinpath(f"{code}.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = yaml.load(text, Loader=SHIPPED_YAML)
     labels = data.get("labels") if isinstance(data, dict) else None
     if not isinstance(labels, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in labels.items()):
         # A bare yes/no/on becomes a boolean in YAML 1.1: every value must be a quoted string.

@@ -15,7 +15,7 @@ from types import MappingProxyType
 
 import yaml
 
-from . import REFERENCE
+from . import REFERENCE, SHIPPED_YAML
 
 _EMPTY: Mapping[str, str] = MappingProxyType({})
 
@@ -30,7 +30,7 @@ def field_descriptions(lang: str) -> Mapping[str, str]:
     source = resources.files(__package__).joinpath("fields", f"{base}.yaml")
     if not source.is_file():
         return _EMPTY
-    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    data = yaml.load(source.read_text(encoding="utf-8"), Loader=SHIPPED_YAML)
     if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
         raise ValueError(f"words/fields/{base}.yaml must map `Type` or `Type.field` keys to quoted strings")
     return MappingProxyType(data)

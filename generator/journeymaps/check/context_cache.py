@@ -1,0 +1,113 @@
+"""What a one-file check needs from the rest of its project, kept between runs.
+
+`journeymaps check maps/banking/online-banking.yaml` (pre-commit, an editor's save) judges one
+file in its project: translations, `based_on`, guide links and duplicate ids resolve against
+every other map. Checking the other 999 maps of a large project again on every run costs
+seconds; what the cross-file rules need from each (its summary, its guide entry, whether it
+failed validation) depends only on its text, the site vocabulary (site_config/) and this code. So it is kept,
+per file, under a digest of those three, and a file is checked again only when one of them
+changed.
+
+The cache lives in the user's cache folder ($XDG_CACHE_HOME, else ~/.cache), never in the
+repository: it is pickled, and a pull request must not be able to hand a check a pickle.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+_FORMAT = b"journeymaps check context 1"
+
+
+@cache
+def _code_digest() -> bytes:
+    """This code's own fingerprint: the summaries are what this version of the rules makes."""
+    package = Path(__file__).resolve().parent.parent
+    h = hashlib.sha256(_FORMAT)
+    for path in sorted(package.rglob("*.py")):
+        h.update(path.relative_to(package).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.digest()
+
+
+def default_folder() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "journeymaps" / "check"
+
+
+@dataclass
+class ContextCache:
+    """The other files' outcomes of one project (keyed by absolute path), for one vocabulary."""
+
+    path: Path
+    salt: bytes
+    entries: dict[str, tuple[bytes, Any]] = field(default_factory=dict)
+    changed: bool = False
+
+    @classmethod
+    def open(cls, project: Path, site_config: Path, folder: Path | None = None) -> ContextCache:
+        """The cache of the maps folder ``project`` checked against the vocabulary in ``site_config``."""
+        name = hashlib.sha256(str(project.resolve()).encode()).hexdigest()[:24]
+        path = (folder or default_folder()) / f"{name}.pickle"
+        salt = hashlib.sha256(_code_digest())
+        for file in sorted(p for p in site_config.rglob("*") if p.is_file()):
+            salt.update(file.relative_to(site_config).as_posix().encode() + b"\0" + file.read_bytes())
+        digest = salt.digest()
+        entries: dict[str, tuple[bytes, Any]] = {}
+        try:
+            data = pickle.loads(path.read_bytes())
+            if isinstance(data, dict) and data.get("salt") == digest:
+                entries = data["entries"]
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, KeyError, TypeError,
+                ValueError):
+            pass  # no cache yet, or one this code cannot read: every file is checked
+        return cls(path, digest, entries)
+
+    def key(self, path: Path, display: str) -> bytes | None:
+        """The digest of a file as the rules see it (its text, its KPI data, where it is shown)."""
+        h = hashlib.sha256(display.encode())
+        for part in (path, path.with_name(path.name.rsplit(".", 1)[0] + ".kpi.csv")):
+            try:
+                h.update(part.read_bytes())
+            except OSError:
+                if part is path:
+                    return None
+                h.update(b"\0")
+        return h.digest()
+
+    def get(self, path: Path, key: bytes | None) -> Any | None:
+        hit = self.entries.get(os.path.abspath(path)) if key is not None else None
+        return hit[1] if hit is not None and hit[0] == key else None
+
+    def put(self, path: Path, key: bytes | None, value: Any) -> None:
+        if key is not None:
+            self.entries[os.path.abspath(path)] = (key, value)
+            self.changed = True
+
+    def keep_only(self, paths: list[Path]) -> None:
+        """Forget the files that are no longer in the project."""
+        seen = {os.path.abspath(p) for p in paths}
+        if any(k not in seen for k in self.entries):
+            self.entries = {k: v for k, v in self.entries.items() if k in seen}
+            self.changed = True
+
+    def save(self) -> None:
+        """Written whole and swapped in: two checks at once never read half a cache."""
+        if not self.changed:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".ctx-", suffix=".tmp")
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump({"salt": self.salt, "entries": self.entries}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.path)
+        except OSError:
+            pass  # a read-only home: the next check is as slow as this one, and as right
+        self.changed = False

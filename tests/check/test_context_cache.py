@@ -1,0 +1,67 @@
+"""`journeymaps check FILE` keeps what the other files of the project gave, and notices when they change.
+
+A file named on its own is judged in its project (translations, `based_on`, duplicate ids).
+The other maps' summaries come from the user's cache folder when their text, site_config/ and
+the code are unchanged; any change to one of them is seen on the next run."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def _check(root: Path, cache: Path, *paths: str) -> subprocess.CompletedProcess:
+    env = {"XDG_CACHE_HOME": str(cache), "PATH": "/usr/bin:/bin", "JOURNEYMAPS_LANG": "en"}
+    return subprocess.run([sys.executable, "-m", "journeymaps", "check", "--today", "2026-11-23", *paths],
+                          cwd=root, capture_output=True, text=True, env=env, timeout=120)
+
+
+@pytest.fixture
+def project(project_copy, tmp_path):
+    return project_copy, tmp_path / "cache"
+
+
+def test_a_change_to_another_map_is_seen_through_the_cache(project):
+    root, cache = project
+    named = "maps/banking/online-banking.yaml"
+    first = _check(root, cache, named)
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert list(cache.rglob("*.pickle")), "the first run keeps the other maps' summaries"
+    assert not list(root.rglob("*.pickle")), "never inside the repository"
+    again = _check(root, cache, named)
+    assert again.stdout == first.stdout
+    # The Chinese translation changes its id: the named map's translation link now points nowhere.
+    zh = root / "maps" / "banking" / "online-banking-zh.yaml"
+    zh.write_text(zh.read_text(encoding="utf-8").replace("id: online-banking-zh", "id: online-banking-cn", 1),
+                  encoding="utf-8")
+    broken = _check(root, cache, named)
+    assert broken.returncode == 1
+    assert "online-banking-zh" in broken.stdout and named in broken.stdout
+    # The same as a check that keeps nothing.
+    fresh = _check(root, cache.parent / "empty-cache", named)
+    assert fresh.stdout == broken.stdout
+
+
+def test_a_change_to_site_config_checks_every_file_again(project):
+    root, cache = project
+    named = "maps/banking/online-banking.yaml"
+    assert _check(root, cache, named).returncode == 0
+    (stored,) = cache.rglob("*.pickle")
+    before = stored.read_bytes()
+    settings = root / "site_config" / "settings.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    assert _check(root, cache, named).returncode == 0
+    assert stored.read_bytes() != before  # a new vocabulary: a new salt, the summaries made again
+
+
+def test_a_damaged_cache_is_ignored(project):
+    root, cache = project
+    named = "maps/banking/online-banking.yaml"
+    first = _check(root, cache, named)
+    (stored,) = cache.rglob("*.pickle")
+    stored.write_bytes(b"not a pickle")
+    again = _check(root, cache, named)
+    assert again.returncode == first.returncode and again.stdout == first.stdout and not again.stderr
