@@ -5,8 +5,8 @@ file in its project: translations, `based_on`, guide links and duplicate ids res
 every other map. Checking the other 999 maps of a large project again on every run costs
 seconds; what the cross-file rules need from each (its summary, its guide entry, whether it
 failed validation) depends only on its text, the site vocabulary (site_config/) and this code. So it is kept,
-per file, under a digest of those three, and a file is checked again only when one of them
-changed.
+per file, under its modification time, size and inode and a digest of the other two, and a
+file is checked again when one of them changed.
 
 The cache lives in the user's cache folder ($XDG_CACHE_HOME, else ~/.cache), never in the
 repository: it is pickled, and a pull request must not be able to hand a check a pickle.
@@ -32,8 +32,8 @@ def _code_digest() -> bytes:
     package = Path(__file__).resolve().parent.parent
     h = hashlib.sha256(_FORMAT)
     for path in sorted(package.rglob("*.py")):
-        h.update(path.relative_to(package).as_posix().encode())
-        h.update(path.read_bytes())
+        st = path.stat()
+        h.update(f"{path.relative_to(package).as_posix()}\0{st.st_mtime_ns}\0{st.st_size}\0".encode())
     return h.digest()
 
 
@@ -71,16 +71,20 @@ class ContextCache:
         return cls(path, digest, entries)
 
     def key(self, path: Path, display: str) -> bytes | None:
-        """The digest of a file as the rules see it (its text, its KPI data, where it is shown)."""
-        h = hashlib.sha256(display.encode())
-        for part in (path, path.with_name(path.name.rsplit(".", 1)[0] + ".kpi.csv")):
+        """What identifies a file as the rules see it: where it is shown, and its own and its KPI
+        data's modification time, size and inode (an edit, a checkout or a swap changes them;
+        reading a thousand files to hash them would cost more than the check it saves)."""
+        parts = [display]
+        for part in (str(path), os.path.join(os.path.dirname(path), path.name.rsplit(".", 1)[0] + ".kpi.csv")):
             try:
-                h.update(part.read_bytes())
+                st = os.stat(part)
             except OSError:
-                if part is path:
+                if part == str(path):
                     return None
-                h.update(b"\0")
-        return h.digest()
+                parts.append("-")
+                continue
+            parts.append(f"{st.st_mtime_ns}:{st.st_size}:{st.st_ino}")
+        return "\0".join(parts).encode()
 
     def get(self, path: Path, key: bytes | None) -> Any | None:
         hit = self.entries.get(os.path.abspath(path)) if key is not None else None
