@@ -350,9 +350,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if not changed:
             return False
         # The author's page first: the default language's pages of the edited maps, served as soon
-        # as this returns (its search entries are written with the next step). Its pages across
-        # maps, its search index and pictures, then the other languages follow in the background;
-        # whether the change needs a full build is the same in every language.
+        # as this returns (its search entries are written with the next step). The other languages,
+        # the pictures Cairo draws, the pages across maps and the search indexes follow in the
+        # background; whether the change needs a full build is the same in every language.
         search = mkdocs_internals.search_plugin(state.config)
         sites = [(state, None), *self._other_languages]
         first = serve_patch.plan(state, changed)
@@ -377,19 +377,19 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 if self._state is not state:
                     return  # a full build ran meanwhile
                 try:
-                    # The author's own site first (its pages across maps, the home page first, then
-                    # its search index and pictures), then each other language's site in turn.
-                    for n, site in enumerate(sites):
-                        p = first
-                        if n:
-                            p = serve_patch.plan(site[0], changed)
-                            if p is None:
-                                raise RuntimeError("the other languages' sites need a full build")
-                            site[0].project = p.project
-                            publish(site, p.own, write_index=False)
-                        for vf in p.shared():  # each written as soon as it is made
+                    publish(sites[0], [])  # the author's search entries
+                    plans = [first]
+                    for site in sites[1:]:
+                        later = serve_patch.plan(site[0], changed)
+                        if later is None:
+                            raise RuntimeError("the other languages' sites need a full build")
+                        site[0].project = later.project
+                        publish(site, later.own)
+                        plans.append(later)
+                    for site, p in zip(sites, plans):
+                        for vf in p.shared():  # each written as soon as it is made, the home page first
                             publish(site, [vf], write_index=False)
-                        publish(site, serve_patch.downloads(site[0], p.own))  # and the search index
+                        publish(site, serve_patch.downloads(site[0], p.own))
                 except Exception as exc:  # noqa: BLE001 - a background thread must not die silently
                     self._state = None
                     _report_failed_rebuild(exc)
