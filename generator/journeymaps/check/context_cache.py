@@ -17,11 +17,12 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from ..core.files import replace_atomically
 
 _FORMAT = b"journeymaps check context 1"
 
@@ -108,10 +109,8 @@ class ContextCache:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".ctx-", suffix=".tmp")
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump({"salt": self.salt, "entries": self.entries}, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
+            data = pickle.dumps({"salt": self.salt, "entries": self.entries}, protocol=pickle.HIGHEST_PROTOCOL)
+            replace_atomically(self.path, data)  # owner-only: it is the user's own cache
         except OSError:
             pass  # a read-only home: the next check is as slow as this one, and as right
         self.changed = False

@@ -54,9 +54,9 @@ def run(args: argparse.Namespace) -> int:
     today = parse_today(args.today)
     near = args.paths[0] if args.paths else None
     vocab = vocabulary_for(args, near)
-    context = _project_context(args.paths, site_config_dir(args.site_config, near))
-    # A file judged in its project: the other files' summaries come from the last run where unchanged.
     folder = site_config_dir(args.site_config, near)
+    context = _project_context(args.paths, folder)
+    # A file judged in its project: the other files' summaries come from the last run where unchanged.
     cache = ContextCache.open(context[0], folder) if context and folder is not None else None
     result = check_paths(args.paths, vocab, today=today, jobs=args.jobs, progress=_progress_reporter(args),
                          context=context, context_cache=cache)

@@ -13,11 +13,12 @@ from __future__ import annotations
 import contextlib
 import inspect
 import os
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
+
+from ..core.files import replace_atomically
 
 # MkDocs minor versions these internals were checked against.
 TESTED = ((1, 6),)
@@ -87,18 +88,8 @@ def _write_file_problem() -> str | None:
 def write_atomically(content: bytes, output_path: str) -> None:
     """Write a file so that a reader sees the old bytes or the new ones, never a part: the
     live-reload server answers requests while a rebuild rewrites pages and the search index."""
-    folder = os.path.dirname(output_path)
-    os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".jm-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(content)
-        os.chmod(tmp, 0o644)  # mkstemp makes the file private; a served site is for reading
-        os.replace(tmp, output_path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    os.makedirs(os.path.dirname(output_path), exist_ok=True)
+    replace_atomically(output_path, content, mode=0o644)  # a served site is for reading
 
 
 @contextlib.contextmanager

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.files import replace_atomically
 from .pictures import POSTER_MARGIN_PT, POSTER_PAPER, poster_orientation, svg_to_pdf, svg_to_png
 
 # Bump when the renderer or its settings change, so old cache entries are not reused.
@@ -106,7 +106,4 @@ def _store(cache_dir: Path | None, d: str, fmt: str, data: bytes) -> None:
         return
     target.parent.mkdir(parents=True, exist_ok=True)
     # Write then rename: a build interrupted mid-write never leaves a truncated file to reuse.
-    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-    os.replace(tmp, target)
+    replace_atomically(target, data)

@@ -6,10 +6,9 @@ result is read back with the real loader before it is written, and written atomi
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
+from ..core.files import replace_atomically
 from ..load.source import read_text_bytes
 from .verify import ScaffoldError
 
@@ -41,12 +40,5 @@ def with_source_digest(text: str, digest: str, *, markdown: bool) -> str:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        os.chmod(tmp, path.stat().st_mode & 0o777)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """The edited file in place of the old one, with the old one's permissions."""
+    replace_atomically(path, text.encode("utf-8"), mode=path.stat().st_mode & 0o777)
