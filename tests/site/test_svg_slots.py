@@ -24,7 +24,7 @@ def test_a_map_page_carries_its_diagram_as_a_value(project) -> None:
     assert all(f'class="jm jm-kpi-spark"' in svg and "\n" not in svg for svg in diagram.svgs[1:])
     assert "<svg" not in diagram.content and svg_slot(0) in diagram.content
     # Written as a docs tree (`journeymaps generate`), the picture is in its figure again.
-    assert f'tabindex="0">\n{diagram.svgs[0]}\n</div>' in diagram.data().decode("utf-8")
+    assert f'tabindex="0">\n{diagram.svgs[0]}</div>' in diagram.data().decode("utf-8")
     home = by_path["index.md"]
     shown, _ = languages.listed("en", project.maps, project.vocabulary.settings.languages)
     # A sparkline per map card (one per translation group), then the cards and the heat map, set
