@@ -274,3 +274,51 @@ def test_after_an_edit_the_home_page_and_catalogues_come_before_the_industry_ind
     assert order[0] == layout.HOME
     assert set(order[1:len(catalogues) + 1]) == set(catalogues)
     assert industries and order[len(catalogues) + 1:] == industries
+
+
+def test_after_an_edit_the_default_languages_pages_across_maps_come_before_the_other_languages(served, monkeypatch) -> None:
+    """The home page and the catalogues the author opens next are written before the other
+    languages' sites are touched (issue 16: within 3 s of a save at 1,000 maps)."""
+    from journeymaps.engine import serve_patch
+
+    root, site, server, plugin, _ = served
+    written: list[str] = []  # the site folder of each page as it is written
+    real = serve_patch.apply
+
+    def spy(state, vfiles, *args, **kwargs):
+        written.extend(f"{state.lang}:{vf.path}" for vf in vfiles if vf.path.endswith(".md"))
+        return real(state, vfiles, *args, **kwargs)
+
+    monkeypatch.setattr(serve_patch, "apply", spy)
+    _edit(root / "maps" / "banking" / "online-banking.yaml", "\nsummary: ", "\nsummary: Zanzibar ")
+    _rebuild(server, plugin)
+    first_other = min(i for i, w in enumerate(written) if not w.startswith("en:"))
+    assert {"en:index.md", "en:catalogue/pain-points.md"} <= set(written[:first_other])
+    assert written.index("en:index.md") < written.index("en:catalogue/pain-points.md")
+    assert {"zh:index.md", "pl:index.md", "zh:maps/online-banking/index.md"} <= set(written[first_other:])
+
+
+def test_shutdown_waits_for_the_pages_across_maps_before_the_site_folder_goes(served, monkeypatch) -> None:
+    """MkDocs removes the served site folder right after the plugins' on_shutdown: a page still
+    being written into it made that removal fail ("OSError: Directory not empty: 'pl'")."""
+    import shutil
+
+    from journeymaps.engine import serve_patch
+
+    root, site, server, plugin, _ = served
+    real = serve_patch.apply
+
+    def slow(*args, **kwargs):  # pages across maps as slow as at 1,000 maps
+        time.sleep(0.3)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(serve_patch, "apply", slow)
+    _edit(root / "maps" / "banking" / "online-banking.yaml", "\nsummary: ", "\nsummary: Zanzibar ")
+    server.builder()  # the author's page; the rest follows in the background
+    started = time.perf_counter()
+    plugin.on_shutdown()
+    assert not [t for t in threading.enumerate() if t.name == "journeymaps across-map pages"]
+    assert time.perf_counter() - started < 2, "shutdown waits for the page being written, not for every page"
+    shutil.rmtree(site)  # what MkDocs does next
+    time.sleep(0.5)
+    assert not site.exists(), "a page was written after shutdown"

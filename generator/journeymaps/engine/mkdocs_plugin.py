@@ -88,6 +88,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self._children: list[forked.Child] = []  # build: the other languages' sites, building beside this one
         self._markdown: mkdocs_internals.ReusedMarkdown | None = None  # this build's one Markdown converter
         self._search_beside: mkdocs_internals.SearchBeside | None = None  # build: the search index, made beside
+        # serve: the pages across maps that follow an edit, and the flag that stops them at shutdown
+        self._across: tuple[threading.Thread, threading.Event] | None = None
 
     def preload(self, project: Project) -> None:
         """Build the next site from this project instead of loading the maps again.
@@ -144,6 +146,12 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         return config
 
     def on_shutdown(self) -> None:
+        # MkDocs removes the served site folder next: the pages across maps must stop writing into it.
+        if self._across is not None:
+            thread, stopping = self._across
+            stopping.set()
+            thread.join()
+            self._across = None
         if self._no_docs is not None:
             shutil.rmtree(self._no_docs, ignore_errors=True)
             self._no_docs = None
@@ -397,23 +405,35 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         log.info("journeymaps: rebuilt %s in %.2f s; other languages and pages across maps follow",
                  ", ".join(p.name for p in changed), time.perf_counter() - start)
 
+        stopping = threading.Event()  # set at shutdown
+
         def across_maps() -> None:
+            # The default language's pages across maps come first, the home page and the
+            # catalogues (what its author opens next), then its search index (the author's
+            # entries and theirs in one write); the other languages follow, the pictures last.
             with lock:
                 if self._state is not state:
                     return  # a full build ran meanwhile
                 try:
-                    publish(sites[0], [])  # the author's search entries
                     plans = [first]
-                    for site in sites[1:]:
-                        later = serve_patch.plan(site[0], changed)
-                        if later is None:
-                            raise RuntimeError("the other languages' sites need a full build")
-                        site[0].project = later.project
-                        publish(site, later.own)
-                        plans.append(later)
-                    for site, p in zip(sites, plans):
-                        for vf in p.shared():  # each written as soon as it is made, the home page first
+                    for i, site in enumerate(sites):
+                        if stopping.is_set():
+                            return
+                        if i:
+                            later = serve_patch.plan(site[0], changed, first.checked)
+                            if later is None:
+                                raise RuntimeError("the other languages' sites need a full build")
+                            site[0].project = later.project
+                            publish(site, later.own, write_index=False)
+                            plans.append(later)
+                        for vf in plans[i].shared():  # each written as soon as it is made
+                            if stopping.is_set():
+                                return
                             publish(site, [vf], write_index=False)
+                        publish(site, [])
+                    for site, p in zip(sites, plans):
+                        if stopping.is_set():
+                            return
                         publish(site, serve_patch.downloads(site[0], p.own))
                 except Exception as exc:  # noqa: BLE001 - a background thread must not die silently
                     self._state = None
@@ -422,7 +442,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                 mkdocs_internals.reload_browsers(server)
                 log.info("journeymaps: the other languages, home, industry and catalogue pages updated")
 
-        threading.Thread(target=across_maps, name="journeymaps across-map pages", daemon=True).start()
+        thread = threading.Thread(target=across_maps, name="journeymaps across-map pages", daemon=True)
+        self._across = (thread, stopping)
+        thread.start()
         return True
 
 

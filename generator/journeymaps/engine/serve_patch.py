@@ -28,7 +28,8 @@ from ..pages.home import home_page, industries_in_use, industry_page
 from ..pages.model import Failure
 from ..pages.pictures import stage_diagram
 from ..pages.download_cache import render_downloads
-from ..pages.site import cairo_downloads, context_of, failure_pages, map_assets, map_pages, with_selectors
+from ..pages.site import (cairo_downloads, context_of, failure_pages, map_assets, map_pages, selectors,
+                          with_selectors)
 from ..pages.templates import Templates
 from ..project import Project
 from . import mkdocs_internals
@@ -93,6 +94,14 @@ def _same_nav(old: MapEntry, new: MapEntry) -> bool:
     return (a.id, a.title, a.industry, a.lang, a.translations) == (b.id, b.title, b.industry, b.lang, b.translations)
 
 
+@dataclasses.dataclass(frozen=True)
+class Checked:
+    """The check of the edited files: the same in every language's site, so it runs once per save."""
+
+    entries: dict[Path, MapEntry]  # resolved path -> the edited map, checked
+    failures: tuple[Failure, ...]  # the edited files that fail the check
+
+
 @dataclasses.dataclass
 class Plan:
     """What one language's site needs after an edit: the new project, the edited maps' own pages
@@ -104,22 +113,22 @@ class Plan:
     # The home page first (the one an author looks at next), then the catalogues, then the industry
     # indexes (a list of maps: only a changed title or summary shows there).
     shared: Callable[[], Iterator[VirtualFile]]
+    checked: Checked  # for the other languages' plans
 
 
-def plan(state: BuildState, changed: list[Path]) -> Plan | None:
-    """The rebuild of the edited maps' pages, or None when the change needs a full rebuild."""
+def check_edited(state: BuildState, changed: list[Path]) -> Checked | None:
+    """The edited files checked on their own, or None when one changes the navigation (a full rebuild)."""
     project = state.project
     by_path = {e.path.resolve(): e for e in project.maps}
     vocab = project.vocabulary
     assert vocab is not None
-    today = state.today
-    new_entries: dict[Path, MapEntry] = {}
+    entries: dict[Path, MapEntry] = {}
     failures: list[Failure] = []
     for path in changed:
         old = by_path.get(path.resolve())
         if old is None:
             return None
-        result = check_paths([path], vocab, root=state.root, today=today, jobs=1, keep_models=True)
+        result = check_paths([path], vocab, root=state.root, today=state.today, jobs=1, keep_models=True)
         errors = [f for f in result.findings if f.severity == "error" and not _resolved_elsewhere(f, project)]
         if errors:
             serve_log.error("journeymaps: %s fails the check; its pages show the errors:\n%s", old.display,
@@ -130,12 +139,23 @@ def plan(state: BuildState, changed: list[Path]) -> Plan | None:
         entry = MapEntry(old.path, old.display, entry.map)
         if not _same_nav(old, entry):
             return None
-        new_entries[path.resolve()] = entry
+        entries[path.resolve()] = entry
+    return Checked(entries, tuple(failures))
+
+
+def plan(state: BuildState, changed: list[Path], checked: Checked | None = None) -> Plan | None:
+    """The rebuild of the edited maps' pages, or None when the change needs a full rebuild.
+    ``checked``: the edited files' check, when another language's plan has made it already."""
+    checked = checked if checked is not None else check_edited(state, changed)
+    if checked is None:
+        return None
+    project = state.project
+    new_entries, failures = checked.entries, checked.failures
     maps = [new_entries.get(e.path.resolve(), e) for e in project.maps]
     failed_ids = {f.map_id for f in failures}
     kept = [e for e in maps if e.map.id not in failed_ids]
     project = dataclasses.replace(project, maps=maps)
-    ctx = context_of(dataclasses.replace(project, maps=kept), tuple(failures), state.lang, state.templates,
+    ctx = context_of(dataclasses.replace(project, maps=kept), failures, state.lang, state.templates,
                      png=state.png)
     own: list[VirtualFile] = []
     for e in new_entries.values():
@@ -143,15 +163,16 @@ def plan(state: BuildState, changed: list[Path]) -> Plan | None:
         own += [*map_pages(e, ctx, svg), *map_assets(e, ctx, svg)]
     for f in failures:
         own += failure_pages(f, ctx)
+    select = selectors(project, ctx.lang)  # the language groups of every map, worked out once per save
 
     def shared() -> Iterator[VirtualFile]:
-        yield from with_selectors([home_page(ctx)], project, ctx.lang)
+        yield select(home_page(ctx))
         for vf in each_catalogue_page(ctx):
-            yield from with_selectors([vf], project, ctx.lang)
+            yield select(vf)
         for i in industries_in_use(ctx):
-            yield from with_selectors([industry_page(i, ctx)], project, ctx.lang)
+            yield select(industry_page(i, ctx))
 
-    return Plan(project, with_selectors(own, project, ctx.lang), shared)
+    return Plan(project, with_selectors(own, project, ctx.lang), shared, checked)
 
 
 def downloads(state: BuildState, own: list[VirtualFile]) -> list[VirtualFile]:

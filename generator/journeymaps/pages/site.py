@@ -7,7 +7,7 @@ them to a folder for any other engine. Both call `build_site`, so they publish t
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..check.runner import MapEntry
@@ -129,24 +129,32 @@ def map_pages(e: MapEntry, ctx: SiteContext, svg: str) -> list[VirtualFile]:
 def with_selectors(files: list[VirtualFile], project: Project, lang: str) -> list[VirtualFile]:
     """Every page gets its language selector: the same page in each language's site, the
     translation for a map, the site's home when that site has no such page."""
+    select = selectors(project, lang)
+    return [select(f) for f in files]
+
+
+def selectors(project: Project, lang: str) -> Callable[[VirtualFile], VirtualFile]:
+    """What puts the language selector on a page of the ``lang`` site, worked out once for many
+    pages (`mkdocs serve` sets it on each page across maps as it is made)."""
     assert project.vocabulary is not None
     settings = project.vocabulary.settings
     eds = languages.editions(settings)
     here = languages.edition(settings, lang)
     groups = languages.groups(project.maps)
-    paths = {f.path for f in files}
 
-    def target_of(ed: languages.Edition, path: str) -> str | None:
+    def target_of(ed: languages.Edition, path: str) -> str:
         parts = path.split("/")
         if len(parts) == 3 and parts[0] == "maps" and parts[1] in groups:
             other = languages.shown_in(ed.lang, groups[parts[1]], settings.languages).map.id
             by_name = {"playbook.md": layout.playbook_page, "history.md": layout.history_page,
                        "compare.md": layout.compare_page}
             return by_name.get(parts[2], layout.map_page)(other)
-        return path if path in paths else None
+        return path  # the page at the same path in that site
 
-    return [languages.with_alternates(f, languages.alternates(f.path, here, eds, target_of)) if f.kind == "page"
-            else f for f in files]
+    def select(f: VirtualFile) -> VirtualFile:
+        return languages.with_alternates(f, languages.alternates(f.path, here, eds, target_of)) if f.kind == "page" else f
+
+    return select
 
 
 def map_assets(e: MapEntry, ctx: SiteContext, svg: str | None = None) -> list[VirtualFile]:
