@@ -259,6 +259,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             if failures:
                 raise PluginError("journeymaps: " + "\n".join(failures))
         else:
+            forked.thaw()  # a search index made beside: the one fork of this build
             for ed in self._editions:
                 if ed != own:
                     self._build_language(config, ed)
