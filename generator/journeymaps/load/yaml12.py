@@ -204,7 +204,9 @@ def parse(text: str, *, line_offset: int = 0, event_loader: type = _EventLoader)
                     issue("anchor", phrase("load.anchor", anchor=event.anchor), start, phrase("load.anchor.hint"))
                 tag, style = event.tag, event.style
                 if tag is None:
-                    value = resolve_plain(event.value) if not style else event.value
+                    value = event.value
+                    if not style and (not value or value[0] in _NOT_SPECIAL_START):  # resolve_plain's own fast path
+                        value = resolve_plain(value)
                 else:
                     token_pass = True
                     if tag in _ALLOWED_TAGS and tag not in (_CORE + "map", _CORE + "seq"):
