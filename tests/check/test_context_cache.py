@@ -65,3 +65,21 @@ def test_a_damaged_cache_is_ignored(project):
     stored.write_bytes(b"not a pickle")
     again = _check(root, cache, named)
     assert again.returncode == first.returncode and again.stdout == first.stdout and not again.stderr
+
+
+def test_a_check_that_learns_nothing_new_leaves_the_cache_alone(project):
+    """The named file is checked on every run; when nothing changed, the cache is not written again
+    (rewriting a thousand summaries cost every save in an editor), and an edit still updates it."""
+    root, cache = project
+    named = "maps/banking/online-banking.yaml"
+    first = _check(root, cache, named)
+    (stored,) = cache.rglob("*.pickle")
+    before = stored.stat()
+    again = _check(root, cache, named)
+    assert again.stdout == first.stdout
+    after = stored.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    target = root / named
+    target.write_text(target.read_text(encoding="utf-8").replace("title: ", "title: Renamed ", 1), encoding="utf-8")
+    assert _check(root, cache, named).returncode == 0
+    assert stored.stat().st_ino != before.st_ino  # swapped in whole: the edited file's summary is kept

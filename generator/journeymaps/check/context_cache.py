@@ -22,8 +22,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..core.files import replace_atomically
-
 _FORMAT = b"journeymaps check context 1"
 
 
@@ -92,8 +90,12 @@ class ContextCache:
         return hit[1] if hit is not None and hit[0] == key else None
 
     def put(self, path: Path, key: bytes | None, value: Any) -> None:
-        if key is not None:
-            self.entries[os.path.abspath(path)] = (key, value)
+        if key is None:
+            return
+        name = os.path.abspath(path)
+        # The named file is checked on every run; when it gave what is kept, the cache is not rewritten.
+        if self.entries.get(name) != (key, value):
+            self.entries[name] = (key, value)
             self.changed = True
 
     def keep_only(self, paths: list[Path]) -> None:
@@ -107,6 +109,8 @@ class ContextCache:
         """Written whole and swapped in: two checks at once never read half a cache."""
         if not self.changed:
             return
+        from ..core.files import replace_atomically  # here: it imports tempfile, and most runs write nothing
+
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             data = pickle.dumps({"salt": self.salt, "entries": self.entries}, protocol=pickle.HIGHEST_PROTOCOL)
