@@ -49,6 +49,7 @@ class ContextCache:
     salt: bytes
     entries: dict[str, tuple[bytes, Any]] = field(default_factory=dict)
     changed: bool = False
+    _listed: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def open(cls, project: Path, site_config: Path, folder: Path | None = None) -> ContextCache:
@@ -73,17 +74,30 @@ class ContextCache:
         """What identifies a file as the rules see it: where it is shown, and its own and its KPI
         data's modification time, size and inode (an edit, a checkout or a swap changes them;
         reading a thousand files to hash them would cost more than the check it saves)."""
-        parts = [display]
-        for part in (str(path), os.path.join(os.path.dirname(path), path.name.rsplit(".", 1)[0] + ".kpi.csv")):
-            try:
-                st = os.stat(part)
-            except OSError:
-                if part == str(path):
-                    return None
-                parts.append("-")
-                continue
-            parts.append(f"{st.st_mtime_ns}:{st.st_size}:{st.st_ino}")
+        text = str(path)
+        try:
+            st = os.stat(text)
+        except OSError:
+            return None
+        parts = [display, f"{st.st_mtime_ns}:{st.st_size}:{st.st_ino}"]
+        folder, name = os.path.split(text)
+        csv = name.rsplit(".", 1)[0] + ".kpi.csv"
+        try:
+            # Only a data file the folder holds is looked at: most maps have none.
+            st = os.stat(os.path.join(folder, csv)) if csv in self._kpi_files(folder) else None
+        except OSError:
+            st = None
+        parts.append("-" if st is None else f"{st.st_mtime_ns}:{st.st_size}:{st.st_ino}")
         return "\0".join(parts).encode()
+
+    def _kpi_files(self, folder: str) -> frozenset[str]:
+        """The KPI data files in ``folder``, listed once per check."""
+        if folder not in self._listed:
+            try:
+                self._listed[folder] = frozenset(n for n in os.listdir(folder or ".") if n.endswith(".kpi.csv"))
+            except OSError:
+                self._listed[folder] = frozenset()
+        return self._listed[folder]
 
     def get(self, path: Path, key: bytes | None) -> Any | None:
         hit = self.entries.get(os.path.abspath(path)) if key is not None else None

@@ -87,28 +87,29 @@ class Folders:
 
     def __init__(self, root: Path):
         self.root = root.resolve()
-        self._real: dict[Path, str] = {}
-        self._shown: dict[Path, str | None] = {}
+        self._real: dict[str, str] = {}
+        self._shown: dict[str, str | None] = {}
 
     def real(self, path: Path) -> str:
         """``str(path.resolve())``; a symlink is resolved itself, any other file through its folder."""
-        if os.path.islink(path):
+        text = str(path)
+        if os.path.islink(text):
             return str(path.resolve())
-        parent = path.parent
-        if parent not in self._real:
-            self._real[parent] = str(parent.resolve())
-        return os.path.join(self._real[parent], path.name)
+        folder, name = os.path.split(text)
+        if folder not in self._real:
+            self._real[folder] = str(Path(folder).resolve())
+        return os.path.join(self._real[folder], name)
 
     def shown(self, path: Path) -> str:
-        parent = path.parent
-        if parent not in self._shown:
+        folder, name = os.path.split(str(path))
+        if folder not in self._shown:
             # The folder resolved, not the file: a symlink is shown by its own name, not its target's.
             try:
-                self._shown[parent] = path.absolute().parent.resolve().relative_to(self.root).as_posix()
+                self._shown[folder] = Path(folder).absolute().resolve().relative_to(self.root).as_posix()
             except ValueError:
-                self._shown[parent] = None
-        prefix = self._shown[parent]
-        shown = path.as_posix() if prefix is None else path.name if prefix == "." else f"{prefix}/{path.name}"
+                self._shown[folder] = None
+        prefix = self._shown[folder]
+        shown = path.as_posix() if prefix is None else name if prefix == "." else f"{prefix}/{name}"
         # A file name that is not UTF-8 arrives with lone surrogates; they cannot be printed.
         return shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
@@ -209,11 +210,13 @@ def check_paths(paths: list[Path], vocabulary: Vocabulary, *, root: Path | None 
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
     known: dict[int, _FileOutcome] = {}  # item index -> what the cache holds for a context file
     keys: dict[int, bytes | None] = {}
+    names: list[str] = []  # each item's absolute path, what the cache knows it by
     if context_cache is not None:
+        names = [os.path.abspath(src.path) for src, _ in items]
         for i, (src, disp) in enumerate(items):
             if src.text is None:  # an editor's unsaved text is never cached
                 keys[i] = context_cache.key(src.path, disp)
-                hit = context_cache.get(src.path, keys[i]) if i >= len(sources) else None
+                hit = context_cache.get(names[i], keys[i]) if i >= len(sources) else None
                 if hit is not None:
                     known[i] = _FileOutcome([], None, *hit)
     todo = [item for i, item in enumerate(items) if i not in known]
@@ -237,8 +240,8 @@ def check_paths(paths: list[Path], vocabulary: Vocabulary, *, root: Path | None 
     if context_cache is not None:
         for i, out in enumerate(outcomes):
             if i not in known and i in keys:
-                context_cache.put(items[i][0].path, keys[i], (out.summary, out.guide, out.invalid_id))
-        context_cache.keep_only([src.path for src, _ in items])
+                context_cache.put(names[i], keys[i], (out.summary, out.guide, out.invalid_id))
+        context_cache.keep_only(names)
         context_cache.save()
 
     summaries = []
