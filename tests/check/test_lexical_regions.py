@@ -1,16 +1,19 @@
-"""The loader finds values over several lines from its event walk and checks only those, instead
-of scanning every token again (yaml_strict.continuation_issues): it must report exactly what the
-full token pass (yaml_strict.lexical_issues) reports, on every document the walk accepts."""
+"""The loader's fast paths give the answers of the slow ones. It finds values over several lines
+from its event walk and checks only those, instead of scanning every token again
+(yaml_strict.continuation_issues): it must report exactly what the full token pass
+(yaml_strict.lexical_issues) reports, on every document the walk accepts. And a plain value is
+resolved as the YAML 1.2 core schema says, trying only the patterns its first character allows."""
 
 from __future__ import annotations
 
 import itertools
 import json
+import math
 from pathlib import Path
 
 import pytest
 
-from journeymaps.load.yaml12 import parse
+from journeymaps.load.yaml12 import parse, resolve_plain
 from journeymaps.load.yaml_strict import lexical_issues
 
 REPO = Path(__file__).resolve().parents[2]
@@ -64,3 +67,20 @@ def test_the_walk_reports_what_the_token_pass_reports(text: str) -> None:
         return  # the walk refused the document itself; the token pass does not run then
     assert [(i.code, i.line, i.col, i.message) for i in issues] == \
         [(i.code, i.line, i.col, i.message) for i in lexical_issues(text)]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("", None), ("~", None), ("null", None), ("Null", None), ("NULL", None), ("nul", "nul"), ("true", True),
+    ("False", False), ("TRUE", True), ("yes", "yes"), ("no", "no"), ("12", 12), ("-3", -3), ("+4", 4),
+    ("010", 10), ("0o17", 15), ("0x1F", 31), ("0x", "0x"), ("1.5", 1.5), ("-.5", -0.5), ("1e3", 1000.0),
+    (".inf", math.inf), ("-.Inf", -math.inf), (".nan", "nan"), ("1:30", "1:30"), ("2024-01-02", "2024-01-02"),
+    ("-", "-"), (".", "."), ("+", "+"), ("0.", 0.0), ("Fine", "Fine"),
+])
+def test_plain_values_resolve_as_yaml_1_2_core_says(text: str, value: object) -> None:
+    """Each pattern of the core schema is tried only where its first character allows: the
+    answers are the schema's (https://yaml.org/spec/1.2.2/#1032-tag-resolution)."""
+    got = resolve_plain(text)
+    if value == "nan":
+        assert isinstance(got, float) and math.isnan(got)
+    else:
+        assert got == value and type(got) is type(value)

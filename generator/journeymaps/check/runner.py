@@ -119,7 +119,9 @@ def display_path(path: Path, root: Path, folders: Folders | None = None) -> str:
     return (folders or Folders(root)).shown(path)
 
 
-def check_file(source: Source, display: str, ctx: RuleContext, keep_model: bool) -> _FileOutcome:
+def check_file(source: Source, display: str, ctx: RuleContext, keep_model: bool,
+               real: str | None = None) -> _FileOutcome:
+    """``real``: the file's resolved path when the caller knows it (``Folders.real``)."""
     result = read_source(source)
     loaded = result.loaded
     findings = [i.finding(display) for i in loaded.issues]
@@ -142,12 +144,12 @@ def check_file(source: Source, display: str, ctx: RuleContext, keep_model: bool)
         if partial is not None:
             # Reference rules on the repaired copy; drop what lands where the schema already complained.
             taken = {(f.line, f.col) for f in findings}
-            findings += [_without_placeholder(f) for f in check_map(partial, loaded, display, source.path.resolve(), ctx)
+            findings += [_without_placeholder(f) for f in check_map(partial, loaded, display, _resolved(source, real), ctx)
                          if f.severity == "error" and (f.line, f.col) not in taken and PLACEHOLDER not in f.message]
             findings.sort(key=lambda f: (f.line, f.col, f.code))
         map_id = loaded.data.get("id") if isinstance(loaded.data, dict) else None
         return _FileOutcome(findings, None, None, None, map_id if isinstance(map_id, str) else None)
-    findings = check_map(model, loaded, display, source.path.resolve(), ctx)
+    findings = check_map(model, loaded, display, _resolved(source, real), ctx)
     model, csv_findings = with_csv(model, source.path, loaded, display, ctx.today,
                                    ctx.vocabulary.settings.kpi_max_age_days)
     findings += csv_findings
@@ -174,9 +176,13 @@ def _check_guide(source: Source, display: str, loaded, body: str, body_line: int
     return _FileOutcome([], None, None, GuideEntry(source.path, display, meta, body, positions, body_line, where))
 
 
-def _check_chunk(args: tuple[list[tuple[Source, str]], RuleContext, bool]) -> list[_FileOutcome]:
+def _resolved(source: Source, real: str | None) -> Path:
+    return source.path.resolve() if real is None else Path(real)
+
+
+def _check_chunk(args: tuple[list[tuple[Source, str, str]], RuleContext, bool]) -> list[_FileOutcome]:
     items, ctx, keep = args
-    return [check_file(src, disp, ctx, keep) for src, disp in items]
+    return [check_file(src, disp, ctx, keep, real) for src, disp, real in items]
 
 
 def check_paths(paths: list[Path], vocabulary: Vocabulary, *, root: Path | None = None,
@@ -219,7 +225,8 @@ def check_paths(paths: list[Path], vocabulary: Vocabulary, *, root: Path | None 
                 hit = context_cache.get(names[i], keys[i]) if i >= len(sources) else None
                 if hit is not None:
                     known[i] = _FileOutcome([], None, *hit)
-    todo = [item for i, item in enumerate(items) if i not in known]
+    # Resolved here, where each folder is resolved once, rather than file by file in the workers.
+    todo = [(src, disp, folders.real(src.path)) for i, (src, disp) in enumerate(items) if i not in known]
     checked: list[_FileOutcome] = []
     if jobs > 1 and len(todo) >= PARALLEL_THRESHOLD:
         from concurrent.futures import ProcessPoolExecutor  # here: a one-file check never starts a pool
@@ -231,8 +238,8 @@ def check_paths(paths: list[Path], vocabulary: Vocabulary, *, root: Path | None 
                 if progress:
                     progress(len(checked) + len(known), len(items))
     else:
-        for (src, disp) in todo:
-            checked.append(check_file(src, disp, ctx, keep_models))
+        for (src, disp, real) in todo:
+            checked.append(check_file(src, disp, ctx, keep_models, real))
             if progress:
                 progress(len(checked) + len(known), len(items))
     fresh = iter(checked)

@@ -106,6 +106,7 @@ def control_characters(text: str, line_offset: int = 0) -> list[LoadIssue]:
 
 
 _NOT_SPECIAL_START = frozenset("nNtTfF~0123456789+-.")
+_WORD_START = frozenset("nNtTfF~")  # where a null or a boolean can start; a number starts elsewhere
 _QUOTED = ('"', "'")
 _FOLDED = (None, "", ">")  # plain and folded scalars: YAML turns their line breaks into spaces
 
@@ -114,16 +115,20 @@ def resolve_plain(value: str) -> Any:
     # Fast path: most plain scalars are words, and no null/bool/number starts with another character.
     if value and value[0] not in _NOT_SPECIAL_START:
         return value
-    if _NULL.match(value):
-        return None
-    if _BOOL.match(value):
-        return value[0] in "tT"
+    # Each pattern is tried only where its first character allows a match, in the core schema's order.
+    if not value or value[0] in _WORD_START:
+        if _NULL.match(value):
+            return None
+        if _BOOL.match(value):
+            return value[0] in "tT"
+        return value
     if _INT10.match(value):
         return int(value, 10)
-    if _INT8.match(value):
-        return int(value[2:], 8)
-    if _INT16.match(value):
-        return int(value[2:], 16)
+    if value[0] == "0":
+        if _INT8.match(value):
+            return int(value[2:], 8)
+        if _INT16.match(value):
+            return int(value[2:], 16)
     if _FLOAT.match(value):
         return float(value)
     if _INF.match(value):
@@ -147,12 +152,13 @@ def _resolve_tagged(tag: str, value: str) -> Any:
 
 
 class _Frame:
-    __slots__ = ("container", "path", "pending_key", "keys", "flow_line", "column", "is_map")
+    __slots__ = ("container", "path", "pending_key", "pending_path", "keys", "flow_line", "column", "is_map")
 
     def __init__(self, container: Any, path: Path, flow_line: int | None, column: int):
         self.container = container
         self.path = path
         self.pending_key: str | None = None
+        self.pending_path: Path = path  # path + (pending_key,) while a key waits for its value
         self.keys: dict[str, tuple[int, int]] = {}
         self.flow_line = flow_line  # the line a `[...]`/`{...}` collection opens on
         self.column = column  # where a block collection's first entry starts (its indentation)
@@ -290,9 +296,10 @@ def parse(text: str, *, line_offset: int = 0, event_loader: type = _EventLoader)
                     else:
                         top.keys[key] = at
                     top.pending_key = key
-                    key_positions[top.path + (key,)] = at
+                    top.pending_path = top.path + (key,)
+                    key_positions[top.pending_path] = at
                     continue
-                positions[top.path + (key,)] = at
+                positions[top.pending_path] = at
                 top.pending_key = None
                 if key != _COMPLEX_KEY and key not in top.container:
                     top.container[key] = value
@@ -357,8 +364,9 @@ def _child_path(stack: list[_Frame], out: Loaded, event: Any, issue: Any) -> Pat
             # A mapping or sequence used as a key.
             issue("complex-key", phrase("load.complex_key"), event.start_mark, phrase("load.complex_key.hint"))
             top.pending_key = _COMPLEX_KEY
+            top.pending_path = top.path + (_COMPLEX_KEY,)
             return None
-        return top.path + (top.pending_key,)
+        return top.pending_path
     return top.path + (len(top.container),)
 
 

@@ -73,7 +73,7 @@ class Spanning:
 def continuation_issues(text: str, regions: list[Spanning], *, line_offset: int = 0) -> list[LoadIssue]:
     """The continuation issues of ``regions``, in their order: what ``lexical_issues`` reports for a
     document where ``needs_token_pass`` is false."""
-    lines = _LINE_BREAK.split(text)
+    lines = _lines(text)
     out: list[LoadIssue] = []
     for r in regions:
         what = phrase("load.what.flow") if r.flow else phrase("load.what.quoted")
@@ -82,7 +82,7 @@ def continuation_issues(text: str, regions: list[Spanning], *, line_offset: int 
 
 
 def _issues(text: str, line_offset: int) -> Iterator[LoadIssue]:
-    lines = _LINE_BREAK.split(text)
+    lines = _lines(text)
     blocks: list[int] = []  # columns of the open block collections: a continuation goes further right
     flow_depth = 0
     flow_start = (0, -1)  # (0-based line, enclosing block column) of the outermost flow collection
@@ -126,6 +126,13 @@ def _issues(text: str, line_offset: int) -> Iterator[LoadIssue]:
         return
     finally:
         loader.dispose()
+
+
+def _lines(text: str) -> list[str]:
+    """``text`` split where the scanner counts line breaks; ``str.split`` when ``\n`` is the only one."""
+    if "\r" in text or "\x85" in text or "\u2028" in text or "\u2029" in text:
+        return _LINE_BREAK.split(text)
+    return text.split("\n")
 
 
 def _glued_comment(text: str, mark: yaml.Mark, line_offset: int) -> Iterator[LoadIssue]:
