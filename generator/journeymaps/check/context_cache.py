@@ -28,11 +28,17 @@ _FORMAT = b"journeymaps check context 1"
 @cache
 def _code_digest() -> bytes:
     """This code's own fingerprint: the summaries are what this version of the rules makes."""
-    package = Path(__file__).resolve().parent.parent
+    package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+    files = []
+    for folder, subfolders, names in os.walk(package):  # os.walk, not Path.rglob: a tenth of the time
+        subfolders[:] = [d for d in subfolders if d != "__pycache__"]
+        relative = os.path.relpath(folder, package)
+        parts = () if relative == "." else tuple(relative.split(os.sep))
+        files += [(*parts, name) for name in names if name.endswith(".py")]
     h = hashlib.sha256(_FORMAT)
-    for path in sorted(package.rglob("*.py")):
-        st = path.stat()
-        h.update(f"{path.relative_to(package).as_posix()}\0{st.st_mtime_ns}\0{st.st_size}\0".encode())
+    for parts in sorted(files):
+        st = os.stat(os.path.join(package, *parts))
+        h.update(f"{'/'.join(parts)}\0{st.st_mtime_ns}\0{st.st_size}\0".encode())
     return h.digest()
 
 

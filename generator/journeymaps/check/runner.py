@@ -8,13 +8,13 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from .context_cache import ContextCache
 from ..core.findings import Finding
 from ..load.source import Source, discover, read_source
-from ..model.guide import GuideMeta
 from ..model.journey import JourneyMap
 from ..model.vocabulary import Vocabulary
 from .guide_translations import check_guide_translations
@@ -25,6 +25,9 @@ from ..core.phrase import phrase
 from .hints import suggestion
 from .worded import finding
 from .validate import PLACEHOLDER, finding_from_error, validate_leniently
+
+if TYPE_CHECKING:
+    from ..model.guide import GuideMeta
 
 # Below this many files a process pool costs more to start than it saves.
 PARALLEL_THRESHOLD = 64
@@ -163,6 +166,8 @@ def _without_placeholder(f: Finding) -> Finding:
 
 
 def _check_guide(source: Source, display: str, loaded, body: str, body_line: int) -> _FileOutcome:
+    from ..model.guide import GuideMeta  # here: a project without method guides never builds its model
+
     try:
         meta = GuideMeta.model_validate(loaded.data)
     except ValidationError as exc:
