@@ -197,6 +197,8 @@ def parse(text: str, *, line_offset: int = 0, event_loader: type = _EventLoader)
     loader = event_loader(text)
     next_event = loader.get_event
     positions, key_positions = out.positions, out.key_positions
+    top: _Frame | None = None  # stack[-1], kept at hand: most events are scalars in it
+    first_line = 1 + line_offset
     try:
         while True:
             event = next_event()
@@ -227,7 +229,7 @@ def parse(text: str, *, line_offset: int = 0, event_loader: type = _EventLoader)
                         value = event.value
                 if start.line != end.line:
                     if style in _QUOTED and not flow_depth:
-                        spanning.append(Spanning(start.line, stack[-1].column if stack else -1, end.line, flow=False))
+                        spanning.append(Spanning(start.line, top.column if top else -1, end.line, flow=False))
                     if style in _FOLDED and isinstance(value, str) and not value.isascii():
                         source_lines = source_lines or text.split("\n")
                         value = _unfold_cjk(value, event, source_lines)
@@ -251,15 +253,17 @@ def parse(text: str, *, line_offset: int = 0, event_loader: type = _EventLoader)
                     _attach(stack, out, container)
                 flow = event.flow_style
                 flow_depth += bool(flow)
-                stack.append(_Frame(container, path if path is not None else ("<key>",),
-                                    start.line if flow else None, start.column))
+                top = _Frame(container, path if path is not None else ("<key>",), start.line if flow else None,
+                             start.column)
+                stack.append(top)
                 continue
             elif kind is _MappingEnd or kind is _SequenceEnd:
                 done = stack.pop()
+                top = stack[-1] if stack else None
                 if done.flow_line is not None:
                     flow_depth -= 1
                     if not flow_depth and done.flow_line != event.end_mark.line:
-                        spanning.append(Spanning(done.flow_line, stack[-1].column if stack else -1,
+                        spanning.append(Spanning(done.flow_line, top.column if top else -1,
                                                  event.end_mark.line, flow=True))
                 continue
             elif kind is yaml.AliasEvent:
@@ -277,12 +281,11 @@ def parse(text: str, *, line_offset: int = 0, event_loader: type = _EventLoader)
                 continue
 
             # A scalar or alias: either a mapping key or a value.
-            at = (start.line + 1 + line_offset, start.column + 1)
-            if not stack:
+            at = (start.line + first_line, start.column + 1)
+            if top is None:
                 positions[()] = at
                 out.data = value
                 continue
-            top = stack[-1]
             if top.is_map:
                 key = top.pending_key
                 if key is None:
