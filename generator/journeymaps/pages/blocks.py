@@ -67,10 +67,20 @@ def figure(svg: str, *, cls: str, label: str, pictures: Pictures) -> str:
     """Inline SVG in its own raw HTML block (Python-Markdown leaves a <div> alone but would
     wrap a bare <svg> in <p> and run Markdown inside <title>). The wrapper scrolls sideways
     on a narrow screen instead of shrinking the text to nothing."""
-    # A blank line would end the raw HTML block early.
-    body = "\n".join(line for line in svg.strip().splitlines() if line.strip())
+    # A blank line would end the raw HTML block early. A picture as render/svg.py writes it has
+    # none and goes in as it is: the very string of its .svg download, held once (issue 16).
+    body = svg if _as_written(svg) else "\n".join(line for line in svg.strip().splitlines() if line.strip()) + "\n"
     slot = pictures.slot(body)
-    return f'<div class="jm-figure {cls}" role="group" aria-label="{attr(label)}" tabindex="0">\n{slot}\n</div>'
+    return f'<div class="jm-figure {cls}" role="group" aria-label="{attr(label)}" tabindex="0">\n{slot}</div>'
+
+
+def _as_written(svg: str) -> bool:
+    """True when figure() would make of ``svg`` the same text: one "\\n" at the end and no
+    whitespace around it, no blank line, no line break but "\\n" (splitlines knows others)."""
+    if not svg.endswith("\n") or svg[:1].isspace() or svg[-2:-1].isspace():
+        return False
+    lines = svg[:-1].split("\n")
+    return all(line.strip() for line in lines) and svg[:-1].splitlines() == lines
 
 
 
