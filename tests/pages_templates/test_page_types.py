@@ -13,6 +13,8 @@ import pytest
 
 from journeymaps.cli import main
 from journeymaps.core.findings import Finding
+from journeymaps.pages import layout
+from journeymaps.pages.catalogues import catalogue_pages
 from journeymaps.pages.compare import compare_pages_of
 from journeymaps.pages.guides import guide_page
 from journeymaps.pages.home import home_page
@@ -171,6 +173,10 @@ def _compare(ctx):
     return compare_pages_of(ctx.entry("online-banking-to-be"), ctx)[0]
 
 
+def _catalogue(key: str):
+    return lambda ctx: next(f for f in catalogue_pages(ctx) if f.path == layout.CATALOGUES[key])
+
+
 def _study(ctx):
     return next(f for f in research_pages(ctx) if f.path == "research/billing-complaints-review-2026-08.md")
 
@@ -185,9 +191,14 @@ GATHERED = {
                                          "{% endfor %}"),
     "catalogue_plays.md": (plays_page, "{% for s in maps %}{% for r in s.plays %}{{ r.trigger }} {{ r.content }}\n"
                                        "{% endfor %}{% endfor %}"),
+    # The set-aside tables' links are HTML; printed in Markdown they must still be inert.
+    "catalogue_pain_points.md": (_catalogue("pain_points"), "{% for r in pain_points %}{{ r.text }} {{ r.maps }} "
+                                                           "{{ r.evidence }}\n{% endfor %}"),
+    "catalogue_opportunities.md": (_catalogue("opportunities"), "{% for r in opportunities %}{{ r.text }} {{ r.maps }}"
+                                                               "\n{% endfor %}"),
     "portfolio.md": (home_page, "{% for r in portfolio.maps %}{{ r.title }} {% for c in r.cells if c %}{{ c.said }}"
                                 "{% endfor %}\n{% endfor %}{% for r in portfolio.table %}{{ r.map }} {{ r.stage }}\n"
-                                "{% endfor %}"),
+                                "{% endfor %}{% for r in portfolio.kpis %}{{ r.map }} {{ r.behind }}\n{% endfor %}"),
 }
 
 

@@ -103,10 +103,13 @@ def test_every_heat_map_cell_links_to_its_stage_on_its_map(sites, loaded, lang) 
     for target, map_id, stage_id, said in cells:
         assert target == f"{href(HOME, map_page(map_id))}#{stage_anchor(stage_id)}"
         assert said.startswith(listed[map_id].title)  # the figures in words, not in colour only
-    # The table alternative carries the same figures, one row per cell.
+    # The table alternative carries the same figures, one row per cell, each linked to its stage.
     table = home.split(f"<summary>{label(lang, 'portfolio.table')}</summary>", 1)[1].split("</details>", 1)[0]
     with_retention = [m for m in listed.values() if any(s.id == "retention" for s in m.stages)]
-    assert with_retention and table.count(f"#{stage_anchor('retention')})") == len(with_retention)
+    links = re.findall(r'<td><a href="([^"]+)"[^>]*>', table)
+    assert len(links) == 2 * len(cells)  # the map, then the stage
+    assert with_retention and links.count(f"{href(HOME, map_page(with_retention[0].id))}#{stage_anchor('retention')}") == 1
+    assert sum(t.endswith(f"#{stage_anchor('retention')}") for t in links) == len(with_retention)
 
 
 def test_a_pain_point_relieved_by_a_shipped_opportunity_is_not_open(sites) -> None:

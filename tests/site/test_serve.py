@@ -257,3 +257,20 @@ def test_a_rebuild_replaces_files_whole_while_the_server_sends_them(served) -> N
     assert "Zanzibar" in page_path.read_text(encoding="utf-8")
     json.loads(index_path.read_text(encoding="utf-8"))
     assert not list(site.rglob(".jm-*.tmp")), "no temporary file is left behind"
+
+
+def test_after_an_edit_the_home_page_and_catalogues_come_before_the_industry_indexes(served) -> None:
+    """The pages an author checks next (home, then the catalogues) are written first after a save."""
+    from journeymaps.engine import serve_patch
+    from journeymaps.pages import layout
+
+    root, _, _, plugin, _ = served
+    path = root / "maps" / "banking" / "online-banking.yaml"
+    _edit(path, "\nsummary: ", "\nsummary: Zanzibar ")
+    plan = serve_patch.plan(plugin._state, [path])
+    order = [vf.path for vf in plan.shared()]
+    catalogues = [layout.CATALOGUE, *layout.CATALOGUES.values()]
+    industries = [p for p in order if p.startswith("industries/")]
+    assert order[0] == layout.HOME
+    assert set(order[1:len(catalogues) + 1]) == set(catalogues)
+    assert industries and order[len(catalogues) + 1:] == industries

@@ -24,12 +24,18 @@ def test_a_map_page_carries_its_diagram_as_a_value(project) -> None:
     assert all(f'class="jm jm-kpi-spark"' in svg and "\n" not in svg for svg in diagram.svgs[1:])
     assert "<svg" not in diagram.content and svg_slot(0) in diagram.content
     # Written as a docs tree (`journeymaps generate`), the picture is in its figure again.
-    assert f'tabindex="0">\n{diagram.svgs[0]}\n</div>' in diagram.data().decode("utf-8")
+    # (The diagram is the .svg download's own text, its last line break included.)
+    assert diagram.svgs[0].endswith("</svg>\n")
+    assert f'tabindex="0">\n{diagram.svgs[0]}</div>' in diagram.data().decode("utf-8")
     home = by_path["index.md"]
     shown, _ = languages.listed("en", project.maps, project.vocabulary.settings.languages)
     # A sparkline per map card (one per translation group), then the cards and the heat map, set
     # aside whole (raw HTML that Markdown would only copy and search skips), sparklines filled in.
-    sparks, (cards, heat) = home.svgs[:len(shown)], home.svgs[len(shown):]
+    # The heat map's table and the KPI progress follow, set aside likewise (a row per map and stage).
+    sparks, (cards, heat, table, kpis) = home.svgs[:len(shown)], home.svgs[len(shown):]
+    assert table.startswith('<details class="jm-heat-details">') and "<table>" in table
+    assert kpis.startswith('<div class="jm-catalogue jm-portfolio-kpis"') and "<table>" in kpis
+    assert "jm-heat-table" not in home.content and "jm-portfolio-kpis" not in home.content
     assert all(svg.startswith("<svg") for svg in sparks)
     assert cards.startswith('<ul class="jm-cards"') and all(f'<span class="jm-spark">{svg}</span>' in cards
                                                           for svg in sparks)

@@ -10,6 +10,7 @@ built one after the other, as before.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import signal
@@ -55,6 +56,12 @@ class Child:
         os.waitpid(self.pid, 0)
 
 
+def thaw() -> None:
+    """The parent's objects from before its forks are collected again (call once every child
+    started with `start` has been waited for or stopped)."""
+    gc.unfreeze()
+
+
 def _die_with_parent(parent: int) -> None:
     """A parent killed outright (kill -9) leaves no child writing into a folder the next build
     sweeps away (Linux: prctl PR_SET_PDEATHSIG; elsewhere the child finishes on its own)."""
@@ -76,6 +83,10 @@ def start(work: Callable[[], None], label: str) -> Child:
     for stream in (sys.stdout, sys.stderr):
         stream.flush()  # or both processes would write what was buffered before the fork
     parent = os.getpid()
+    # What both processes hold from before the fork stays shared only while neither writes to it,
+    # and the cycle collector writes into every object it visits: both leave those objects alone
+    # (issue 16: memory). The parent's are collected again once its children are done (`thaw`).
+    gc.freeze()
     pid = os.fork()
     if pid:
         os.close(writer)

@@ -220,7 +220,7 @@ class ReusedMarkdown:
     def __init__(self) -> None:
         self._md: Any = None
 
-    def render(self, page: Any, config: Any, files: Any) -> None:
+    def render(self, page: Any, config: Any, files: Any, keep_source: bool = True) -> None:
         import markdown
         from mkdocs.structure import pages as p
 
@@ -244,10 +244,30 @@ class ReusedMarkdown:
         page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
         if p.log.getEffectiveLevel() > 10:  # logging.DEBUG, as in Page.render
             page.links_to_anchors = relative.links_to_anchors
+        if not keep_source:
+            # Nothing reads a page's Markdown once it is HTML (the title comes from the metadata or
+            # the render while `markdown` is not None); a build holds every page's HTML until the
+            # end, and its Markdown beside it would be a second copy (issue 16: memory).
+            page.markdown = ""
 
-    def use_for(self, page: Any) -> None:
-        """Make ``page`` render through this converter (MkDocs calls `page.render` next)."""
-        page.render = lambda config, files: self.render(page, config, files)
+    def use_for(self, page: Any, keep_source: bool = True) -> None:
+        """Make ``page`` render through this converter (MkDocs calls `page.render` next);
+        ``keep_source`` False lets its Markdown go once converted (a build; serve re-reads pages)."""
+        page.render = lambda config, files: self.render(page, config, files, keep_source)
+
+
+def release_html(page: Any) -> None:
+    """Let a page's HTML go once its output is made: a build keeps every page until the end, and
+    nothing reads the HTML again (an empty string, not None, keeps `Page.title` as it was)."""
+    page.content = ""
+
+
+def release_source(file: Any) -> None:
+    """Let a generated file's content go once MkDocs has used it: a page's source once read into
+    ``page.markdown``, a download once copied. Nothing reads either again in a build (only
+    `--dirty` and serve compare or copy them again)."""
+    if getattr(file, "generated_by", None) is not None and hasattr(file, "_content"):
+        file._content = None
 
 
 class SearchBeside:

@@ -84,6 +84,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self._server = None  # serve: the live-reload server, to watch folders added later
         self._templates: Templates | None = None  # the site's page templates, compiled once for every build
         self._watching: set[str] = set()
+        self._downloads: list[File] = []  # build: this site's generated files other than pages
         self._children: list[forked.Child] = []  # build: the other languages' sites, building beside this one
         self._markdown: mkdocs_internals.ReusedMarkdown | None = None  # this build's one Markdown converter
         self._search_beside: mkdocs_internals.SearchBeside | None = None  # build: the search index, made beside
@@ -169,21 +170,30 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self._known_ids.update({e.display: e.map.id for e in project.maps})
         self.project = project
         self._templates = self._templates or Templates.for_project(root)
-        self.site = build_site(project, failures=failures_of(project, self._known_ids), png=self.config.png,
-                               cache_dir=root / self.config.cache_dir,
-                               lang=self._edition.lang if self._edition else None, templates=self._templates)
-        if self.site.png_rendered or self.site.pdf_rendered:
-            log.info("journeymaps: rendered %d PNG(s) and %d PDF poster(s), %d from cache", self.site.png_rendered,
-                     self.site.pdf_rendered, self.site.png_cached + self.site.pdf_cached)
+
+    def _make_site(self, config: MkDocsConfig) -> Site:
+        """This language's pages, made once the checked project is in hand (on_pre_build)."""
+        assert self.project is not None
+        site = build_site(self.project, failures=failures_of(self.project, self._known_ids), png=self.config.png,
+                          cache_dir=self._root(config) / self.config.cache_dir,
+                          lang=self._edition.lang if self._edition else None, templates=self._templates)
+        if site.png_rendered or site.pdf_rendered:
+            log.info("journeymaps: rendered %d PNG(s) and %d PDF poster(s), %d from cache", site.png_rendered,
+                     site.pdf_rendered, site.png_cached + site.pdf_cached)
+        return site
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        assert self.site is not None
+        # The other languages and the search index fork before this site's pages are made: a
+        # child holds its own pages only, not a copy of these it would never read (issue 16: memory).
+        self._start_other_languages(config)
+        self._index_search_beside(config)
+        self.site = self._make_site(config)
         dropped = [f for f in files if not _ours(f, config)]
         for f in dropped:
             files.remove(f)
         if dropped:  # a file in docs_dir hid a theme asset of the same path: the theme's comes back
             files.add_files_from_theme(config.theme.get_env(), config)
-        self._svgs = {}
+        self._svgs, self._downloads = {}, []
         self._remember_svgs(self.site.files)
         in_nav = nav_paths(self.site.nav)
         for vf in self.site.files:
@@ -193,10 +203,13 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
                                   "generated page")
             # A translation this language's site publishes (links reach it) without listing it.
             unlisted = vf.kind == "page" and vf.path not in in_nav
-            files.append(_generated(config, vf, InclusionLevel.NOT_IN_NAV if unlisted else InclusionLevel.UNDEFINED))
+            made = _generated(config, vf, InclusionLevel.NOT_IN_NAV if unlisted else InclusionLevel.UNDEFINED)
+            files.append(made)
+            if vf.kind != "page":
+                self._downloads.append(made)
         config.nav = nav_config(self.site.nav) + list(config.nav or [])
-        self._start_other_languages(config)
-        self._index_search_beside(config)
+        if not self.serving:  # MkDocs holds the pages now; serve rebuilds from the site model
+            self.site = None
         return files
 
     def _index_search_beside(self, config: MkDocsConfig) -> None:
@@ -220,7 +233,9 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self._markdown is not None:
-            self._markdown.use_for(page)
+            self._markdown.use_for(page, keep_source=self.serving)
+            if not self.serving:  # read: MkDocs keeps only what the Markdown becomes (issue 16: memory)
+                mkdocs_internals.release_source(page.file)
         return markdown
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
@@ -240,6 +255,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if self._children:
             children, self._children = self._children, []
             failures = [f for f in (child.wait() for child in children) if f is not None]
+            forked.thaw()
             if failures:
                 raise PluginError("journeymaps: " + "\n".join(failures))
         else:
@@ -256,6 +272,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         children, self._children = self._children, []
         for child in children:  # this language failed: the site will not be swapped in
             child.stop()
+        forked.thaw()
 
     def _build_language(self, config: MkDocsConfig, ed: languages.Edition) -> None:
         from mkdocs.commands.build import build
@@ -313,7 +330,15 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     @event_priority(-100)  # after the search plugin has indexed the page without the pictures
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Pages reach MkDocs with a slot per inline picture; the pictures go in last."""
-        return fill_svg_slots(output, self._svgs.get(page.file.src_uri, ()))
+        if self.serving or self._markdown is None:
+            return fill_svg_slots(output, self._svgs.get(page.file.src_uri, ()))
+        # A build: MkDocs copied the downloads before the first page and has indexed this one;
+        # what is written needs holding no longer (issue 16: memory).
+        downloads, self._downloads = self._downloads, []
+        for f in downloads:
+            mkdocs_internals.release_source(f)
+        mkdocs_internals.release_html(page)
+        return fill_svg_slots(output, self._svgs.pop(page.file.src_uri, ()))
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         self._server = server

@@ -101,7 +101,9 @@ class Plan:
 
     project: Project
     own: list[VirtualFile]
-    shared: Callable[[], Iterator[VirtualFile]]  # the home page first: the one an author looks at next
+    # The home page first (the one an author looks at next), then the catalogues, then the industry
+    # indexes (a list of maps: only a changed title or summary shows there).
+    shared: Callable[[], Iterator[VirtualFile]]
 
 
 def plan(state: BuildState, changed: list[Path]) -> Plan | None:
@@ -144,9 +146,10 @@ def plan(state: BuildState, changed: list[Path]) -> Plan | None:
 
     def shared() -> Iterator[VirtualFile]:
         yield from with_selectors([home_page(ctx)], project, ctx.lang)
-        yield from with_selectors([industry_page(i, ctx) for i in industries_in_use(ctx)], project, ctx.lang)
         for vf in each_catalogue_page(ctx):
             yield from with_selectors([vf], project, ctx.lang)
+        for i in industries_in_use(ctx):
+            yield from with_selectors([industry_page(i, ctx)], project, ctx.lang)
 
     return Plan(project, with_selectors(own, project, ctx.lang), shared)
 

@@ -34,20 +34,35 @@ def link(text: str, target: str) -> str:
     return f"[{inline(text)}]({url_path(target)})"
 
 
+def html_link(text: str, href: str, lang: str = "") -> str:
+    """A link in raw HTML (a table set aside from Markdown, ``Pictures.aside``), as Markdown's
+    ``link`` comes out of the engine: ``href`` from ``layout.href``, ``lang`` the language of the
+    text where it differs from the page's. ``text`` is map text, escaped as inline Markdown: its
+    character references are HTML's too, so the link is safe where a site template puts it."""
+    mark = f' lang="{attr(lang)}"' if lang else ""
+    return f'<a href="{attr(url_path(href))}"{mark}>{inline(text)}</a>'
+
+
 def bullets(items: Iterable[str]) -> str:
     return "\n".join(f"- {i}" for i in items)
 
 
-def evidence(text: str, lang: str, here: str | None = None, vocab: Vocabulary | None = None) -> str:
+def evidence(text: str, lang: str, here: str | None = None, vocab: Vocabulary | None = None, *,
+             html: bool = False) -> str:
     """A pain point's evidence: a study of the register linked to its page (from page ``here``),
     a link when it is a web address, else the word as text (the format's reserved word
-    `hypothesis` in the reader's language)."""
+    `hypothesis` in the reader's language). ``html``: as raw HTML instead of Markdown."""
     study = vocab.study(text) if vocab is not None and here is not None else None
     if study is not None:  # its title is in the register's language, which may not be the page's
+        if html:
+            return html_link(study.title, layout.href(here, layout.research_page(study.id)),
+                             study.lang if study.lang != lang else "")
         return link(study.title, layout.rel(here, layout.research_page(study.id))) + (
             lang_mark(study.lang) if study.lang != lang else "")
     url = safe_url(text)
     if url and url.lower().startswith(("http://", "https://")):
+        if html:
+            return f'<a href="{attr(url_path_abs(url))}">{inline(_short(url))}</a>'
         return f"[{inline(_short(url))}]({url_path_abs(url)})"
     return inline(label(lang, "hypothesis") if text == HYPOTHESIS else text)
 

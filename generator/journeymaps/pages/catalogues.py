@@ -49,9 +49,9 @@ class ChannelTable:
 class PainRow:
     text: str
     severity: str
-    maps: Markdown
+    maps: Markdown  # raw HTML: the table is set aside from Markdown (html_table in blocks.md)
     stage: str
-    evidence: Markdown
+    evidence: Markdown  # raw HTML likewise
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ class OpportunityRow:
     quadrant: Markdown
     status: str
     owner: str | None
-    maps: Markdown
+    maps: Markdown  # raw HTML: the table is set aside from Markdown (html_table in blocks.md)
 
 
 @dataclass(frozen=True)
@@ -107,9 +107,11 @@ def each_catalogue_page(ctx: SiteContext) -> Iterator[VirtualFile]:
 
 def _page(key: str, ctx: SiteContext, pictures: Pictures | None = None, **values: object) -> VirtualFile:
     """A catalogue from its template ``catalogue_<key>.md``; ``values``: its view data; ``pictures``:
-    the inline pictures its values hold slots for."""
+    the inline pictures its values hold slots for, which also keep the tables the template sets aside."""
     path, title = layout.CATALOGUES[key], catalogue_title(key, ctx.lang)
-    body = ctx.templates.render(f"catalogue_{key}.md", lambda k: _w(k, ctx.lang), title=Markdown(title), **values)
+    pictures = pictures if pictures is not None else Pictures()
+    body = ctx.templates.render(f"catalogue_{key}.md", lambda k: _w(k, ctx.lang), aside=pictures,
+                                title=Markdown(title), **values)
     return page(path, title, [body], wide=True, site_lang=ctx.lang, pictures=pictures)
 
 
@@ -189,8 +191,10 @@ def _pain_points(ctx: SiteContext) -> VirtualFile:
     groups = map_groups(ctx)
     found = [r for g in groups for r in folded(g, lambda s: s.pain_points)]
     found.sort(key=lambda r: SEVERITY_ORDER[r.item.severity])  # stable: maps in site order within a severity
-    rows = [PainRow(r.item.text, _w("severity." + r.item.severity, ctx.lang), Markdown(maps_cell(ctx.lang, here, r.members)),
-                    stage_name(r.entry.map, r.stage, ctx.vocab, ctx.lang), Markdown(evidence(r.item.evidence, ctx.lang, here, ctx.vocab)))
+    rows = [PainRow(r.item.text, _w("severity." + r.item.severity, ctx.lang),
+                    Markdown(maps_cell(ctx.lang, here, r.members, html=True)),
+                    stage_name(r.entry.map, r.stage, ctx.vocab, ctx.lang),
+                    Markdown(evidence(r.item.evidence, ctx.lang, here, ctx.vocab, html=True)))
             for r in found]
     return _page("pain_points", ctx, pain_points=rows, maps=len(groups))
 
@@ -200,7 +204,7 @@ def _backlog(ctx: SiteContext) -> VirtualFile:
     found = [r for g in map_groups(ctx) for r in folded(g, lambda s: s.opportunities)]
     found.sort(key=lambda r: rank_key(r.item))  # stable: maps in site order within a rank
     rows = [OpportunityRow(score(o), o.text, o.impact, o.effort, Markdown(quadrant(o, ctx.lang)),
-                           _w("status." + o.status, ctx.lang), o.owner, Markdown(maps_cell(ctx.lang, here, r.members)))
+                           _w("status." + o.status, ctx.lang), o.owner, Markdown(maps_cell(ctx.lang, here, r.members, html=True)))
             for r in found for o in [r.item]]
     return _page("opportunities", ctx, opportunities=rows)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..core.escape import url_path
 from ..model.resolve import industry_name
 from . import layout
-from .blocks import link, page
+from .blocks import html_link, page
 from .map_groups import also_in, map_groups, map_link
 from .model import Pictures, SiteContext, VirtualFile
 from .pictures import emotion_sparkline
@@ -47,10 +47,10 @@ class Card:
 
 @dataclass(frozen=True)
 class IndexRow:
-    """One journey on an industry's index."""
+    """One journey on an industry's index (a raw HTML table set aside from Markdown: a row per map)."""
 
-    map: Markdown  # the original, linked
-    links: Markdown  # its playbook and its other languages
+    map: Markdown  # the original, linked (HTML)
+    links: Markdown  # its playbook and its other languages (HTML)
     summary: str
     status: str
     owner: str
@@ -103,11 +103,12 @@ def industry_page(ind: str, ctx: SiteContext) -> VirtualFile:
         m = g.original.map
         if m.industry != ind:
             continue
-        links = [link(word("playbook", ctx.lang), layout.rel(here, layout.playbook_page(m.id))),
-                 also_in(ctx.lang, here, g.members[1:])]
-        rows.append(IndexRow(Markdown(map_link(here, g.original)), Markdown(" · ".join(filter(None, links))),
+        links = [html_link(word("playbook", ctx.lang), layout.href(here, layout.playbook_page(m.id))),
+                 also_in(ctx.lang, here, g.members[1:], html=True)]
+        rows.append(IndexRow(Markdown(map_link(here, g.original, html=True)), Markdown(" · ".join(filter(None, links))),
                              m.summary, word("map_status." + m.status, ctx.lang), m.owner,
                              Markdown(date(m.last_reviewed, ctx.lang))))
-    body = ctx.templates.render("industry.md", lambda key: word(key, ctx.lang), title=title,
+    pictures = Pictures()  # keeps the table the template sets aside
+    body = ctx.templates.render("industry.md", lambda key: word(key, ctx.lang), aside=pictures, title=title,
                                 description=(d.describe(ctx.lang) or "") if d else "", maps=rows)
-    return page(here, title, [body], wide=True, site_lang=ctx.lang)
+    return page(here, title, [body], wide=True, site_lang=ctx.lang, pictures=pictures)

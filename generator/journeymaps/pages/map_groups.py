@@ -11,7 +11,7 @@ from typing import Generic, Protocol, TypeVar
 from ..check.runner import MapEntry
 from ..model.journey import Stage
 from . import layout
-from .blocks import link
+from .blocks import html_link, link
 from .model import SiteContext
 from .words import language_name, word
 
@@ -95,25 +95,34 @@ def folded(group: MapGroup, items: Callable[[Stage], Iterable[Item]]) -> list[Ro
     return list(rows.values())
 
 
-def map_link(here: str, e: MapEntry, text: str | None = None, anchor: str = "") -> str:
-    """A link to a map's page (or one of its stages), by default named by the map's title."""
-    target = layout.rel(here, layout.map_page(e.map.id)) + (f"#{anchor}" if anchor else "")
-    return link(e.map.title if text is None else text, target)
+def map_link(here: str, e: MapEntry, text: str | None = None, anchor: str = "", *, html: bool = False,
+             lang: str = "") -> str:
+    """A link to a map's page (or one of its stages), by default named by the map's title.
+    ``html``: as raw HTML (``lang``: the language of ``text`` where it is not the page's)."""
+    name = e.map.title if text is None else text
+    suffix = f"#{anchor}" if anchor else ""
+    if html:
+        return html_link(name, layout.href(here, layout.map_page(e.map.id)) + suffix, lang)
+    return link(name, layout.rel(here, layout.map_page(e.map.id)) + suffix)
 
 
-def also_in(lang: str, here: str, others: Sequence[MapEntry], anchor: str = "") -> str:
+def also_in(lang: str, here: str, others: Sequence[MapEntry], anchor: str = "", *, html: bool = False) -> str:
     """"also in" and a link per other language of the same map; empty without translations."""
     if not others:
         return ""
     # Each language's name is written in that language; `lang` lets a screen reader say it so
     # (a map's language tag is checked against a strict pattern, safe in attr_list's braces).
-    langs = word("list_sep", lang).join(
-        map_link(here, e, language_name(e.map.lang), anchor) + f'{{: lang="{e.map.lang}" }}' for e in others)
-    return word("cat.also_in", lang).format(languages=langs)
+    if html:
+        links = [map_link(here, e, language_name(e.map.lang), anchor, html=True, lang=e.map.lang) for e in others]
+    else:
+        links = [map_link(here, e, language_name(e.map.lang), anchor) + f'{{: lang="{e.map.lang}" }}' for e in others]
+    return word("cat.also_in", lang).format(languages=word("list_sep", lang).join(links))
 
 
-def maps_cell(lang: str, here: str, members: Sequence[MapEntry], anchor: str = "", *, sep: str = "<br>") -> str:
-    """The first map's title, linked, then (after ``sep``) links to the same map in other languages."""
+def maps_cell(lang: str, here: str, members: Sequence[MapEntry], anchor: str = "", *, sep: str = "<br>",
+              html: bool = False) -> str:
+    """The first map's title, linked, then (after ``sep``) links to the same map in other languages.
+    ``html``: as raw HTML instead of Markdown."""
     first, *others = members
-    out = map_link(here, first, anchor=anchor)
-    return out + f'{sep}<small class="jm-also">{also_in(lang, here, others, anchor)}</small>' if others else out
+    out = map_link(here, first, anchor=anchor, html=html)
+    return out + f'{sep}<small class="jm-also">{also_in(lang, here, others, anchor, html=html)}</small>' if others else out

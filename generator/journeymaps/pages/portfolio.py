@@ -111,10 +111,11 @@ class HeatRow:
 
 @dataclass(frozen=True)
 class StageRow:
-    """The heat map's figures as a table row (for screen readers and for copying)."""
+    """The heat map's figures as a table row (for screen readers and for copying). The table is
+    raw HTML set aside from Markdown (a row per map and stage: thousands at 1,000 maps)."""
 
-    map: Markdown  # linked
-    stage: Markdown  # linked to the stage on the map
+    map: Markdown  # linked (HTML)
+    stage: Markdown  # linked to the stage on the map (HTML)
     mean: Markdown  # signed, or "–"
     pains: str  # how many, then by severity
     opportunities: int
@@ -130,13 +131,14 @@ class Progress:
 
 @dataclass(frozen=True)
 class KpiProgressRow:
-    """One map's KPIs: how many, how many on target, their mean progress and the one furthest behind."""
+    """One map's KPIs: how many, how many on target, their mean progress and the one furthest behind
+    (raw HTML, set aside like the heat map's table)."""
 
-    map: Markdown
+    map: Markdown  # linked (HTML)
     kpis: int
     on_target: int
     progress: Progress
-    behind: Markdown  # that KPI, linked to its stage
+    behind: Markdown  # that KPI, linked to its stage (HTML)
     behind_progress: Progress
 
 
@@ -208,8 +210,8 @@ def _heat_table(ctx: SiteContext, here: str, groups: list[MapGroup], cols: list[
         for sid, name in cols:
             cell = cells[m.id].get(sid)
             if cell is not None:
-                rows.append(StageRow(Markdown(map_link(here, g.original)),
-                                     Markdown(map_link(here, g.original, name, layout.stage_anchor(sid))),
+                rows.append(StageRow(Markdown(map_link(here, g.original, html=True)),
+                                     Markdown(map_link(here, g.original, name, layout.stage_anchor(sid), html=True)),
                                      _score(cell, ctx.lang), f"{len(cell.open_pains)}{_breakdown(cell, ctx.lang)}",
                                      cell.open_opportunities))
     return rows
@@ -226,9 +228,9 @@ def _kpi_table(ctx: SiteContext, here: str, groups: list[MapGroup]) -> list[KpiP
             continue
         mean = sum(done for _, _, done in measured) / len(measured)
         s, k, done = min(measured, key=lambda item: item[2])
-        rows.append(KpiProgressRow(Markdown(map_link(here, g.original)), len(measured),
+        rows.append(KpiProgressRow(Markdown(map_link(here, g.original, html=True)), len(measured),
                                    sum(done >= 1 for _, _, done in measured), _progress(mean, lang),
-                                   Markdown(map_link(here, g.original, k.name, layout.stage_anchor(s.id))),
+                                   Markdown(map_link(here, g.original, k.name, layout.stage_anchor(s.id), html=True)),
                                    _progress(done, lang)))
     return rows
 
