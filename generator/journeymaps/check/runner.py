@@ -21,6 +21,7 @@ from .guide_translations import check_guide_translations
 from .kpi_series import with_csv
 from .rules import MapSummary, RuleContext, check_across, check_map
 from .translations import check_stale
+from ..model.translation import original_of
 from ..core.phrase import phrase
 from .hints import suggestion
 from .worded import finding
@@ -123,8 +124,9 @@ def display_path(path: Path, root: Path, folders: Folders | None = None) -> str:
 
 
 def check_file(source: Source, display: str, ctx: RuleContext, keep_model: bool,
-               real: str | None = None) -> _FileOutcome:
-    """``real``: the file's resolved path when the caller knows it (``Folders.real``)."""
+               real: str | None = None, *, digest: bool = False) -> _FileOutcome:
+    """``real``: the file's resolved path when the caller knows it (``Folders.real``); ``digest``:
+    the map's summary carries its digest even when it lists no translations."""
     result = read_source(source)
     loaded = result.loaded
     findings = [i.finding(display) for i in loaded.issues]
@@ -156,7 +158,8 @@ def check_file(source: Source, display: str, ctx: RuleContext, keep_model: bool,
     model, csv_findings = with_csv(model, source.path, loaded, display, ctx.today,
                                    ctx.vocabulary.settings.kpi_max_age_days)
     findings += csv_findings
-    return _FileOutcome(findings, model if keep_model else None, MapSummary.of(model, loaded, display), None)
+    return _FileOutcome(findings, model if keep_model else None, MapSummary.of(model, loaded, display, digest=digest),
+                        None)
 
 
 def _without_placeholder(f: Finding) -> Finding:
@@ -274,12 +277,27 @@ def check_paths(paths: list[Path], vocabulary: Vocabulary, *, root: Path | None 
         if out.guide is not None:
             result.guides.append(out.guide)
     default_lang = vocabulary.settings.languages[0] if vocabulary.settings.languages else "en"
+    summaries = _with_digests(summaries, {disp: src for src, disp in items}, ctx, default_lang)
     across = (check_across(summaries, invalid_ids) + _check_guide_links(guides, summaries, invalid_ids)
               + check_guide_translations(guides, default_lang)
               + check_stale([s.doc() for s in summaries], default_lang))
     result.findings.extend(f for f in across if f.path in reported)
     result.findings.sort(key=lambda f: (f.path, f.line, f.col, f.code, f.message))
     return result
+
+
+def _with_digests(summaries: list[MapSummary], sources: dict[str, Source], ctx: RuleContext,
+                   default_lang: str) -> list[MapSummary]:
+    """Every original a translation names, with its digest. A map that lists no translations is
+    summarised without one (most maps); when a translation names it all the same, it is read again."""
+    named = {original_of(s.lang, s.translations, default_lang) for s in summaries} - {None}
+    out = []
+    for s in summaries:
+        if s.digest is None and s.id in named and s.lang == default_lang:
+            again = check_file(sources[s.display], s.display, ctx, False, digest=True).summary
+            s = replace(s, digest=again.digest) if again is not None else s
+        out.append(s)
+    return out
 
 
 def _check_guide_links(guides: list[GuideEntry], summaries: list[MapSummary],
