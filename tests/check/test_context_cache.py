@@ -65,3 +65,50 @@ def test_a_damaged_cache_is_ignored(project):
     stored.write_bytes(b"not a pickle")
     again = _check(root, cache, named)
     assert again.returncode == first.returncode and again.stdout == first.stdout and not again.stderr
+
+
+def test_a_check_that_learns_nothing_new_leaves_the_cache_alone(project):
+    """The named file is checked on every run; when nothing changed, the cache is not written again
+    (rewriting a thousand summaries cost every save in an editor), and an edit still updates it."""
+    root, cache = project
+    named = "maps/banking/online-banking.yaml"
+    first = _check(root, cache, named)
+    (stored,) = cache.rglob("*.pickle")
+    before = stored.stat()
+    again = _check(root, cache, named)
+    assert again.stdout == first.stdout
+    after = stored.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    target = root / named
+    target.write_text(target.read_text(encoding="utf-8").replace("title: ", "title: Renamed ", 1), encoding="utf-8")
+    assert _check(root, cache, named).returncode == 0
+    assert stored.stat().st_ino != before.st_ino  # swapped in whole: the edited file's summary is kept
+
+
+def test_a_maps_kpi_data_is_part_of_its_key(tmp_path):
+    """A map's KPI data (`<name>.kpi.csv` beside it) changes what the rules see: adding, editing or
+    removing it gives the map a new key, and a data file of another map does not."""
+    from journeymaps.check.context_cache import ContextCache
+
+    folder = tmp_path / "maps" / "banking"
+    folder.mkdir(parents=True)
+    (tmp_path / "site_config").mkdir()
+    path = folder / "online.yaml"
+    path.write_text("id: online\n", encoding="utf-8")
+
+    def key() -> bytes | None:  # a new cache per run, as each check opens one
+        return ContextCache.open(tmp_path / "maps", tmp_path / "site_config", tmp_path / "cache").key(path, "x")
+
+    alone = key()
+    (folder / "other.kpi.csv").write_text("kpi,date,value\n", encoding="utf-8")
+    assert key() == alone
+    data = folder / "online.kpi.csv"
+    data.write_text("kpi,date,value\n", encoding="utf-8")
+    with_data = key()
+    assert with_data != alone
+    data.write_text("kpi,date,value\nrate,2026-01-01,5\n", encoding="utf-8")
+    assert key() not in (alone, with_data)
+    data.unlink()
+    assert key() == alone
+    path.unlink()
+    assert key() is None

@@ -90,3 +90,17 @@ def test_translated_refuses_an_original(site, capsys):
     assert main(["translated", CASES[0][0]]) == 1
     assert "not a translation" in capsys.readouterr().err
     assert (site / CASES[0][0]).read_bytes() == before
+
+
+def test_an_original_that_does_not_list_its_translation_is_still_compared(site):
+    """Only a map that lists translations is summarised with its digest; an original a translation
+    names from one side only is read again for it: the translation is judged as before."""
+    original, translation = CASES[0]
+    edit(site / original, "translations: {pl: fitness-app-pl}\n", "")  # not part of the digest
+    assert findings(site, translation) == []
+    edit(site / original, "\nsummary: ", "\nsummary: Changed. ")
+    stale = findings(site, translation)
+    assert [(f.code, f.severity) for f in stale] == [("stale-translation", "warning")]
+    digest = stale[0].hint.split('source_digest: "')[1][:16]
+    edit(site / original, "\nid: fitness-app\n", "\nid: fitness-app\ntranslations: {pl: fitness-app-pl}\n")
+    assert digest in findings(site, translation)[0].hint  # the same digest as a listed original's

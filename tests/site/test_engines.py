@@ -28,9 +28,10 @@ def plain_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from mkdocs.config import load_config
 
     work = tmp_path_factory.mktemp("plain")
-    with redirect_stderr(StringIO()):
+    with redirect_stderr(StringIO()) as said:
         assert main(["generate", "--root", str(REPO), "--out", str(work / "docs"),
                      "--engine-config", str(work / "mkdocs.yml"), "--today", TODAY]) == 0
+    (work / "said.txt").write_text(said.getvalue(), encoding="utf-8")
     # One config per language; the default language's build first (it empties the site folder).
     for name in ("mkdocs.yml", "mkdocs.zh.yml", "mkdocs.pl.yml"):
         config = load_config(str(work / name))
@@ -63,14 +64,19 @@ def test_generate_writes_a_docs_tree_per_language(plain_site: Path, project) -> 
                 assert (docs / "maps" / e.map.id / name).is_file(), (lang, name)
             for name in (f"{e.map.id}.png", f"{e.map.id}.pdf"):  # the reader's browser makes them (no --png)
                 assert not (docs / "maps" / e.map.id / name).exists(), (lang, name)
+    said = (plain_site / "said.txt").read_text(encoding="utf-8")  # no count of pictures nobody drew
+    assert said.startswith("journeymaps generate: ") and "in 3 languages" in said and "PNG" not in said
     zh_config = (plain_site / "mkdocs.zh.yml").read_text(encoding="utf-8")
     assert "language: zh" in zh_config and "site_dir: site/zh" in zh_config
 
 
 def test_generate_with_png_writes_the_pictures_cairo_draws(project_copy, project, tmp_path: Path) -> None:
     root = project_copy()
-    with redirect_stderr(StringIO()):
+    with redirect_stderr(StringIO()) as said:
         assert main(["generate", "--root", str(root), "--out", str(tmp_path / "docs"), "--png", "--today", TODAY]) == 0
+    counts = re.search(r"\((\d+) PNG and (\d+) PDF rendered, (\d+) from cache\)", said.getvalue())
+    assert counts, said.getvalue()  # every map's PNG and poster in each language's tree: drawn or cached
+    assert sum(map(int, counts.groups())) == 2 * 3 * len(project.maps)
     for e in project.maps:
         folder = tmp_path / "docs" / "en" / "maps" / e.map.id
         assert (folder / f"{e.map.id}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -61,3 +61,5 @@ def test_every_map_diagram_is_held_once_in_the_site() -> None:
     inline = [svg for f in site.files if f.kind == "page" for svg in f.svgs]
     shared = [d for d in downloads.values() if any(svg is d for svg in inline)]
     assert len(downloads) >= 8 and len(shared) == len(downloads)
+    # ... as UTF-8 bytes, not a string Python keeps at two bytes a character (curly quotes).
+    assert all(isinstance(d, bytes) for d in downloads.values())

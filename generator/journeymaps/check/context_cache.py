@@ -22,19 +22,23 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..core.files import replace_atomically
-
 _FORMAT = b"journeymaps check context 1"
 
 
 @cache
 def _code_digest() -> bytes:
     """This code's own fingerprint: the summaries are what this version of the rules makes."""
-    package = Path(__file__).resolve().parent.parent
+    package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+    files = []
+    for folder, subfolders, names in os.walk(package):  # os.walk, not Path.rglob: a tenth of the time
+        subfolders[:] = [d for d in subfolders if d != "__pycache__"]
+        relative = os.path.relpath(folder, package)
+        parts = () if relative == "." else tuple(relative.split(os.sep))
+        files += [(*parts, name) for name in names if name.endswith(".py")]
     h = hashlib.sha256(_FORMAT)
-    for path in sorted(package.rglob("*.py")):
-        st = path.stat()
-        h.update(f"{path.relative_to(package).as_posix()}\0{st.st_mtime_ns}\0{st.st_size}\0".encode())
+    for parts in sorted(files):
+        st = os.stat(os.path.join(package, *parts))
+        h.update(f"{'/'.join(parts)}\0{st.st_mtime_ns}\0{st.st_size}\0".encode())
     return h.digest()
 
 
@@ -51,6 +55,7 @@ class ContextCache:
     salt: bytes
     entries: dict[str, tuple[bytes, Any]] = field(default_factory=dict)
     changed: bool = False
+    _listed: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def open(cls, project: Path, site_config: Path, folder: Path | None = None) -> ContextCache:
@@ -75,25 +80,42 @@ class ContextCache:
         """What identifies a file as the rules see it: where it is shown, and its own and its KPI
         data's modification time, size and inode (an edit, a checkout or a swap changes them;
         reading a thousand files to hash them would cost more than the check it saves)."""
-        parts = [display]
-        for part in (str(path), os.path.join(os.path.dirname(path), path.name.rsplit(".", 1)[0] + ".kpi.csv")):
-            try:
-                st = os.stat(part)
-            except OSError:
-                if part == str(path):
-                    return None
-                parts.append("-")
-                continue
-            parts.append(f"{st.st_mtime_ns}:{st.st_size}:{st.st_ino}")
+        text = str(path)
+        try:
+            st = os.stat(text)
+        except OSError:
+            return None
+        parts = [display, f"{st.st_mtime_ns}:{st.st_size}:{st.st_ino}"]
+        folder, name = os.path.split(text)
+        csv = name.rsplit(".", 1)[0] + ".kpi.csv"
+        try:
+            # Only a data file the folder holds is looked at: most maps have none.
+            st = os.stat(os.path.join(folder, csv)) if csv in self._kpi_files(folder) else None
+        except OSError:
+            st = None
+        parts.append("-" if st is None else f"{st.st_mtime_ns}:{st.st_size}:{st.st_ino}")
         return "\0".join(parts).encode()
+
+    def _kpi_files(self, folder: str) -> frozenset[str]:
+        """The KPI data files in ``folder``, listed once per check."""
+        if folder not in self._listed:
+            try:
+                self._listed[folder] = frozenset(n for n in os.listdir(folder or ".") if n.endswith(".kpi.csv"))
+            except OSError:
+                self._listed[folder] = frozenset()
+        return self._listed[folder]
 
     def get(self, path: Path, key: bytes | None) -> Any | None:
         hit = self.entries.get(os.path.abspath(path)) if key is not None else None
         return hit[1] if hit is not None and hit[0] == key else None
 
     def put(self, path: Path, key: bytes | None, value: Any) -> None:
-        if key is not None:
-            self.entries[os.path.abspath(path)] = (key, value)
+        if key is None:
+            return
+        name = os.path.abspath(path)
+        # The named file is checked on every run; when it gave what is kept, the cache is not rewritten.
+        if self.entries.get(name) != (key, value):
+            self.entries[name] = (key, value)
             self.changed = True
 
     def keep_only(self, paths: list[Path]) -> None:
@@ -107,6 +129,8 @@ class ContextCache:
         """Written whole and swapped in: two checks at once never read half a cache."""
         if not self.changed:
             return
+        from ..core.files import replace_atomically  # here: it imports tempfile, and most runs write nothing
+
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             data = pickle.dumps({"salt": self.salt, "entries": self.entries}, protocol=pickle.HIGHEST_PROTOCOL)

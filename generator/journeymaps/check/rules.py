@@ -255,22 +255,26 @@ class MapSummary:
     translation_pos: dict[str, tuple[int, int]]
     based_on_pos: tuple[int, int]
     stage_ids: tuple[str, ...] = ()
-    digest: str = ""
+    # What a translation compares with its original's `source_digest`; None: not worked out (see ``of``).
+    digest: str | None = None
     source_digest: str | None = None
     source_digest_pos: tuple[int, int] | None = None
     translations_pos: tuple[int, int] = (1, 1)
 
     @classmethod
-    def of(cls, m: JourneyMap, loaded: Loaded, display: str) -> MapSummary:
+    def of(cls, m: JourneyMap, loaded: Loaded, display: str, *, digest: bool = False) -> MapSummary:
+        """The digest costs a tenth of a map's check and only an original needs it: it is worked out
+        for a map that lists translations, or when asked (``digest``) for one a translation names
+        without being listed by it (the runner's ``_with_digests``)."""
         return cls(display, m.id, m.lang, m.status, m.based_on, dict(m.translations), loaded.where(("id",)),
                    {lang: loaded.where(("translations", lang)) for lang in m.translations},
                    loaded.where(("based_on",)), tuple(s.id for s in m.stages),
-                   map_digest(m), m.source_digest, loaded.where(("source_digest",)),
-                   loaded.where(("translations",), key=True))
+                   map_digest(m) if digest or m.translations else None, m.source_digest,
+                   loaded.where(("source_digest",)), loaded.where(("translations",), key=True))
 
     def doc(self) -> TranslationDoc:
         return TranslationDoc("map", self.display, self.id, self.lang, self.translations, self.id_pos,
-                              self.translation_pos, self.digest, self.source_digest, self.source_digest_pos,
+                              self.translation_pos, self.digest or "", self.source_digest, self.source_digest_pos,
                               self.translations_pos)
 
 

@@ -6,26 +6,29 @@ import datetime as _dt
 import os
 import re
 from collections.abc import Callable, Mapping
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from .context_cache import ContextCache
 from ..core.findings import Finding
 from ..load.source import Source, discover, read_source
-from ..model.guide import GuideMeta
 from ..model.journey import JourneyMap
 from ..model.vocabulary import Vocabulary
 from .guide_translations import check_guide_translations
 from .kpi_series import with_csv
 from .rules import MapSummary, RuleContext, check_across, check_map
 from .translations import check_stale
+from ..model.translation import original_of
 from ..core.phrase import phrase
 from .hints import suggestion
 from .worded import finding
 from .validate import PLACEHOLDER, finding_from_error, validate_leniently
+
+if TYPE_CHECKING:
+    from ..model.guide import GuideMeta
 
 # Below this many files a process pool costs more to start than it saves.
 PARALLEL_THRESHOLD = 64
@@ -82,30 +85,48 @@ class _FileOutcome:
     invalid_id: str | None = None
 
 
-def display_path(path: Path, root: Path, folders: dict[Path, Path] | None = None) -> str:
-    """``folders``: resolved folders already known in this run (a thousand maps share three)."""
-    folders = {} if folders is None else folders
-    try:
-        # The parent resolved, not the file: a symlink is shown by its own name, not its target's.
-        shown = (_resolved(path.absolute().parent, folders) / path.name).relative_to(_resolved(root, folders)).as_posix()
-    except ValueError:
-        shown = path.as_posix()
-    # A file name that is not UTF-8 arrives with lone surrogates; they cannot be printed.
-    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+class Folders:
+    """The folders of one run, each resolved once and its shown form worked out once: a thousand
+    maps share three folders, and resolving every file's path cost a one-file check 20 ms."""
+
+    def __init__(self, root: Path):
+        self.root = root.resolve()
+        self._real: dict[str, str] = {}
+        self._shown: dict[str, str | None] = {}
+
+    def real(self, path: Path) -> str:
+        """``str(path.resolve())``; a symlink is resolved itself, any other file through its folder."""
+        text = str(path)
+        if os.path.islink(text):
+            return str(path.resolve())
+        folder, name = os.path.split(text)
+        if folder not in self._real:
+            self._real[folder] = str(Path(folder).resolve())
+        return os.path.join(self._real[folder], name)
+
+    def shown(self, path: Path) -> str:
+        folder, name = os.path.split(str(path))
+        if folder not in self._shown:
+            # The folder resolved, not the file: a symlink is shown by its own name, not its target's.
+            try:
+                self._shown[folder] = Path(folder).absolute().resolve().relative_to(self.root).as_posix()
+            except ValueError:
+                self._shown[folder] = None
+        prefix = self._shown[folder]
+        shown = path.as_posix() if prefix is None else name if prefix == "." else f"{prefix}/{name}"
+        # A file name that is not UTF-8 arrives with lone surrogates; they cannot be printed.
+        return shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def _resolved(folder: Path, folders: dict[Path, Path]) -> Path:
-    if folder not in folders:
-        folders[folder] = folder.resolve()
-    return folders[folder]
+def display_path(path: Path, root: Path, folders: Folders | None = None) -> str:
+    """``path`` as shown in findings: relative to ``root`` when inside it. ``folders``: the run's."""
+    return (folders or Folders(root)).shown(path)
 
 
-def _real(path: Path, folders: dict[Path, Path]) -> Path:
-    """``path.resolve()``, with each folder resolved once per run."""
-    return path.resolve() if path.is_symlink() else _resolved(path.absolute().parent, folders) / path.name
-
-
-def check_file(source: Source, display: str, ctx: RuleContext, keep_model: bool) -> _FileOutcome:
+def check_file(source: Source, display: str, ctx: RuleContext, keep_model: bool,
+               real: str | None = None, *, digest: bool = False) -> _FileOutcome:
+    """``real``: the file's resolved path when the caller knows it (``Folders.real``); ``digest``:
+    the map's summary carries its digest even when it lists no translations."""
     result = read_source(source)
     loaded = result.loaded
     findings = [i.finding(display) for i in loaded.issues]
@@ -128,16 +149,17 @@ def check_file(source: Source, display: str, ctx: RuleContext, keep_model: bool)
         if partial is not None:
             # Reference rules on the repaired copy; drop what lands where the schema already complained.
             taken = {(f.line, f.col) for f in findings}
-            findings += [_without_placeholder(f) for f in check_map(partial, loaded, display, source.path.resolve(), ctx)
+            findings += [_without_placeholder(f) for f in check_map(partial, loaded, display, _resolved(source, real), ctx)
                          if f.severity == "error" and (f.line, f.col) not in taken and PLACEHOLDER not in f.message]
             findings.sort(key=lambda f: (f.line, f.col, f.code))
         map_id = loaded.data.get("id") if isinstance(loaded.data, dict) else None
         return _FileOutcome(findings, None, None, None, map_id if isinstance(map_id, str) else None)
-    findings = check_map(model, loaded, display, source.path.resolve(), ctx)
+    findings = check_map(model, loaded, display, _resolved(source, real), ctx)
     model, csv_findings = with_csv(model, source.path, loaded, display, ctx.today,
                                    ctx.vocabulary.settings.kpi_max_age_days)
     findings += csv_findings
-    return _FileOutcome(findings, model if keep_model else None, MapSummary.of(model, loaded, display), None)
+    return _FileOutcome(findings, model if keep_model else None, MapSummary.of(model, loaded, display, digest=digest),
+                        None)
 
 
 def _without_placeholder(f: Finding) -> Finding:
@@ -147,6 +169,8 @@ def _without_placeholder(f: Finding) -> Finding:
 
 
 def _check_guide(source: Source, display: str, loaded, body: str, body_line: int) -> _FileOutcome:
+    from ..model.guide import GuideMeta  # here: a project without method guides never builds its model
+
     try:
         meta = GuideMeta.model_validate(loaded.data)
     except ValidationError as exc:
@@ -160,9 +184,13 @@ def _check_guide(source: Source, display: str, loaded, body: str, body_line: int
     return _FileOutcome([], None, None, GuideEntry(source.path, display, meta, body, positions, body_line, where))
 
 
-def _check_chunk(args: tuple[list[tuple[Source, str]], RuleContext, bool]) -> list[_FileOutcome]:
+def _resolved(source: Source, real: str | None) -> Path:
+    return source.path.resolve() if real is None else Path(real)
+
+
+def _check_chunk(args: tuple[list[tuple[Source, str, str]], RuleContext, bool]) -> list[_FileOutcome]:
     items, ctx, keep = args
-    return [check_file(src, disp, ctx, keep) for src, disp in items]
+    return [check_file(src, disp, ctx, keep, real) for src, disp, real in items]
 
 
 def check_paths(paths: list[Path], vocabulary: Vocabulary, *, root: Path | None = None,
@@ -180,29 +208,37 @@ def check_paths(paths: list[Path], vocabulary: Vocabulary, *, root: Path | None 
     root = root or Path.cwd()
     ctx = RuleContext(vocabulary, today or _dt.date.today())
     sources, problems = discover(paths)
-    folders: dict[Path, Path] = {}
-    named = {_real(s.path, folders) for s in sources}
-    others = [s for s in discover(list(context))[0] if _real(s.path, folders) not in named] if context else []
+    folders = Folders(root)
+    named = {folders.real(s.path) for s in sources}
+    # Only a file of the same name can be a named one: the others' paths need not be resolved.
+    names = {os.path.basename(r) for r in named}
+    others = [s for s in discover(list(context))[0]
+              if s.path.name not in names or folders.real(s.path) not in named] if context else []
     if texts:
         sources, others = ([replace(s, text=texts.get(s.path.resolve(), s.text)) for s in group] for group in (sources, others))
     result = CheckResult(files=len(sources))
     for p, issue in problems:
         result.findings.append(issue.finding(display_path(p, root), issue.severity))
-    items = [(s, display_path(s.path, root, folders)) for s in sources + others]
+    items = [(s, folders.shown(s.path)) for s in sources + others]
     reported = {disp for _, disp in items[:len(sources)]}
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
     known: dict[int, _FileOutcome] = {}  # item index -> what the cache holds for a context file
     keys: dict[int, bytes | None] = {}
+    names: list[str] = []  # each item's absolute path, what the cache knows it by
     if context_cache is not None:
+        names = [os.path.abspath(src.path) for src, _ in items]
         for i, (src, disp) in enumerate(items):
             if src.text is None:  # an editor's unsaved text is never cached
                 keys[i] = context_cache.key(src.path, disp)
-                hit = context_cache.get(src.path, keys[i]) if i >= len(sources) else None
+                hit = context_cache.get(names[i], keys[i]) if i >= len(sources) else None
                 if hit is not None:
                     known[i] = _FileOutcome([], None, *hit)
-    todo = [item for i, item in enumerate(items) if i not in known]
+    # Resolved here, where each folder is resolved once, rather than file by file in the workers.
+    todo = [(src, disp, folders.real(src.path)) for i, (src, disp) in enumerate(items) if i not in known]
     checked: list[_FileOutcome] = []
     if jobs > 1 and len(todo) >= PARALLEL_THRESHOLD:
+        from concurrent.futures import ProcessPoolExecutor  # here: a one-file check never starts a pool
+
         chunks = [todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK)]
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             for chunk_out in pool.map(_check_chunk, [(c, ctx, keep_models) for c in chunks]):
@@ -210,8 +246,8 @@ def check_paths(paths: list[Path], vocabulary: Vocabulary, *, root: Path | None 
                 if progress:
                     progress(len(checked) + len(known), len(items))
     else:
-        for (src, disp) in todo:
-            checked.append(check_file(src, disp, ctx, keep_models))
+        for (src, disp, real) in todo:
+            checked.append(check_file(src, disp, ctx, keep_models, real))
             if progress:
                 progress(len(checked) + len(known), len(items))
     fresh = iter(checked)
@@ -219,8 +255,8 @@ def check_paths(paths: list[Path], vocabulary: Vocabulary, *, root: Path | None 
     if context_cache is not None:
         for i, out in enumerate(outcomes):
             if i not in known and i in keys:
-                context_cache.put(items[i][0].path, keys[i], (out.summary, out.guide, out.invalid_id))
-        context_cache.keep_only([src.path for src, _ in items])
+                context_cache.put(names[i], keys[i], (out.summary, out.guide, out.invalid_id))
+        context_cache.keep_only(names)
         context_cache.save()
 
     summaries = []
@@ -241,12 +277,27 @@ def check_paths(paths: list[Path], vocabulary: Vocabulary, *, root: Path | None 
         if out.guide is not None:
             result.guides.append(out.guide)
     default_lang = vocabulary.settings.languages[0] if vocabulary.settings.languages else "en"
+    summaries = _with_digests(summaries, {disp: src for src, disp in items}, ctx, default_lang)
     across = (check_across(summaries, invalid_ids) + _check_guide_links(guides, summaries, invalid_ids)
               + check_guide_translations(guides, default_lang)
               + check_stale([s.doc() for s in summaries], default_lang))
     result.findings.extend(f for f in across if f.path in reported)
     result.findings.sort(key=lambda f: (f.path, f.line, f.col, f.code, f.message))
     return result
+
+
+def _with_digests(summaries: list[MapSummary], sources: dict[str, Source], ctx: RuleContext,
+                   default_lang: str) -> list[MapSummary]:
+    """Every original a translation names, with its digest. A map that lists no translations is
+    summarised without one (most maps); when a translation names it all the same, it is read again."""
+    named = {original_of(s.lang, s.translations, default_lang) for s in summaries} - {None}
+    out = []
+    for s in summaries:
+        if s.digest is None and s.id in named and s.lang == default_lang:
+            again = check_file(sources[s.display], s.display, ctx, False, digest=True).summary
+            s = replace(s, digest=again.digest) if again is not None else s
+        out.append(s)
+    return out
 
 
 def _check_guide_links(guides: list[GuideEntry], summaries: list[MapSummary],

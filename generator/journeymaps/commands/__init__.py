@@ -15,7 +15,6 @@ from ..check.report import text as text_report
 from ..core.findings import Finding
 from ..load.site_config import find_site_config, load_vocabulary
 from ..model.vocabulary import Vocabulary
-from ..schema.site import site_schema_path, write_site_schema
 from ..core.phrase import Phrase, phrase
 from ..core import today as _today
 from ..core.today import TODAY_ENV, today_from
@@ -111,6 +110,8 @@ def vocabulary_for(args: argparse.Namespace, near: Path | None = None) -> Vocabu
 def refresh_site_schema(args: argparse.Namespace | None, site_config: Path, vocab: Vocabulary) -> None:
     """Rewrite the site schema when it is stale, and say so: editors read it through the maps'
     modeline, so it follows ``site_config/`` even when a map fails."""
+    from ..schema.site import site_schema_path, write_site_schema  # here: `check` never writes it
+
     if write_site_schema(site_config, vocab):
         print(tell(args, "cli.wrote", path=site_schema_path(site_config)), file=sys.stderr)
 

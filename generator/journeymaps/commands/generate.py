@@ -74,11 +74,14 @@ def run(args: argparse.Namespace) -> int:
             write_engine_config(root / "mkdocs.yml", args.out / ed.lang, site,
                                 language_config_path(args.engine_config, ed, eds[0]), ed, eds,
                                 site_dir=site_root / ed.prefix)
-    rendered = sum(s.png_rendered for s in sites.values())
-    posters = sum(s.pdf_rendered for s in sites.values())
-    cached = sum(s.png_cached + s.pdf_cached for s in sites.values())
-    print(tell(args, "cli.generate.done", files=count, maps=len(project.maps), languages=len(sites), out=args.out,
-               rendered=rendered, posters=posters, cached=cached), file=sys.stderr)
+    written = dict(files=count, maps=len(project.maps), languages=len(sites), out=args.out)
+    if args.png:
+        print(tell(args, "cli.generate.done_with_pictures", **written,
+                   rendered=sum(s.png_rendered for s in sites.values()),
+                   posters=sum(s.pdf_rendered for s in sites.values()),
+                   cached=sum(s.png_cached + s.pdf_cached for s in sites.values())), file=sys.stderr)
+    else:  # nothing drawn: no count of nothing
+        print(tell(args, "cli.generate.done", **written), file=sys.stderr)
     return EXIT_OK
 
 

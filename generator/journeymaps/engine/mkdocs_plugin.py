@@ -68,7 +68,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self.site: Site | None = None
         self.project: Project | None = None
         self._known_ids: dict[str, str] = {}  # map file -> id when last good (serve: error pages)
-        self._svgs: dict[str, tuple[str, ...]] = {}  # page path -> its inline pictures (see pages.model.Pictures)
+        self._svgs: dict[str, tuple[str | bytes, ...]] = {}  # page path -> its inline pictures (see pages.model.Pictures)
         self._preloaded: Project | None = None  # see preload()
         # serve: what the last full build left, so one edited map can be rebuilt on its own
         self._state: serve_patch.BuildState | None = None
@@ -267,6 +267,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
             if failures:
                 raise PluginError("journeymaps: " + "\n".join(failures))
         else:
+            forked.thaw()  # a search index made beside: the one fork of this build
             for ed in self._editions:
                 if ed != own:
                     self._build_language(config, ed)

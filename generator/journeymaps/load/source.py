@@ -80,7 +80,8 @@ def discover(paths: list[Path]) -> tuple[list[Source], list[tuple[Path, Discover
             _walk(given, found, problems)
         else:
             problems.append((given, _special_issue()))
-    return [found[p] for p in sorted(found)], problems
+    # By parts, as Path orders them, but compared as tuples of text: a Path comparison is Python code.
+    return [found[p] for p in sorted(found, key=lambda p: p.parts)], problems
 
 
 def _walk(top: Path, found: dict[Path, Source], problems: list[tuple[Path, DiscoveryIssue]]) -> None:

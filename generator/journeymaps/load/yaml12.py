@@ -24,7 +24,7 @@ from ..core.phrase import Phrase, phrase
 from ..core.assemble import fold_breaks
 from ..core.text import CONTROL
 from .issues import LoadIssue
-from .yaml_strict import lexical_issues
+from .yaml_strict import Spanning, continuation_issues, lexical_issues, needs_token_pass
 
 try:  # libyaml is about 10x faster; the pure-Python parser is a fallback, not an error.
     from yaml import CSafeLoader as _EventLoader
@@ -106,25 +106,29 @@ def control_characters(text: str, line_offset: int = 0) -> list[LoadIssue]:
 
 
 _NOT_SPECIAL_START = frozenset("nNtTfF~0123456789+-.")
+_WORD_START = frozenset("nNtTfF~")  # where a null or a boolean can start; a number starts elsewhere
 _QUOTED = ('"', "'")
 _FOLDED = (None, "", ">")  # plain and folded scalars: YAML turns their line breaks into spaces
-_GLUED_HASH = re.compile(r"[^\s]#")
 
 
 def resolve_plain(value: str) -> Any:
     # Fast path: most plain scalars are words, and no null/bool/number starts with another character.
     if value and value[0] not in _NOT_SPECIAL_START:
         return value
-    if _NULL.match(value):
-        return None
-    if _BOOL.match(value):
-        return value[0] in "tT"
+    # Each pattern is tried only where its first character allows a match, in the core schema's order.
+    if not value or value[0] in _WORD_START:
+        if _NULL.match(value):
+            return None
+        if _BOOL.match(value):
+            return value[0] in "tT"
+        return value
     if _INT10.match(value):
         return int(value, 10)
-    if _INT8.match(value):
-        return int(value[2:], 8)
-    if _INT16.match(value):
-        return int(value[2:], 16)
+    if value[0] == "0":
+        if _INT8.match(value):
+            return int(value[2:], 8)
+        if _INT16.match(value):
+            return int(value[2:], 16)
     if _FLOAT.match(value):
         return float(value)
     if _INF.match(value):
@@ -148,15 +152,21 @@ def _resolve_tagged(tag: str, value: str) -> Any:
 
 
 class _Frame:
-    __slots__ = ("container", "path", "pending_key", "keys", "flow_line")
+    __slots__ = ("container", "path", "pending_key", "pending_path", "keys", "flow_line", "column", "is_map")
 
-    def __init__(self, container: Any, path: Path, flow_line: int | None = None):
+    def __init__(self, container: Any, path: Path, flow_line: int | None, column: int):
         self.container = container
         self.path = path
         self.pending_key: str | None = None
+        self.pending_path: Path = path  # path + (pending_key,) while a key waits for its value
         self.keys: dict[str, tuple[int, int]] = {}
         self.flow_line = flow_line  # the line a `[...]`/`{...}` collection opens on
+        self.column = column  # where a block collection's first entry starts (its indentation)
+        self.is_map = isinstance(container, dict)
 
+
+_Scalar, _MappingStart, _SequenceStart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+_MappingEnd, _SequenceEnd = yaml.MappingEndEvent, yaml.SequenceEndEvent
 
 # libyaml 0.2.6 (bundled with PyYAML 6.0.4) stops deep flow collections by itself, while its
 # scanner looks ahead, before the first event reaches our depth check: that is its message.
@@ -175,101 +185,130 @@ def parse(text: str, *, line_offset: int = 0, event_loader: type = _EventLoader)
         if counts[code] <= MAX_ERRORS_PER_CODE:
             out.issues.append(LoadIssue.of(code, message, mark.line + 1 + line_offset, mark.column + 1, hint))
 
-    def pos(mark: Any) -> tuple[int, int]:
-        return mark.line + 1 + line_offset, mark.column + 1
-
     stack: list[_Frame] = []
     source_lines: list[str] = []
     documents = 0
-    # Whether the token pass of yaml_strict can find anything: a quoted scalar or a bracketed
-    # collection over several lines, a `#` glued to something, a %YAML directive. Most maps
-    # have none of them, and the pass costs about half of the parse.
-    suspect = "%YAML" in text or _GLUED_HASH.search(text) is not None
+    # The token pass of yaml_strict costs about as much as this walk. It is needed only for a `#`
+    # glued to something or a %YAML directive, or where a tag moves an event's mark away from its
+    # token's; otherwise the values over several lines, noted here, are all it could report on.
+    token_pass = needs_token_pass(text)
+    spanning: list[Spanning] = []
+    flow_depth = 0
     loader = event_loader(text)
+    next_event = loader.get_event
+    positions, key_positions = out.positions, out.key_positions
+    top: _Frame | None = None  # stack[-1], kept at hand: most events are scalars in it
+    first_line = 1 + line_offset
     try:
         while True:
-            event = loader.get_event()
+            event = next_event()
             if event is None:
                 break
             kind = type(event)
-            if kind in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
+            # Scalars first: they are most of the events, and this loop is most of a check's time.
+            if kind is _Scalar:
+                start, end = event.start_mark, event.end_mark
+                if event.anchor is not None:
+                    issue("anchor", phrase("load.anchor", anchor=event.anchor), start, phrase("load.anchor.hint"))
+                tag, style = event.tag, event.style
+                if tag is None:
+                    value = event.value
+                    if not style and (not value or value[0] in _NOT_SPECIAL_START):  # resolve_plain's own fast path
+                        value = resolve_plain(value)
+                else:
+                    token_pass = True
+                    if tag in _ALLOWED_TAGS and tag not in (_CORE + "map", _CORE + "seq"):
+                        try:
+                            value = _resolve_tagged(tag, event.value)
+                        except ValueError:
+                            issue("tag", phrase("load.tag_value", value=event.value, kind=tag.rsplit(':', 1)[-1]),
+                                  start)
+                            value = event.value
+                    else:
+                        issue("tag", phrase("load.tag", tag=_short_tag(tag)), start, phrase("load.tag.hint"))
+                        value = event.value
+                if start.line != end.line:
+                    if style in _QUOTED and not flow_depth:
+                        spanning.append(Spanning(start.line, top.column if top else -1, end.line, flow=False))
+                    if style in _FOLDED and isinstance(value, str) and not value.isascii():
+                        source_lines = source_lines or text.split("\n")
+                        value = _unfold_cjk(value, event, source_lines)
+            elif kind is _MappingStart or kind is _SequenceStart:
+                start = event.start_mark
+                if event.anchor is not None:
+                    issue("anchor", phrase("load.anchor", anchor=event.anchor), start, phrase("load.anchor.hint"))
+                tag = event.tag
+                if tag is not None:
+                    token_pass = True
+                    if tag not in ("!", _CORE + ("map" if kind is _MappingStart else "seq")):
+                        issue("tag", phrase("load.tag", tag=_short_tag(tag)), start, phrase("load.tag.hint"))
+                if len(stack) >= MAX_DEPTH:
+                    issue("too-deep", phrase("load.too_deep", max=MAX_DEPTH), start, phrase("load.too_deep.hint"))
+                    out.data = None
+                    return out
+                container: Any = {} if kind is _MappingStart else []
+                path = _child_path(stack, out, event, issue)
+                if path is not None:
+                    positions[path] = (start.line + 1 + line_offset, start.column + 1)
+                    _attach(stack, out, container)
+                flow = event.flow_style
+                flow_depth += bool(flow)
+                top = _Frame(container, path if path is not None else ("<key>",), start.line if flow else None,
+                             start.column)
+                stack.append(top)
                 continue
-            if kind is yaml.DocumentStartEvent:
+            elif kind is _MappingEnd or kind is _SequenceEnd:
+                done = stack.pop()
+                top = stack[-1] if stack else None
+                if done.flow_line is not None:
+                    flow_depth -= 1
+                    if not flow_depth and done.flow_line != event.end_mark.line:
+                        spanning.append(Spanning(done.flow_line, top.column if top else -1,
+                                                 event.end_mark.line, flow=True))
+                continue
+            elif kind is yaml.AliasEvent:
+                start = event.start_mark
+                issue("alias", phrase("load.alias", anchor=event.anchor), start, phrase("load.alias.hint"))
+                value = None
+            elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     issue("multiple-documents", phrase("load.multiple_documents"), event.start_mark,
                           phrase("load.multiple_documents.hint"))
                     break
                 continue
-
-            anchor = getattr(event, "anchor", None)
-            if anchor is not None and kind is not yaml.AliasEvent:
-                issue("anchor", phrase("load.anchor", anchor=anchor), event.start_mark, phrase("load.anchor.hint"))
-            if kind is yaml.AliasEvent:
-                issue("alias", phrase("load.alias", anchor=event.anchor), event.start_mark, phrase("load.alias.hint"))
-                value: Any = None
-            elif kind is yaml.ScalarEvent:
-                suspect = suspect or (event.style in _QUOTED and event.start_mark.line != event.end_mark.line)
-                tag = event.tag
-                if tag is None:
-                    value = resolve_plain(event.value) if not event.style else event.value
-                elif tag in _ALLOWED_TAGS and tag not in (_CORE + "map", _CORE + "seq"):
-                    try:
-                        value = _resolve_tagged(tag, event.value)
-                    except ValueError:
-                        issue("tag", phrase("load.tag_value", value=event.value, kind=tag.rsplit(':', 1)[-1]),
-                              event.start_mark)
-                        value = event.value
-                else:
-                    issue("tag", phrase("load.tag", tag=_short_tag(tag)), event.start_mark, phrase("load.tag.hint"))
-                    value = event.value
-                if isinstance(value, str) and event.style in _FOLDED and event.start_mark.line != event.end_mark.line \
-                        and not value.isascii():
-                    source_lines = source_lines or text.split("\n")
-                    value = _unfold_cjk(value, event, source_lines)
-            elif kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
-                tag = event.tag
-                expected = _CORE + ("map" if kind is yaml.MappingStartEvent else "seq")
-                if tag is not None and tag not in ("!", expected):
-                    issue("tag", phrase("load.tag", tag=_short_tag(tag)), event.start_mark, phrase("load.tag.hint"))
-                if len(stack) >= MAX_DEPTH:
-                    issue("too-deep", phrase("load.too_deep", max=MAX_DEPTH), event.start_mark,
-                          phrase("load.too_deep.hint"))
-                    out.data = None
-                    return out
-                container: Any = {} if kind is yaml.MappingStartEvent else []
-                path = _child_path(stack, out, event, issue)
-                if path is not None:
-                    out.positions[path] = pos(event.start_mark)
-                    _attach(stack, out, container)
-                stack.append(_Frame(container, path if path is not None else ("<key>",),
-                                    event.start_mark.line if event.flow_style else None))
-                continue
-            elif kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
-                done = stack.pop()
-                suspect = suspect or (done.flow_line is not None and done.flow_line != event.end_mark.line)
-                continue
-            else:  # pragma: no cover - PyYAML has no other event types
+            else:  # the stream's start and end, a document's end
                 continue
 
             # A scalar or alias: either a mapping key or a value.
-            top = stack[-1] if stack else None
-            if top is not None and isinstance(top.container, dict) and top.pending_key is None:
-                key = event.value if kind is yaml.ScalarEvent else "*"
-                if key == "<<" and kind is yaml.ScalarEvent and not event.style:
-                    issue("merge-key", phrase("load.merge_key"), event.start_mark, phrase("load.merge_key.hint"))
-                if key in top.keys:
-                    line, col = top.keys[key]
-                    issue("duplicate-key", phrase("load.duplicate_key", key=key, line=line, col=col),
-                          event.start_mark, phrase("load.duplicate_key.hint"))
-                top.keys.setdefault(key, pos(event.start_mark))
-                top.pending_key = key
-                out.key_positions[top.path + (key,)] = pos(event.start_mark)
+            at = (start.line + first_line, start.column + 1)
+            if top is None:
+                positions[()] = at
+                out.data = value
                 continue
-            path = _child_path(stack, out, event, issue)
-            if path is not None:
-                out.positions[path] = pos(event.start_mark)
-                _attach(stack, out, value)
+            if top.is_map:
+                key = top.pending_key
+                if key is None:
+                    key = event.value if kind is _Scalar else "*"
+                    if key == "<<" and kind is _Scalar and not event.style:
+                        issue("merge-key", phrase("load.merge_key"), start, phrase("load.merge_key.hint"))
+                    if key in top.keys:
+                        line, col = top.keys[key]
+                        issue("duplicate-key", phrase("load.duplicate_key", key=key, line=line, col=col),
+                              start, phrase("load.duplicate_key.hint"))
+                    else:
+                        top.keys[key] = at
+                    top.pending_key = key
+                    top.pending_path = top.path + (key,)
+                    key_positions[top.pending_path] = at
+                    continue
+                positions[top.pending_path] = at
+                top.pending_key = None
+                if key != _COMPLEX_KEY and key not in top.container:
+                    top.container[key] = value
+            else:
+                positions[top.path + (len(top.container),)] = at
+                top.container.append(value)
     except yaml.MarkedYAMLError as exc:
         if exc.problem == _LIBYAML_DEPTH_PROBLEM and event_loader is not yaml.SafeLoader:
             # Give the answer every libyaml version gives: our own `too-deep`, at the level
@@ -287,8 +326,9 @@ def parse(text: str, *, line_offset: int = 0, event_loader: type = _EventLoader)
         out.data = None
     finally:
         loader.dispose()
-    if not out.issues and suspect:
-        out.issues.extend(lexical_issues(text, line_offset=line_offset))
+    if not out.issues and (token_pass or spanning):
+        out.issues.extend(lexical_issues(text, line_offset=line_offset) if token_pass
+                          else continuation_issues(text, spanning, line_offset=line_offset))
         if out.issues:
             out.data = None
     return out
@@ -327,8 +367,9 @@ def _child_path(stack: list[_Frame], out: Loaded, event: Any, issue: Any) -> Pat
             # A mapping or sequence used as a key.
             issue("complex-key", phrase("load.complex_key"), event.start_mark, phrase("load.complex_key.hint"))
             top.pending_key = _COMPLEX_KEY
+            top.pending_path = top.path + (_COMPLEX_KEY,)
             return None
-        return top.path + (top.pending_key,)
+        return top.pending_path
     return top.path + (len(top.container),)
 
 

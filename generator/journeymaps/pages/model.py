@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Literal
 
@@ -43,11 +43,34 @@ class Pictures:
         return self.slot(fill_svg_slots(html, tuple(self.svgs)))
 
 
-def fill_svg_slots(text: str, svgs: tuple[str, ...]) -> str:
-    """``text`` with each slot replaced by its picture (Markdown, or the HTML made from it)."""
+def fill_svg_slots(text: str, svgs: tuple[str | bytes, ...]) -> str:
+    """``text`` with each slot replaced by its picture (Markdown, or the HTML made from it); a
+    picture may be held as UTF-8 (see `held_as_utf8`)."""
     if not svgs:
         return text
-    return _SVG_SLOT.sub(lambda m: svgs[int(m.group(1))] if int(m.group(1)) < len(svgs) else m.group(0), text)
+
+    def picture(m: re.Match) -> str:
+        i = int(m.group(1))
+        if i >= len(svgs):
+            return m.group(0)
+        svg = svgs[i]
+        return svg.decode("utf-8") if isinstance(svg, bytes) else svg
+
+    return _SVG_SLOT.sub(picture, text)
+
+
+def held_as_utf8(files: list[VirtualFile], svg: str) -> list[VirtualFile]:
+    """``files`` with ``svg`` (a map's diagram: its download and the picture inlined in its pages,
+    one string) held as UTF-8 bytes instead. Python keeps a string with one character past
+    Latin-1 (a curly quote) at two bytes a character, a map's diagram included; a build holds
+    every map's diagram until its page is written (issue 16: memory)."""
+    held = svg.encode("utf-8")
+
+    def swap(value):
+        return held if value is svg else value
+
+    return [replace(f, content=swap(f.content), svgs=tuple(swap(v) for v in f.svgs))
+            if f.content is svg or any(v is svg for v in f.svgs) else f for f in files]
 
 
 @dataclass(frozen=True)
@@ -59,7 +82,7 @@ class VirtualFile:
     kind: Kind
     source_path: str | None = None  # repository path of the map/guide it comes from (edit link)
     title: str | None = None
-    svgs: tuple[str, ...] = ()  # a page's inline pictures; its content holds svg_slot(i) for each
+    svgs: tuple[str | bytes, ...] = ()  # a page's inline pictures; its content holds svg_slot(i) for each
 
     def data(self) -> bytes:
         """The file as written to a docs tree: a page with its pictures in place."""

@@ -25,7 +25,7 @@ from .guides import guide_page, method_index
 from .history import history_page
 from .home import home_page, industries_in_use, industry_page
 from .map_page import map_page
-from .model import Failure, NavItem, Site, SiteContext, VirtualFile, guides_citing
+from .model import Failure, NavItem, Site, SiteContext, VirtualFile, guides_citing, held_as_utf8
 from .pictures import mermaid, stage_diagram
 from .playbook import playbook_page
 from .download_cache import render_downloads
@@ -79,9 +79,9 @@ def build_site(project: Project, *, failures: tuple[Failure, ...] = (), png: boo
     for e in (*ctx.maps, *ctx.unlisted):
         # Drawn once: the same SVG is inlined in the page, published as a file and rasterised.
         svg = stage_diagram(e.map, ctx.vocab)
-        files += map_pages(e, ctx, svg)
-        svgs[e.map.id] = svg
-        files += map_assets(e, ctx, svg)
+        if png:
+            svgs[e.map.id] = svg
+        files += held_as_utf8([*map_pages(e, ctx, svg), *map_assets(e, ctx, svg)], svg)
     files += _failure_pages(ctx)
     files.append(method_index(ctx))
     for g in ctx.guides:
