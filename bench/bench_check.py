@@ -71,7 +71,7 @@ def synthetic_map(i: int) -> tuple[str, str]:
                  for k in range(1, 3 if s == 0 else 2)]
         kpi = {"id": f"{stage_id}-rate", "name": f"{stage_id.capitalize()} {_phrase(rng, 1)} rate", "unit": "%",
                "baseline": round(rng.uniform(5, 50), 1), "target": round(rng.uniform(50, 90), 1),
-               "current": round(rng.uniform(5, 60), 1)}
+               "current": round(rng.uniform(5, 60), 1), "target_date": "2027-06-30"}
         kpi_ids.append(kpi["id"])
         stage = {
             "id": stage_id,

@@ -47,6 +47,22 @@ def test_large_industry_is_chunked(project) -> None:
     assert len(pages) == len(set(pages)) == 1 + 3 * n  # index, then every map, playbook and history once
 
 
+def test_a_very_large_industry_nests_its_chunks(project) -> None:
+    n = NAV_CHUNK * NAV_CHUNK * 2 + 7  # 807 maps at 20 a chunk: more chunks than a section holds
+    nav = navigation(context_of(_many(project, n)))
+    (industry,) = [i for i in nav if i.path and i.path.startswith("industries/")]
+    assert [c.title for c in industry.children] == ["Maps 1–400", "Maps 401–800", "Maps 801–807"]
+    for level in (industry, *industry.children):  # no section lists more than NAV_CHUNK entries
+        assert len(level.children) <= NAV_CHUNK
+    second = industry.children[1].children
+    assert len(second) == NAV_CHUNK and all(len(c.children) == NAV_CHUNK for c in second)
+    assert second[0].title == "Maps 401–420" and second[-1].title == "Maps 781–800"
+    # What a pruned page carries of its industry: its branch, each level's siblings.
+    assert len(industry.children) + len(second) + len(second[0].children) <= 3 * NAV_CHUNK
+    pages = _pages(industry)
+    assert len(pages) == len(set(pages)) == 1 + 3 * n
+
+
 def test_nav_config_has_section_index_pages_first(project) -> None:
     config = nav_config(navigation(context_of(project)))
     assert config[0] == {"Home": "index.md"}

@@ -222,12 +222,19 @@ def _map_nav(e: MapEntry, *, compared: bool = False) -> NavItem:
                     NavItem(html_text(word("history.title", m.lang)), layout.history_page(m.id)), *compare))
 
 
-def _chunked(items: list[NavItem], w) -> Iterable[NavItem]:
+def _chunked(items: list[NavItem], w, first: int = 1) -> list[NavItem]:
+    """An industry's maps in sections of at most NAV_CHUNK entries, nested as deep as needed
+    ("1-400" holding "1-20", "21-40"...): a pruned page carries its own branch, so each page's
+    navigation grows with the log of the maps, not with the maps over NAV_CHUNK (issue 16).
+    ``first``: the number of ``items[0]`` in its industry."""
     if len(items) <= NAV_CHUNK:
         return items
-    return [NavItem(w("nav.chunk").format(first=i + 1, last=min(i + NAV_CHUNK, len(items))), None,
-                    tuple(items[i:i + NAV_CHUNK]))
-            for i in range(0, len(items), NAV_CHUNK)]
+    span = NAV_CHUNK
+    while len(items) > span * NAV_CHUNK:
+        span *= NAV_CHUNK
+    return [NavItem(w("nav.chunk").format(first=first + i, last=first + min(i + span, len(items)) - 1), None,
+                    tuple(_chunked(items[i:i + span], w, first + i)))
+            for i in range(0, len(items), span)]
 
 
 def nav_config(nav: list[NavItem]) -> list:
