@@ -15,6 +15,8 @@ from .portfolio import portfolio
 from .templates import Markdown
 from .words import date, labelled, language_name, sentence, word
 
+HOME_CARDS = 12  # map cards on the home page; past it the most recently reviewed (see _card_maps)
+
 
 def industries_in_use(ctx: SiteContext) -> list[str]:
     """Industries with at least one map, in the order of `site_config/industries.yaml`."""
@@ -74,15 +76,23 @@ def home_page(ctx: SiteContext) -> VirtualFile:
                                          ("cat.title", layout.CATALOGUE, "about.catalogue"),
                                          ("reference.title", layout.REFERENCE, "about.reference"))]
     body = ctx.templates.render("home.md", w, aside=pictures, site_name=ctx.site_name, failures=[f.display for f in ctx.failures],
-                                industries=rows, cards=_cards(ctx, here, pictures), more=more,
+                                industries=rows, cards=_cards(ctx, here, pictures), map_count=len(ctx.maps), more=more,
                                 portfolio=portfolio(ctx, here))
     return page(here, ctx.site_name, [body], pictures=pictures, site_lang=lang)
+
+
+def _card_maps(ctx: SiteContext) -> list:
+    """Every map while they fit on a home page; past HOME_CARDS the most recently reviewed, newest
+    first (a thousand cards made an 8 MB home page; the industry pages list every map)."""
+    if len(ctx.maps) <= HOME_CARDS:
+        return list(ctx.maps)
+    return sorted(ctx.maps, key=lambda e: e.map.last_reviewed, reverse=True)[:HOME_CARDS]
 
 
 def _cards(ctx: SiteContext, here: str, pictures: Pictures) -> list[Card]:
     """Links are written for directory URLs, as both MkDocs and Zensical use by default."""
     cards = []
-    for e in ctx.maps:
+    for e in _card_maps(ctx):
         m = e.map
         spark = emotion_sparkline(m, ctx.vocab, id_prefix=f"{m.id}-spark")
         spark = "".join(line.strip() for line in spark.splitlines())
