@@ -31,7 +31,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from report import Table, ratio, seconds  # noqa: E402
+from report import Table, compile_package, ratio, seconds  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 SCHEMA = REPO / "generator" / "journeymaps" / "schema" / "journeymap.schema.json"
@@ -209,11 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     journeymaps, check_jsonschema = tool("journeymaps"), tool("check-jsonschema")
     table = Table(f"bench_check.py, {args.n} maps, median of {args.repeat} runs")
-    # Bytecode as an installed package has it (pip compiles on install): with PYTHONDONTWRITEBYTECODE
-    # set, or __pycache__ older than the sources, every run would compile the changed modules again
-    # (up to 0.5 s a process) and the start-up figures would time the compiler, not the check.
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "generator" / "journeymaps")], check=True,
-                   capture_output=True)
+    compile_package()
 
     with tempfile.TemporaryDirectory(prefix="bench-check-") as tmp:
         root = Path(tmp)

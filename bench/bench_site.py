@@ -47,7 +47,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_check import write_project  # noqa: E402  (the same synthetic maps as the check bench)
-from report import Table, ratio, seconds, tree_pss_kb  # noqa: E402
+from report import Table, compile_package, ratio, seconds, tree_pss_kb  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -377,6 +377,7 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"revision to compare the per-language build with (default {BEFORE}); 'none' skips it")
     parser.add_argument("--keep", action="store_true", help="keep the temporary projects")
     args = parser.parse_args(argv)
+    compile_package()
     zensical = None if args.no_zensical else shutil.which("zensical", path=f"{BIN}:{os.environ.get('PATH', '')}")
     if not args.no_zensical and zensical is None:
         print("zensical not installed (pip install zensical, or the [bench] extra): skipping it")
