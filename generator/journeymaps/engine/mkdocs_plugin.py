@@ -150,7 +150,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         if self._across is not None:
             thread, stopping = self._across
             stopping.set()
-            thread.join()
+            thread.join(timeout=60)  # it stops before its next page; never hang the server's exit
             self._across = None
         if self._no_docs is not None:
             shutil.rmtree(self._no_docs, ignore_errors=True)
