@@ -266,7 +266,7 @@ def release_source(file: Any) -> None:
     """Let a generated file's content go once MkDocs has used it: a page's source once read into
     ``page.markdown``, a download once copied. Nothing reads either again in a build (only
     `--dirty` and serve compare or copy them again)."""
-    if getattr(file, "generated_by", None) is not None and hasattr(file, "_content"):
+    if getattr(file, "generated_by", None) is not None:
         file._content = None
 
 

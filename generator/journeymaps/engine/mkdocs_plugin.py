@@ -180,7 +180,8 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
         self._templates = self._templates or Templates.for_project(root)
 
     def _make_site(self, config: MkDocsConfig) -> Site:
-        """This language's pages, made once the checked project is in hand (on_pre_build)."""
+        """This language's pages, from the project on_pre_build checked (made in on_files, after
+        the forks)."""
         assert self.project is not None
         site = build_site(self.project, failures=failures_of(self.project, self._known_ids), png=self.config.png,
                           cache_dir=self._root(config) / self.config.cache_dir,
@@ -241,10 +242,16 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self._markdown is not None:
-            self._markdown.use_for(page, keep_source=self.serving)
-            if not self.serving:  # read: MkDocs keeps only what the Markdown becomes (issue 16: memory)
-                mkdocs_internals.release_source(page.file)
+            self._markdown.use_for(page, keep_source=not self._letting_go)
+        if self._letting_go:  # read: MkDocs keeps only what the Markdown becomes (issue 16: memory)
+            mkdocs_internals.release_source(page.file)
         return markdown
+
+    @property
+    def _letting_go(self) -> bool:
+        """A build lets go of what MkDocs has used (serve rebuilds from it), where the running
+        MkDocs is one the internals were checked against (the reused converter is in use)."""
+        return not self.serving and self._markdown is not None
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         self._nav = nav
@@ -339,7 +346,7 @@ class JourneyMapsPlugin(BasePlugin[JourneyMapsConfig]):
     @event_priority(-100)  # after the search plugin has indexed the page without the pictures
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Pages reach MkDocs with a slot per inline picture; the pictures go in last."""
-        if self.serving or self._markdown is None:
+        if not self._letting_go:
             return fill_svg_slots(output, self._svgs.get(page.file.src_uri, ()))
         # A build: MkDocs copied the downloads before the first page and has indexed this one;
         # what is written needs holding no longer (issue 16: memory).
